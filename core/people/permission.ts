@@ -1,0 +1,69 @@
+/**
+ * Permissions are named verbs with the reach each role has for them. This table is the single
+ * list: the functions check it on the server in every action, and the app uses the same `can()`
+ * only to decide which buttons to show.
+ */
+import type { Actor, Role, RoleGrant, Scope } from './role';
+
+/** How far a role's permission reaches from where the role sits. */
+export type Reach = 'self' | 'grid' | 'community' | 'street';
+
+interface PermissionRule {
+  label: string;
+  /** Any signed-in WeChat user, even one holding no role yet (e.g. to bind a household). */
+  anyUser?: boolean;
+  roles: Partial<Record<Role, Reach>>;
+}
+
+export const PERMISSIONS = {
+  'place.browse': { label: '浏览社区楼栋', anyUser: true, roles: {} },
+  'household.bind': { label: '绑定住址', anyUser: true, roles: {} },
+  'card.view': {
+    label: '查看网格服务联系卡',
+    roles: { resident: 'grid', grid_worker: 'grid', community_staff: 'community', street_staff: 'street' },
+  },
+  'card.edit': { label: '编辑联系卡', roles: { grid_worker: 'self' } },
+  'grid.list': {
+    label: '查看网格列表',
+    roles: { grid_worker: 'grid', community_staff: 'community', street_staff: 'street' },
+  },
+  'grid.assign': { label: '指派网格员和B角', roles: { community_staff: 'community' } },
+  'grid.poster': { label: '打印联系卡海报', roles: { community_staff: 'community', street_staff: 'street' } },
+  'worker.list': { label: '查看网格员名单', roles: { community_staff: 'community', street_staff: 'street' } },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const PERMISSION_LABELS: Record<Permission, string> = Object.fromEntries(
+  Object.entries(PERMISSIONS).map(([k, v]) => [k, v.label]),
+) as Record<Permission, string>;
+
+function reaches(grant: RoleGrant, reach: Reach, actor: Actor, scope: Scope): boolean {
+  if (grant.streetId !== scope.streetId) return false;
+  switch (reach) {
+    case 'self':
+      return scope.userId === actor.userId;
+    case 'street':
+      return true;
+    case 'community':
+      return 'communityId' in grant && scope.communityId === grant.communityId;
+    case 'grid':
+      if (!scope.gridId) return false;
+      if (grant.role === 'resident') return grant.gridId === scope.gridId;
+      if (grant.role === 'grid_worker') {
+        return grant.gridIds.includes(scope.gridId) || grant.backupGridIds.includes(scope.gridId);
+      }
+      return false;
+  }
+}
+
+/** May this actor exercise `permission` on something in `scope`? With no scope: on anything at all. */
+export function can(actor: Actor, permission: Permission, scope?: Scope): boolean {
+  const rule: PermissionRule = PERMISSIONS[permission];
+  if (rule.anyUser) return true;
+  return actor.grants.some((grant) => {
+    const reach = rule.roles[grant.role];
+    if (!reach) return false;
+    return scope ? reaches(grant, reach, actor, scope) : true;
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * Stable error codes shared by the functions and the app. The code is the contract;
+ * the Chinese message is what a person sees, so it says what to do next where it can.
+ */
+export const ERROR_MESSAGES = {
+  'AUTH.UNAUTHENTICATED': '请先登录后再操作',
+  'AUTH.FORBIDDEN': '您没有权限进行此操作',
+  'AUTH.SESSION_INVALID': '登录已失效，请重新登录',
+  'INPUT.INVALID': '填写的内容有误，请检查后再提交',
+  'ACTION.UNKNOWN': '暂不支持该操作，请更新小程序后再试',
+  'RESIDENT.NOT_BOUND': '您还没有绑定住址，请先绑定',
+  'HOUSEHOLD.NOT_FOUND': '没有找到这个房屋，请重新选择',
+  'BUILDING.NOT_FOUND': '没有找到这栋楼，请重新选择',
+  'COMMUNITY.NOT_FOUND': '没有找到这个社区，请重新选择',
+  'GRID.NOT_FOUND': '没有找到这个网格',
+  'GRID.QR_INVALID': '二维码无效或已更换，请向网格员索取新的二维码',
+  'GRID.VERSION_CONFLICT': '该网格刚被其他人修改过，请刷新后再试',
+  'GRID.WORKER_REQUIRED': '请选择网格员',
+  'GRID.SAME_WORKER': '网格员和B角不能是同一个人',
+  'WORKER.NOT_FOUND': '没有找到这位网格员',
+  'WORKER.OTHER_COMMUNITY': '只能指派本社区的网格员',
+  'CARD.NOT_WORKER': '只有网格员可以编辑联系卡',
+  'FILE.NOT_FOUND': '图片不存在或已过期，请重新上传',
+  'FILE.NOT_OWNED': '只能使用您本人上传的图片',
+  'FILE.TYPE': '只支持 JPG 或 PNG 格式的图片',
+  'FILE.TOO_LARGE': '图片太大了，请选择小于 5MB 的图片',
+  'INTERNAL': '系统繁忙，请稍后再试',
+  'NETWORK': '网络不太好，请检查网络后重试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** A refusal the caller can act on: it crosses the function boundary as `{ ok: false, code, message }`. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly issues?: FieldIssue[];
+
+  constructor(code: ErrorCode, message?: string, issues?: FieldIssue[]) {
+    super(message ?? ERROR_MESSAGES[code]);
+    this.name = 'DomainError';
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+export type Reply<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] };
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof DomainError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'DomainError');
+}

@@ -1,0 +1,21 @@
+import { SCHEMAS } from '@core/api/schemas';
+import { bindByQr, previewGridByQr } from '../use-cases/account/bind-by-qr';
+import { bindHousehold } from '../use-cases/account/bind-household';
+import { getMe } from '../use-cases/account/get-me';
+import { leaveHousehold } from '../use-cases/account/leave-household';
+import { listBuildings, listCommunities, listHouseholds } from '../use-cases/account/list-places';
+import { defineFunction } from './define-function';
+
+const s = SCHEMAS.account;
+
+/** Who I am and where I live: the resident's side of binding to a household. */
+export const accountFunction = defineFunction('account', {
+  me: { permission: 'place.browse', input: s.me, run: (ctx) => getMe(ctx) },
+  communities: { permission: 'place.browse', input: s.communities, run: (ctx) => listCommunities(ctx) },
+  buildings: { permission: 'place.browse', input: s.buildings, run: listBuildings },
+  households: { permission: 'place.browse', input: s.households, run: listHouseholds },
+  gridByQr: { permission: 'household.bind', input: s.gridByQr, run: previewGridByQr },
+  bindHousehold: { permission: 'household.bind', input: s.bindHousehold, run: bindHousehold },
+  bindByQr: { permission: 'household.bind', input: s.bindByQr, run: bindByQr },
+  leaveHousehold: { permission: 'household.bind', input: s.leaveHousehold, run: (ctx) => leaveHousehold(ctx) },
+});

@@ -1,0 +1,42 @@
+import type { Actor, RoleGrant } from '@core/people/role';
+import type { User } from '@core/people/user';
+import type { Deps } from './deps';
+
+/**
+ * Who the caller is to the street, read fresh from the store on every call so a role change
+ * (a worker reassigned, a resident who left) takes effect at once. A WeChat user seen for the
+ * first time is registered with no role; binding a household makes them a resident.
+ */
+export async function resolveActor(deps: Deps, openid: string, now: Date): Promise<{ actor: Actor; user: User }> {
+  const user =
+    (await deps.store.users.findByOpenid(openid)) ??
+    (await deps.store.users.ensure({
+      id: deps.newId(),
+      openid,
+      name: '微信用户',
+      phone: null,
+      residence: null,
+      posts: [],
+      createdAt: now.toISOString(),
+    }));
+  const grants: RoleGrant[] = [];
+  if (user.residence) {
+    const r = user.residence;
+    grants.push({ role: 'resident', streetId: r.streetId, communityId: r.communityId, gridId: r.gridId, householdId: r.householdId });
+  }
+  for (const post of user.posts) {
+    if (post.role === 'grid_worker') {
+      const grids = await deps.store.places.listGrids({ workerId: user.id });
+      grants.push({
+        role: 'grid_worker',
+        streetId: post.streetId,
+        communityId: post.communityId,
+        gridIds: grids.filter((g) => g.primaryWorkerId === user.id).map((g) => g.id),
+        backupGridIds: grids.filter((g) => g.backupWorkerId === user.id && g.primaryWorkerId !== user.id).map((g) => g.id),
+      });
+    } else {
+      grants.push(post);
+    }
+  }
+  return { actor: { userId: user.id, name: user.name, grants }, user };
+}

@@ -1,0 +1,32 @@
+/**
+ * Where photos live. The app uploads first (production: CloudBase storage under the caller's own folder;
+ * locally: the gateway's upload route), then passes the file id to a function, which checks the file
+ * belongs to the caller before attaching it. Files are shown through short-lived URLs; no URL is stored.
+ */
+export interface StoredFileInfo {
+  fileId: string;
+  ownerId: string;
+  contentType: 'image/jpeg' | 'image/png';
+  size: number;
+  createdAt: string;
+}
+
+export interface FileStorage {
+  /** Info about a stored file, or null if there is none with this id. */
+  info(fileId: string): Promise<StoredFileInfo | null>;
+  /** Short-lived URLs (default 10 minutes), in the order asked; a missing file gives null. */
+  tempUrls(fileIds: string[], ttlSeconds?: number): Promise<(string | null)[]>;
+  /** Files created before `before`, for housekeeping. */
+  listCreatedBefore(before: string, limit: number): Promise<StoredFileInfo[]>;
+  remove(fileIds: string[]): Promise<void>;
+}
+
+export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Checks content, not the name: JPEG starts FF D8 FF, PNG with its 8-byte signature. */
+export function sniffImage(bytes: Uint8Array): 'image/jpeg' | 'image/png' | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= 8 && png.every((b, i) => bytes[i] === b)) return 'image/png';
+  return null;
+}

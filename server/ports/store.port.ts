@@ -1,0 +1,90 @@
+/**
+ * Repository ports, shaped by what the use cases ask — not by either database. Two adapters implement
+ * them: the embedded one (SQLite, the local runtime's default) and the CloudBase one (production).
+ * One contract suite (`server/adapters/store.contract.ts`) holds both to the same behaviour.
+ *
+ * Rules every adapter keeps:
+ * - reads return copies; mutating a returned object changes nothing stored;
+ * - lists are ordered as documented and bounded (CloudBase returns at most 1000 per query: adapters page);
+ * - `transact` runs its work atomically: all of its writes land or none do. Inside it, use only
+ *   single-document reads and writes (CloudBase transactions cannot run queries).
+ */
+import type { ContactCard } from '@core/contact-card/contact-card';
+import type { Building, Community, Grid, Household, Street } from '@core/places/place';
+import type { Residence, User } from '@core/people/user';
+
+export interface PlaceRepository {
+  getStreet(id: string): Promise<Street | null>;
+  listStreets(): Promise<Street[]>;
+  getCommunity(id: string): Promise<Community | null>;
+  /** Ordered by code. */
+  listCommunities(streetId?: string): Promise<Community[]>;
+  getGrid(id: string): Promise<Grid | null>;
+  getGridByQrToken(token: string): Promise<Grid | null>;
+  /** Ordered by code. Filters combine with AND. */
+  listGrids(filter: { streetId?: string; communityId?: string; workerId?: string }): Promise<Grid[]>;
+  getBuilding(id: string): Promise<Building | null>;
+  /** Ordered by seq. */
+  listBuildings(filter: { communityId?: string; gridId?: string }): Promise<Building[]>;
+  getHousehold(id: string): Promise<Household | null>;
+  /** Ordered by room (numeric-aware). */
+  listHouseholds(buildingId: string, unit: number): Promise<Household[]>;
+  /**
+   * Set a grid's primary and backup worker if the stored version is still `expectedVersion`;
+   * returns the updated grid, or null when the version moved (someone else changed it first).
+   */
+  assignWorkers(
+    gridId: string,
+    assignment: { primaryWorkerId: string | null; backupWorkerId: string | null },
+    expectedVersion: number,
+    at: string,
+  ): Promise<Grid | null>;
+}
+
+export interface UserRepository {
+  getById(id: string): Promise<User | null>;
+  findByOpenid(openid: string): Promise<User | null>;
+  /** Creates the user unless one with this openid exists; returns the stored one either way. */
+  ensure(user: User): Promise<User>;
+  setResidence(userId: string, residence: Residence | null): Promise<void>;
+  /** Users holding a grid_worker post, ordered by name; filters combine with AND. */
+  listWorkers(filter: { streetId?: string; communityId?: string }): Promise<User[]>;
+  getMany(ids: string[]): Promise<User[]>;
+}
+
+export interface ContactCardRepository {
+  get(workerId: string): Promise<ContactCard | null>;
+  getMany(workerIds: string[]): Promise<ContactCard[]>;
+  save(card: ContactCard): Promise<void>;
+  /** File ids referenced by any card (housekeeping keeps these). */
+  listPhotoFileIds(): Promise<string[]>;
+}
+
+/** Append-only: who changed a role, revealed personal data, exported. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  detail: Record<string, unknown>;
+}
+
+export interface AuditRepository {
+  append(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  listFor(targetType: string, targetId: string, limit: number): Promise<AuditEntry[]>;
+}
+
+export interface Repositories {
+  places: PlaceRepository;
+  users: UserRepository;
+  cards: ContactCardRepository;
+  audit: AuditRepository;
+}
+
+export interface Store extends Repositories {
+  transact<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+import type { MeView, RoleView } from '@core/api/contract';
+import { householdAddress } from '@core/places/place';
+import { ROLE_LABELS, type Actor, type RoleGrant } from '@core/people/role';
+import type { User } from '@core/people/user';
+import type { Deps } from '../../functions/deps';
+
+async function whereOf(deps: Deps, grant: RoleGrant): Promise<string> {
+  const { places } = deps.store;
+  switch (grant.role) {
+    case 'street_staff':
+      return (await places.getStreet(grant.streetId))?.name ?? '';
+    case 'community_staff':
+      return (await places.getCommunity(grant.communityId))?.name ?? '';
+    case 'resident':
+      return (await places.getGrid(grant.gridId))?.name ?? '';
+    case 'grid_worker': {
+      const ids = [...grant.gridIds, ...grant.backupGridIds];
+      const grids = await Promise.all(ids.map((gridId) => places.getGrid(gridId)));
+      const names = grids.filter((g) => g !== null).map((g) => (grant.backupGridIds.includes(g.id) ? `${g.name}（B角）` : g.name));
+      return names.length ? names.join('、') : '暂未指派网格';
+    }
+  }
+}
+
+/** The caller as the app needs them: name, roles in words, and where they live. */
+export async function buildMeView(deps: Deps, user: User, actor: Actor): Promise<MeView> {
+  const roles: RoleView[] = await Promise.all(
+    actor.grants.map(async (g) => ({ role: g.role, label: ROLE_LABELS[g.role], where: await whereOf(deps, g) })),
+  );
+  let residence: MeView['residence'] = null;
+  if (user.residence) {
+    const r = user.residence;
+    const [grid, community, household] = await Promise.all([
+      deps.store.places.getGrid(r.gridId),
+      deps.store.places.getCommunity(r.communityId),
+      r.householdId ? deps.store.places.getHousehold(r.householdId) : Promise.resolve(null),
+    ]);
+    const building = household ? await deps.store.places.getBuilding(household.buildingId) : null;
+    residence = {
+      gridId: r.gridId,
+      gridName: grid?.name ?? '',
+      communityId: r.communityId,
+      communityName: community?.name ?? '',
+      householdId: r.householdId,
+      address: household && building && community ? householdAddress(community, building, household) : null,
+      via: r.via,
+    };
+  }
+  return { userId: user.id, name: user.name, roles, grants: actor.grants, residence };
+}
