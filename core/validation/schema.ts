@@ -12,6 +12,7 @@ export interface Schema<T> {
 
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
+// eslint-disable-next-line no-control-regex -- the point of this pattern is to find control characters
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 function at(path: string, key: string | number): string {
@@ -31,6 +32,10 @@ export function str(label: string, rules: StringRules): Schema<string> {
   return {
     label,
     check(value, path, issues) {
+      if (value === undefined || value === null) {
+        issues.push({ path, message: `请填写${label}` });
+        return undefined;
+      }
       if (typeof value !== 'string') {
         issues.push({ path, message: `${label}必须是文字` });
         return undefined;
@@ -69,6 +74,10 @@ export function int(label: string, rules: { min: number; max: number }): Schema<
   return {
     label,
     check(value, path, issues) {
+      if (value === undefined || value === null) {
+        issues.push({ path, message: `请填写${label}` });
+        return undefined;
+      }
       if (typeof value !== 'number' || !Number.isInteger(value)) {
         issues.push({ path, message: `${label}必须是整数` });
         return undefined;
