@@ -1,0 +1,48 @@
+/**
+ * Test wiring for function tests: the real embedded store (in memory) with the small street, real files
+ * on disk in a temp folder, a fixed clock. Calls go through `handle`, exactly as the gateway and the
+ * CloudBase entry make them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Reply } from '@core/shared/errors';
+import { openEmbeddedStore } from '../adapters/embedded/embedded-store';
+import type { Deps } from '../functions/deps';
+import { FUNCTIONS } from '../functions/registry';
+import { LocalFileStorage } from '../runtime/local-files';
+import { localDeps } from '../runtime/local-deps';
+import { smallStreet } from './small-street.fixture';
+
+export const SILENT = { info: () => undefined, error: () => undefined };
+
+export interface Harness {
+  deps: Deps;
+  files: LocalFileStorage;
+  clock: { now(): Date; set(d: Date): void };
+  /** Calls as the user whose fixture id is `who` (openid `open-<who>`), or as the platform with 'system'. */
+  call<T = unknown>(who: string, fn: keyof typeof FUNCTIONS, action: string, data?: unknown): Promise<Reply<T>>;
+  close(): Promise<void>;
+}
+
+export async function functionHarness(now = new Date('2026-11-23T02:00:00Z')): Promise<Harness> {
+  const store = openEmbeddedStore(':memory:');
+  await store.importPlaces(smallStreet());
+  const dir = mkdtempSync(join(tmpdir(), 'wgt-fn-'));
+  let current = now;
+  const clock = { now: () => current, set: (d: Date) => void (current = d) };
+  const files = new LocalFileStorage({ dir, secret: randomBytes(32), clock });
+  const deps = localDeps({ store, files, clock, bindUrlBase: 'https://wgt.example/bind?t=', log: SILENT });
+  return {
+    deps,
+    files,
+    clock,
+    call: (who, fn, action, data) =>
+      FUNCTIONS[fn].handle(who === 'system' ? { kind: 'system' } : { kind: 'user', openid: `open-${who}` }, { action, data }, deps) as never,
+    async close() {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
