@@ -1,0 +1,16 @@
+/**
+ * Deploy unit `housekeeping`: system-only upkeep, started by the daily timer trigger in config.json.
+ * Thin on purpose: the platform supplies the caller, the CloudBase adapters supply storage, and the
+ * shared handler does the rest. No environment id here: SYMBOL_CURRENT_ENV is the environment the
+ * function is deployed in.
+ */
+import cloudbase from '@cloudbase/node-sdk';
+import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { FUNCTIONS } from '../../server/functions/registry';
+import { createMain } from '../cloudbase-entry';
+
+export const main = createMain(
+  FUNCTIONS.housekeeping,
+  () => cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV }),
+  (app) => cloudbaseDeps(app, { bindUrlBase: process.env.WGT_BIND_URL_BASE ?? '' }),
+);

@@ -1,0 +1,66 @@
+/**
+ * The contact-card call through the local gateway under load, beside the same gateway answering its
+ * trivial health route: the ratio tells what our code (session check, actor, store reads, card view) costs.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { startRuntime } from '../../server/runtime/main';
+
+export interface LoadResult {
+  route: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function load(options: autocannon.Options): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (err, r) => {
+      if (err) return reject(err);
+      resolve({
+        route: `${options.method ?? 'GET'} ${new URL(options.url).pathname}`,
+        requestsPerSecond: Math.round(r.requests.average),
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors,
+        non2xx: r.non2xx,
+      });
+    });
+  });
+}
+
+export async function benchGateway(seconds = 10, connections = 32): Promise<LoadResult[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wgt-bench-'));
+  const runtime = await startRuntime({ port: 0, dataDir, scheduler: false, log: { info: () => undefined, error: console.error } });
+  try {
+    const people = (await (await fetch(`${runtime.url}/api/dev/people?role=resident&limit=1`)).json()) as { data: { people: { id: string }[] } };
+    const session = (await (
+      await fetch(`${runtime.url}/api/dev/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: people.data.people[0].id }) })
+    ).json()) as { data: { token: string } };
+    const card = await fetch(`${runtime.url}/api/fn/grid`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.data.token}` },
+      body: JSON.stringify({ action: 'myCard' }),
+    });
+    const reply = (await card.json()) as { ok: boolean };
+    if (!reply.ok) throw new Error(`contact card call failed: ${JSON.stringify(reply)}`);
+
+    const health = await load({ url: `${runtime.url}/healthz`, connections, duration: seconds });
+    const cardLoad = await load({
+      url: `${runtime.url}/api/fn/grid`,
+      method: 'POST',
+      connections,
+      duration: seconds,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.data.token}` },
+      body: JSON.stringify({ action: 'myCard' }),
+    });
+    return [health, cardLoad];
+  } finally {
+    await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

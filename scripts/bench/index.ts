@@ -1,0 +1,43 @@
+/**
+ * `npm run bench [-- <name>...]` with names: size, functions, gateway (default: all).
+ * Prints markdown tables; docs/BENCHMARKS.md records a run and how to reproduce it.
+ */
+import { cpus } from 'node:os';
+import { benchFunctions } from './functions.bench';
+import { benchGateway } from './gateway.bench';
+import { benchSize } from './size.bench';
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const run = (name: string) => wanted.length === 0 || wanted.includes(name);
+  console.log(`# 基准 ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} 核 ${cpus()[0]?.model ?? ''}\n`);
+
+  if (run('size')) {
+    const r = benchSize();
+    console.log('## 小程序包体积（weapp，不含 .map）\n\n| 包 | 大小 |\n|---|---|');
+    for (const p of r.weapp) console.log(`| ${p.package} | ${kb(p.bytes)} |`);
+    console.log('\n## H5 首屏 JavaScript\n\n| 文件 | 原始 | gzip |\n|---|---|---|');
+    for (const s of r.h5) console.log(`| ${s.script} | ${kb(s.bytes)} | ${kb(s.gzipBytes)} |`);
+    const total = r.h5.reduce((a, s) => a + s.gzipBytes, 0);
+    console.log(`| **合计** | ${kb(r.h5.reduce((a, s) => a + s.bytes, 0))} | **${kb(total)}** |\n`);
+  }
+  if (run('functions')) {
+    const r = benchFunctions();
+    console.log('## 云函数包与冷启动导入（新 Node 进程，15 次取中位数）\n\n| 函数 | 包大小 | 导入中位数 | 最快 |\n|---|---|---|---|');
+    for (const f of r) console.log(`| ${f.name} | ${f.bytes === null ? '—' : kb(f.bytes)} | ${f.medianMs} ms | ${f.minMs} ms |`);
+    console.log('');
+  }
+  if (run('gateway')) {
+    const r = await benchGateway();
+    console.log('## 本地网关（autocannon，32 连接，10 秒，回环）\n\n| 路由 | 请求/秒 | p50 | p99 | 错误 | 非2xx |\n|---|---|---|---|---|---|');
+    for (const l of r) console.log(`| ${l.route} | ${l.requestsPerSecond} | ${l.p50} ms | ${l.p99} ms | ${l.errors} | ${l.non2xx} |`);
+    console.log(`\n联系卡调用的吞吐是健康检查的 ${((r[1].requestsPerSecond / r[0].requestsPerSecond) * 100).toFixed(0)}%。\n`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
