@@ -1,0 +1,373 @@
+/**
+ * The local runtime's HTTP front: what CloudBase's function gateway, storage and sign-in do in
+ * production, on one origin with the H5 build. Plain `node:http`: a handful of routes.
+ *
+ *   POST /api/fn/:name        call a function: body `{ action, data }`, caller from the Bearer session only
+ *   POST /api/files           upload an image (multipart field `file`, or a raw image body)
+ *   GET  /files/:id?exp=&sig= a stored image through a short-lived signed URL
+ *   GET  /healthz             liveness and a trivial store query
+ *   GET  /api/dev/people      (dev mode only) the seeded people to sign in as
+ *   POST /api/dev/session     (dev mode only) a demo session for one of them
+ *   anything else             the H5 build, with index.html as the fallback
+ *
+ * Refusals are `{ ok: false, code, message }` with a Chinese message; a crash answers `INTERNAL`
+ * and is logged here, never sent to the client.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ERROR_MESSAGES, isDomainError, type ErrorCode } from '@core/shared/errors';
+import { ROLE_LABELS, ROLES, type Role } from '@core/people/role';
+import type { CloudFunction } from '../functions/define-function';
+import type { Deps, Logger } from '../functions/deps';
+import { IMAGE_MAX_BYTES } from '../ports/file-storage.port';
+import type { EmbeddedStore, ListPeopleQuery } from '../adapters/embedded/embedded-store';
+import type { Store } from '../ports/store.port';
+import { isFileId, type LocalFileStorage } from './local-files';
+import { multipartBoundary, parseMultipart } from './multipart';
+import { bearerToken, type RuntimeMode, type SessionPayload, type SessionService } from './session';
+import { createStaticHandler } from './static-files';
+
+export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+/** Room for the multipart envelope around the largest image we accept. */
+export const UPLOAD_BODY_LIMIT_BYTES = IMAGE_MAX_BYTES + 64 * 1024;
+/** Uploads buffered at once: with the per-upload cap this bounds upload memory to about 40 MB. */
+export const MAX_CONCURRENT_UPLOADS = 8;
+/** An oversized body is read and thrown away up to this much (so browsers see our answer), then cut off. */
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
+
+/** The store as the gateway uses it: the port, plus the embedded adapter's people directory (dev sign-in). */
+export type GatewayStore = Store & Pick<EmbeddedStore, 'listPeople'>;
+
+export interface GatewayOptions {
+  deps: Deps;
+  functions: Readonly<Record<string, CloudFunction>>;
+  mode: RuntimeMode;
+  staticDir: string;
+  sessions: SessionService;
+  files: LocalFileStorage;
+  store: GatewayStore;
+  /** One line per request; defaults to deps.log. */
+  log?: Logger;
+  /** For `uptimeSeconds` in /healthz; defaults to when the gateway was created. */
+  startedAt?: number;
+}
+
+type JsonBody = { ok: true; data: unknown } | { ok: false; code: ErrorCode; message: string };
+
+function fail(code: ErrorCode, message?: string): JsonBody {
+  return { ok: false, code, message: message ?? ERROR_MESSAGES[code] };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(text);
+}
+
+/**
+ * Discards whatever is left of a request body without holding it; a client that keeps sending past
+ * DRAIN_LIMIT_BYTES is disconnected.
+ */
+function discardRest(req: IncomingMessage, alreadyRead = 0): void {
+  let seen = alreadyRead;
+  req.removeAllListeners('data');
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DRAIN_LIMIT_BYTES) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/** The client went away mid-body: nothing to answer and nothing to report. */
+class ClientAborted extends Error {}
+
+/** The body, or 'too_large' once it passes `limit` (the rest is drained, never kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      discardRest(req);
+      resolve('too_large');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        settled = true;
+        chunks.length = 0;
+        discardRest(req, size);
+        resolve('too_large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (settled) return;
+      settled = true;
+      resolve(Buffer.concat(chunks, size));
+    });
+    req.on('error', (e) => {
+      if (!settled) reject(new ClientAborted(e.message));
+      settled = true;
+    });
+    req.on('close', () => {
+      if (!settled) reject(new ClientAborted('request closed before its body was complete'));
+      settled = true;
+    });
+  });
+}
+
+function intParam(value: string | null, fallback: number, min: number, max: number): number {
+  if (value === null || !/^\d{1,9}$/.test(value)) return fallback;
+  return Math.min(max, Math.max(min, Number(value)));
+}
+
+function isRole(value: string | null): value is Role {
+  return value !== null && (ROLES as readonly string[]).includes(value);
+}
+
+const FUNCTION_ROUTE = /^\/api\/fn\/([A-Za-z][A-Za-z0-9_-]{0,63})\/?$/;
+/** Everything under /files/ is the file route; the id is checked raw (undecoded) against its exact shape. */
+const FILE_ROUTE = /^\/files\/(.*)$/;
+/** Loopback origins the Taro H5 dev server runs on (`npm run dev:h5`); dev mode only. */
+const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d{1,5}$/;
+
+export function createGateway(options: GatewayOptions): Server {
+  const { deps, functions, mode, sessions, files, store } = options;
+  const log = options.log ?? deps.log;
+  const startedAt = options.startedAt ?? Date.now();
+  const statics = createStaticHandler(options.staticDir);
+
+  /** The verified session, or null (missing, forged, expired, or not accepted in this mode). */
+  function sessionOf(req: IncomingMessage): SessionPayload | null {
+    const token = bearerToken(req.headers.authorization);
+    return token ? sessions.verify(token) : null;
+  }
+
+  function refuseSession(req: IncomingMessage, res: ServerResponse): void {
+    discardRest(req);
+    sendJson(res, 401, fail('AUTH.SESSION_INVALID'));
+  }
+
+  async function callFunction(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const fn = Object.prototype.hasOwnProperty.call(functions, name) ? functions[name] : undefined;
+    if (!fn) {
+      discardRest(req);
+      return sendJson(res, 404, fail('ACTION.UNKNOWN'));
+    }
+    const session = sessionOf(req);
+    if (!session) return refuseSession(req, res);
+    const raw = await readBody(req, JSON_BODY_LIMIT_BYTES);
+    if (raw === 'too_large') return sendJson(res, 413, fail('INPUT.INVALID', '提交的内容太多了，请删减后再试'));
+    let body: unknown;
+    try {
+      body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+    } catch {
+      return sendJson(res, 400, fail('INPUT.INVALID'));
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return sendJson(res, 400, fail('INPUT.INVALID'));
+    // Only the envelope goes through: whatever else the client put in the body (an openid, a role)
+    // is dropped, and the caller is the session's openid alone.
+    const { action, data } = body as { action?: unknown; data?: unknown };
+    const reply = await fn.handle({ kind: 'user', openid: session.sub }, { action, data }, deps);
+    sendJson(res, 200, reply);
+  }
+
+  let uploadsInFlight = 0;
+
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const session = sessionOf(req);
+    if (!session) return refuseSession(req, res);
+    if (uploadsInFlight >= MAX_CONCURRENT_UPLOADS) {
+      discardRest(req);
+      res.setHeader('Retry-After', '2');
+      return sendJson(res, 503, fail('INTERNAL', '上传的人有点多，请稍后再试'));
+    }
+    uploadsInFlight++;
+    try {
+      await receiveUpload(req, res, session);
+    } finally {
+      uploadsInFlight--;
+    }
+  }
+
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse, session: SessionPayload): Promise<void> {
+    const contentType = String(req.headers['content-type'] ?? '');
+    const boundary = multipartBoundary(contentType);
+    const raw = !boundary && /^(image\/(jpeg|png)|application\/octet-stream)\s*(;|$)/i.test(contentType);
+    if (!boundary && !raw) {
+      discardRest(req);
+      return sendJson(res, 400, fail('FILE.TYPE'));
+    }
+    const body = await readBody(req, boundary ? UPLOAD_BODY_LIMIT_BYTES : IMAGE_MAX_BYTES);
+    if (body === 'too_large') return sendJson(res, 413, fail('FILE.TOO_LARGE'));
+    let bytes: Buffer;
+    if (boundary) {
+      const parts = parseMultipart(body, boundary);
+      const part = parts?.find((p) => p.name === 'file') ?? parts?.find((p) => p.filename !== null);
+      if (!part) return sendJson(res, 400, fail('INPUT.INVALID', '没有收到图片，请重新选择后上传'));
+      bytes = part.data;
+    } else {
+      bytes = body;
+    }
+    // The owner is whoever the session says, resolved fresh: a function later checks the owner
+    // against the caller before it attaches the file.
+    const user = await store.users.findByOpenid(session.sub);
+    if (!user) return sendJson(res, 401, fail('AUTH.SESSION_INVALID'));
+    try {
+      const info = await files.put(user.id, bytes);
+      sendJson(res, 200, { ok: true, data: { fileId: info.fileId } });
+    } catch (e) {
+      if (isDomainError(e)) return sendJson(res, e.code === 'FILE.TOO_LARGE' ? 413 : 400, fail(e.code, e.message));
+      throw e;
+    }
+  }
+
+  async function serveFile(res: ServerResponse, id: string, url: URL, head: boolean): Promise<void> {
+    if (!isFileId(id) || !files.verifyUrl(id, url.searchParams.get('exp'), url.searchParams.get('sig'))) {
+      return sendJson(res, 403, fail('AUTH.FORBIDDEN', '图片链接已过期，请刷新页面'));
+    }
+    const file = await files.read(id);
+    if (!file) return sendJson(res, 404, fail('FILE.NOT_FOUND'));
+    const remaining = Math.max(0, Number(url.searchParams.get('exp')) - Math.floor(deps.clock.now().getTime() / 1000));
+    res.writeHead(200, {
+      'Content-Type': file.info.contentType,
+      'Content-Length': file.bytes.length,
+      'Cache-Control': `private, max-age=${remaining}`,
+      'Content-Security-Policy': "default-src 'none'",
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(head ? undefined : file.bytes);
+  }
+
+  async function health(res: ServerResponse): Promise<void> {
+    const uptimeSeconds = Math.floor((Date.now() - startedAt) / 1000);
+    try {
+      await store.users.getById('healthz-probe');
+    } catch (e) {
+      log.error('[gateway] health check: store query failed', e);
+      return sendJson(res, 503, { ok: false, code: 'INTERNAL', message: '数据库暂时不可用', data: { status: 'degraded', mode, uptimeSeconds, db: 'error' } });
+    }
+    sendJson(res, 200, { ok: true, data: { status: 'ok', mode, uptimeSeconds, db: 'ok' } });
+  }
+
+  async function devPeople(res: ServerResponse, url: URL): Promise<void> {
+    const p = url.searchParams;
+    const role = p.get('role');
+    const query: ListPeopleQuery = {
+      role: isRole(role) ? role : undefined,
+      communityId: p.get('communityId') || undefined,
+      q: p.get('q')?.trim().slice(0, 50) || undefined,
+      limit: intParam(p.get('limit'), 50, 1, 200),
+      offset: intParam(p.get('offset'), 0, 0, 1_000_000),
+    };
+    const { people: rows, total } = await store.listPeople(query);
+    const people = rows.map((r) => ({
+      id: r.id,
+      openid: r.openid,
+      name: r.name,
+      role: r.role,
+      roleLabel: r.role ? ROLE_LABELS[r.role] : '未绑定住址',
+      where: r.where,
+    }));
+    sendJson(res, 200, { ok: true, data: { people, total } });
+  }
+
+  async function devSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req, 16 * 1024);
+    if (raw === 'too_large') return sendJson(res, 413, fail('INPUT.INVALID'));
+    let userId: unknown;
+    try {
+      userId = (JSON.parse(raw.toString('utf8')) as { userId?: unknown }).userId;
+    } catch {
+      return sendJson(res, 400, fail('INPUT.INVALID'));
+    }
+    if (typeof userId !== 'string' || !userId) return sendJson(res, 400, fail('INPUT.INVALID', '请选择要登录的用户'));
+    const user = await store.users.getById(userId);
+    if (!user) return sendJson(res, 404, fail('INPUT.INVALID', '没有找到这个用户，请刷新列表后重试'));
+    const { token, payload } = sessions.issue(user);
+    sendJson(res, 200, { ok: true, data: { token, name: user.name, userId: user.id, expiresAt: new Date(payload.exp * 1000).toISOString() } });
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL, pathname: string): Promise<void> {
+    const method = req.method ?? 'GET';
+    const isGet = method === 'GET' || method === 'HEAD';
+
+    if (mode === 'dev') {
+      const origin = req.headers.origin;
+      if (typeof origin === 'string' && LOOPBACK_ORIGIN.test(origin)) {
+        res.setHeader('Access-Control-Allow-Origin', origin);
+        res.setHeader('Vary', 'Origin');
+        if (method === 'OPTIONS') {
+          res.writeHead(204, {
+            'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+            'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+            'Access-Control-Max-Age': '600',
+          });
+          res.end();
+          return;
+        }
+      }
+    }
+
+    const fnMatch = FUNCTION_ROUTE.exec(pathname);
+    if (fnMatch && method === 'POST') return callFunction(req, res, fnMatch[1]);
+    if (pathname === '/api/files' && method === 'POST') return upload(req, res);
+    if (pathname === '/healthz' && isGet) return health(res);
+    // Dev routes exist only in dev mode: in production they are not routes at all.
+    if (mode === 'dev' && pathname === '/api/dev/people' && isGet) return devPeople(res, url);
+    if (mode === 'dev' && pathname === '/api/dev/session' && method === 'POST') return devSession(req, res);
+    const fileMatch = FILE_ROUTE.exec(url.pathname);
+    if (fileMatch && isGet) return serveFile(res, fileMatch[1], url, method === 'HEAD');
+
+    if (pathname.startsWith('/api/') || pathname === '/api' || fileMatch || pathname === '/healthz') {
+      discardRest(req);
+      const known = fnMatch || pathname === '/api/files' || pathname === '/healthz' || fileMatch;
+      return sendJson(res, known ? 405 : 404, fail('ACTION.UNKNOWN', known ? '不支持该请求方式' : '没有这个接口'));
+    }
+    if (!isGet) {
+      discardRest(req);
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('405 不支持该请求方式');
+      return;
+    }
+    return statics.serve(req, res, pathname);
+  }
+
+  const server = createServer((req, res) => {
+    const t0 = process.hrtime.bigint();
+    let pathname = '/';
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+      pathname = decodeURIComponent(url.pathname);
+      if (pathname.includes('\0')) throw new Error('NUL in path');
+    } catch {
+      discardRest(req);
+      sendJson(res, 400, fail('INPUT.INVALID', '请求地址有误'));
+      return;
+    }
+    // Query strings stay out of the log: a signed file URL's signature is a bearer credential.
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      log.info(`${req.method} ${url.pathname} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    });
+    route(req, res, url, pathname).catch((e: unknown) => {
+      if (e instanceof ClientAborted) return;
+      log.error(`[gateway] ${req.method} ${url.pathname} failed`, e);
+      if (!res.headersSent) sendJson(res, 500, fail('INTERNAL'));
+      else res.destroy();
+    });
+  });
+  // Slow clients may not hold sockets open indefinitely (a 5 MB upload on a slow phone still fits).
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+  return server;
+}
