@@ -1,0 +1,118 @@
+/**
+ * FileStorage over CloudBase cloud storage (@cloudbase/node-sdk app: getTempFileURL, deleteFile).
+ *
+ * Ownership rule: the mini-program uploads a photo straight to cloud storage at
+ * `uploads/<userId>/<random>.<jpg|png>` (src/lib/cloud: uploadCloudPath), where userId is the uploader's
+ * user id in this app. A file id is `cloud://<env>.<bucket>/<cloud path>`, so the owner is the path
+ * segment after `uploads/`. A file anywhere else is not an upload this app accepts: `info` says null.
+ * The storage security rule must let a user write only under their own folder for this to hold.
+ *
+ * `info` reads the first bytes through a short-lived URL: the type comes from the content (JPEG/PNG
+ * signature), not the name, and size and date from the response headers. A file whose bytes are not
+ * an image counts as missing.
+ *
+ * `listCreatedBefore` returns []: the node SDK cannot list cloud storage, so in production the
+ * housekeeping timer finds no orphans and removes nothing. Expiring orphans there takes a storage
+ * lifecycle rule, and one on `uploads/` alone would also expire photos that cards still use: it needs
+ * attach-by-copy (the card keeps a copy outside `uploads/`) or a `files` collection that a function
+ * fills at upload time. Until then, unattached uploads stay in storage.
+ */
+import { sniffImage, type FileStorage, type StoredFileInfo } from '../../ports/file-storage.port';
+
+/** The part of the node-sdk app this adapter uses. */
+export interface CloudbaseFilesApp {
+  getTempFileURL(options: { fileList: { fileID: string; maxAge: number }[] }): Promise<{
+    fileList: { code: string; fileID: string; tempFileURL: string }[];
+    code?: string;
+    message?: string;
+  }>;
+  deleteFile(options: { fileList: string[] }): Promise<{ fileList: { code: string; fileID: string }[]; code?: string; message?: string }>;
+}
+
+/** The part of `fetch` this adapter uses (Node 18+ has it globally). */
+export type FetchLike = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string> },
+) => Promise<{ ok: boolean; status: number; headers: { get(name: string): string | null }; arrayBuffer(): Promise<ArrayBuffer> }>;
+
+const DEFAULT_TTL_SECONDS = 600;
+/** getTempFileURL and deleteFile take at most 50 files per call. */
+const FILES_PER_CALL = 50;
+const UPLOAD_PATH = /^cloud:\/\/[^/]+\/uploads\/([^/]+)\/[^/]+\.(jpg|jpeg|png)$/i;
+
+/** The uploader's user id for a file id in `uploads/<userId>/…`, or null for any other path. */
+export function uploadOwner(fileId: string): string | null {
+  const m = UPLOAD_PATH.exec(fileId);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+
+function failed(result: { code?: string; message?: string }, what: string): void {
+  if (result.code) throw new Error(`${what} failed: ${result.code} ${result.message ?? ''}`.trim());
+}
+
+export class CloudbaseFileStorage implements FileStorage {
+  private readonly fetch: FetchLike;
+
+  constructor(
+    private readonly app: CloudbaseFilesApp,
+    options: { fetch?: FetchLike } = {},
+  ) {
+    const f = options.fetch ?? (globalThis as { fetch?: FetchLike }).fetch;
+    if (!f) throw new Error('CloudbaseFileStorage needs fetch (Node 18 or later)');
+    this.fetch = f;
+  }
+
+  private async urls(fileIds: string[], ttlSeconds: number): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const unique = [...new Set(fileIds)];
+    for (let i = 0; i < unique.length; i += FILES_PER_CALL) {
+      const part = unique.slice(i, i + FILES_PER_CALL);
+      const res = await this.app.getTempFileURL({ fileList: part.map((fileID) => ({ fileID, maxAge: ttlSeconds })) });
+      failed(res, 'getTempFileURL');
+      for (const f of res.fileList ?? []) if (f.code === 'SUCCESS' && f.tempFileURL) out.set(f.fileID, f.tempFileURL);
+    }
+    return out;
+  }
+
+  async info(fileId: string): Promise<StoredFileInfo | null> {
+    const ownerId = uploadOwner(fileId);
+    if (!ownerId) return null;
+    const url = (await this.urls([fileId], 60)).get(fileId);
+    if (!url) return null;
+    const res = await this.fetch(url, { method: 'GET', headers: { Range: 'bytes=0-15' } });
+    if (res.status === 404) return null;
+    if (!res.ok) throw new Error(`reading ${fileId} failed: HTTP ${res.status}`);
+    const contentType = sniffImage(new Uint8Array(await res.arrayBuffer()));
+    if (!contentType) return null;
+    // 206 answers "bytes 0-15/<total>"; a server that ignores Range answers 200 with the whole length.
+    const range = /\/(\d+)$/.exec(res.headers.get('content-range') ?? '');
+    const size = Number(range ? range[1] : res.headers.get('content-length'));
+    if (!Number.isFinite(size)) throw new Error(`reading ${fileId}: no size in the response`);
+    const modified = Date.parse(res.headers.get('last-modified') ?? '');
+    return {
+      fileId,
+      ownerId,
+      contentType,
+      size,
+      createdAt: Number.isNaN(modified) ? new Date(0).toISOString() : new Date(modified).toISOString(),
+    };
+  }
+
+  async tempUrls(fileIds: string[], ttlSeconds = DEFAULT_TTL_SECONDS): Promise<(string | null)[]> {
+    if (fileIds.length === 0) return [];
+    const urls = await this.urls(fileIds, ttlSeconds);
+    return fileIds.map((id) => urls.get(id) ?? null);
+  }
+
+  async listCreatedBefore(_before: string, _limit: number): Promise<StoredFileInfo[]> {
+    return [];
+  }
+
+  async remove(fileIds: string[]): Promise<void> {
+    const unique = [...new Set(fileIds)];
+    for (let i = 0; i < unique.length; i += FILES_PER_CALL) {
+      const res = await this.app.deleteFile({ fileList: unique.slice(i, i + FILES_PER_CALL) });
+      failed(res, 'deleteFile');
+    }
+  }
+}

@@ -1,0 +1,499 @@
+/**
+ * The embedded Store: SQLite through better-sqlite3, the local runtime's default and a real database
+ * (WAL journal, foreign keys, versioned migrations, an index for every list the port offers).
+ *
+ * Concurrency: better-sqlite3 is synchronous on one connection. Single statements are atomic by
+ * themselves; `transact` closes a gate so that no other call runs while its work awaits (see
+ * TransactionGate). Inside `transact`, queries are refused as CloudBase refuses them.
+ */
+import Database from 'better-sqlite3';
+import type { ContactCard } from '@core/contact-card/contact-card';
+import type { DutySlot } from '@core/contact-card/duty-hours';
+import { ROLES, type Role } from '@core/people/role';
+import type { Residence, StaffPost, User } from '@core/people/user';
+import { householdAddress, type Boundary, type Building, type Community, type Grid, type Household, type Street } from '@core/places/place';
+import type { AuditEntry, Repositories, Store } from '../../ports/store.port';
+import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
+import { applyMigrations } from './migrations';
+import { TransactionGate } from './transaction-gate';
+
+type Db = Database.Database;
+type Params = Record<string, unknown> | unknown[];
+
+/** One person as the local demo sign-in page lists them. */
+export interface PersonSummary {
+  id: string;
+  openid: string;
+  name: string;
+  /**
+   * The role they sign in as: the filter's role, or their highest one (street > community > grid >
+   * resident); null for a WeChat user who holds none yet.
+   */
+  role: Role | null;
+  /** Where they act, in Chinese: 银杏街道 / 东湖社区 / 东湖社区第3网格 / 东湖社区3号楼2单元1202室. */
+  where: string;
+}
+
+export interface ListPeopleQuery {
+  role?: Role;
+  communityId?: string;
+  /** Part of a name or openid. */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface PeoplePage {
+  people: PersonSummary[];
+  /** How many match in all (for paging). */
+  total: number;
+}
+
+export interface EmbeddedStore extends Store {
+  /** The open connection, for diagnostics (pragmas, counts). */
+  readonly db: Db;
+  /** Inserts a whole street in one transaction; fails (and writes nothing) on any duplicate id. */
+  importPlaces(data: StoreImport): void;
+  /** No users and no places: nothing a seed could collide with. */
+  isEmpty(): boolean;
+  countUsers(): number;
+  /**
+   * People for the local demo sign-in page, in sign-in order: street staff, community staff, grid workers,
+   * residents, then (only without filters) users with no role; within each, as imported or registered.
+   */
+  listPeople(query: ListPeopleQuery): Promise<PeoplePage>;
+}
+
+interface StreetRow { id: string; code: string; name: string; district: string }
+interface CommunityRow { id: string; street_id: string; code: string; name: string; hotline: string; address: string }
+interface GridRow {
+  id: string; street_id: string; community_id: string; code: string; name: string; boundary: string; households: number;
+  primary_worker_id: string | null; backup_worker_id: string | null; qr_token: string; version: number; updated_at: string;
+}
+interface BuildingRow { id: string; street_id: string; community_id: string; grid_id: string; name: string; units: number; seq: number }
+interface HouseholdRow { id: string; street_id: string; community_id: string; grid_id: string; building_id: string; unit: number; room: string }
+interface UserRow { id: string; openid: string; name: string; phone: string | null; residence: string | null; posts: string; created_at: string }
+interface CardRow {
+  worker_id: string; display_name: string; work_phone: string; photo_file_id: string | null; duty_hours: string; intro: string; updated_at: string;
+}
+interface AuditRow { id: string; at: string; actor_id: string; action: string; target_type: string; target_id: string; detail: string }
+
+const toStreet = (r: StreetRow): Street => ({ id: r.id, code: r.code, name: r.name, district: r.district });
+const toCommunity = (r: CommunityRow): Community => ({
+  id: r.id, streetId: r.street_id, code: r.code, name: r.name, hotline: r.hotline, address: r.address,
+});
+const toGrid = (r: GridRow): Grid => ({
+  id: r.id, streetId: r.street_id, communityId: r.community_id, code: r.code, name: r.name,
+  boundary: JSON.parse(r.boundary) as Boundary, households: r.households,
+  primaryWorkerId: r.primary_worker_id, backupWorkerId: r.backup_worker_id, qrToken: r.qr_token,
+  version: r.version, updatedAt: r.updated_at,
+});
+const toBuilding = (r: BuildingRow): Building => ({
+  id: r.id, streetId: r.street_id, communityId: r.community_id, gridId: r.grid_id, name: r.name, units: r.units, seq: r.seq,
+});
+const toHousehold = (r: HouseholdRow): Household => ({
+  id: r.id, streetId: r.street_id, communityId: r.community_id, gridId: r.grid_id, buildingId: r.building_id, unit: r.unit, room: r.room,
+});
+const toUser = (r: UserRow): User => ({
+  id: r.id, openid: r.openid, name: r.name, phone: r.phone,
+  residence: r.residence === null ? null : (JSON.parse(r.residence) as Residence),
+  posts: JSON.parse(r.posts) as StaffPost[], createdAt: r.created_at,
+});
+const toCard = (r: CardRow): ContactCard => ({
+  workerId: r.worker_id, displayName: r.display_name, workPhone: r.work_phone, photoFileId: r.photo_file_id,
+  dutyHours: JSON.parse(r.duty_hours) as DutySlot[], intro: r.intro, updatedAt: r.updated_at,
+});
+const toAudit = (r: AuditRow): AuditEntry => ({
+  id: r.id, at: r.at, actorId: r.actor_id, action: r.action, targetType: r.target_type, targetId: r.target_id,
+  detail: JSON.parse(r.detail) as Record<string, unknown>,
+});
+
+/** The synchronous SQL behind both the store and its transactions; statements prepared once. */
+class SqliteCore {
+  private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+
+  constructor(readonly db: Db) {}
+
+  private stmt(sql: string): Database.Statement<unknown[]> {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare<unknown[]>(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  private one<R>(sql: string, params: Params = []): R | undefined {
+    return this.stmt(sql).get(params) as R | undefined;
+  }
+
+  private all<R>(sql: string, params: Params = []): R[] {
+    return this.stmt(sql).all(params) as R[];
+  }
+
+  private run(sql: string, params: Params = []): Database.RunResult {
+    return this.stmt(sql).run(params);
+  }
+
+  getStreet(id: string): Street | null {
+    const r = this.one<StreetRow>('SELECT * FROM streets WHERE id = ?', [id]);
+    return r ? toStreet(r) : null;
+  }
+
+  listStreets(): Street[] {
+    return this.all<StreetRow>('SELECT * FROM streets ORDER BY code, id').map(toStreet);
+  }
+
+  getCommunity(id: string): Community | null {
+    const r = this.one<CommunityRow>('SELECT * FROM communities WHERE id = ?', [id]);
+    return r ? toCommunity(r) : null;
+  }
+
+  listCommunities(streetId?: string): Community[] {
+    const rows = streetId
+      ? this.all<CommunityRow>('SELECT * FROM communities WHERE street_id = ? ORDER BY code, id', [streetId])
+      : this.all<CommunityRow>('SELECT * FROM communities ORDER BY code, id');
+    return rows.map(toCommunity);
+  }
+
+  getGrid(id: string): Grid | null {
+    const r = this.one<GridRow>('SELECT * FROM grids WHERE id = ?', [id]);
+    return r ? toGrid(r) : null;
+  }
+
+  getGridByQrToken(token: string): Grid | null {
+    const r = this.one<GridRow>('SELECT * FROM grids WHERE qr_token = ?', [token]);
+    return r ? toGrid(r) : null;
+  }
+
+  listGrids(filter: { streetId?: string; communityId?: string; workerId?: string }): Grid[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (filter.streetId !== undefined) { where.push('street_id = @streetId'); params.streetId = filter.streetId; }
+    if (filter.communityId !== undefined) { where.push('community_id = @communityId'); params.communityId = filter.communityId; }
+    if (filter.workerId !== undefined) {
+      where.push('(primary_worker_id = @workerId OR backup_worker_id = @workerId)');
+      params.workerId = filter.workerId;
+    }
+    const sql = `SELECT * FROM grids${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY code, id`;
+    return this.all<GridRow>(sql, params).map(toGrid);
+  }
+
+  getBuilding(id: string): Building | null {
+    const r = this.one<BuildingRow>('SELECT * FROM buildings WHERE id = ?', [id]);
+    return r ? toBuilding(r) : null;
+  }
+
+  listBuildings(filter: { communityId?: string; gridId?: string }): Building[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (filter.communityId !== undefined) { where.push('community_id = @communityId'); params.communityId = filter.communityId; }
+    if (filter.gridId !== undefined) { where.push('grid_id = @gridId'); params.gridId = filter.gridId; }
+    const sql = `SELECT * FROM buildings${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq, id`;
+    return this.all<BuildingRow>(sql, params).map(toBuilding);
+  }
+
+  getHousehold(id: string): Household | null {
+    const r = this.one<HouseholdRow>('SELECT * FROM households WHERE id = ?', [id]);
+    return r ? toHousehold(r) : null;
+  }
+
+  listHouseholds(buildingId: string, unit: number): Household[] {
+    return this.all<HouseholdRow>(
+      'SELECT * FROM households WHERE building_id = ? AND unit = ? ORDER BY room_key, id',
+      [buildingId, unit],
+    ).map(toHousehold);
+  }
+
+  assignWorkers(gridId: string, a: { primaryWorkerId: string | null; backupWorkerId: string | null }, expectedVersion: number, at: string): Grid | null {
+    const res = this.run(
+      `UPDATE grids SET primary_worker_id = ?, backup_worker_id = ?, version = version + 1, updated_at = ?
+       WHERE id = ? AND version = ?`,
+      [a.primaryWorkerId, a.backupWorkerId, at, gridId, expectedVersion],
+    );
+    return res.changes === 1 ? this.getGrid(gridId) : null;
+  }
+
+  getUser(id: string): User | null {
+    const r = this.one<UserRow>('SELECT * FROM users WHERE id = ?', [id]);
+    return r ? toUser(r) : null;
+  }
+
+  findByOpenid(openid: string): User | null {
+    const r = this.one<UserRow>('SELECT * FROM users WHERE openid = ?', [openid]);
+    return r ? toUser(r) : null;
+  }
+
+  private insertUser(u: User, onConflict: 'fail' | 'ignore-openid'): boolean {
+    const res = this.run(
+      `INSERT INTO users (id, openid, name, phone, residence, residence_community_id, posts, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)${onConflict === 'ignore-openid' ? ' ON CONFLICT (openid) DO NOTHING' : ''}`,
+      [u.id, u.openid, u.name, u.phone, u.residence ? JSON.stringify(u.residence) : null, u.residence?.communityId ?? null, JSON.stringify(u.posts), u.createdAt],
+    );
+    if (res.changes === 0) return false;
+    u.posts.forEach((p, seq) => {
+      this.run('INSERT INTO user_posts (user_id, seq, role, street_id, community_id) VALUES (?, ?, ?, ?, ?)', [
+        u.id, seq, p.role, p.streetId, 'communityId' in p ? p.communityId : null,
+      ]);
+    });
+    return true;
+  }
+
+  ensureUser(u: User): User {
+    this.db.transaction(() => this.insertUser(u, 'ignore-openid'))();
+    const stored = this.findByOpenid(u.openid);
+    if (!stored) throw new Error(`user ${u.openid} was neither found nor created`);
+    return stored;
+  }
+
+  setResidence(userId: string, residence: Residence | null): void {
+    this.run('UPDATE users SET residence = ?, residence_community_id = ? WHERE id = ?', [
+      residence ? JSON.stringify(residence) : null, residence?.communityId ?? null, userId,
+    ]);
+  }
+
+  listWorkers(filter: { streetId?: string; communityId?: string }): User[] {
+    // One post must match every filter: a worker of community A who is staff of community B is not a worker of B.
+    const cond = ["p.role = 'grid_worker'"];
+    const params: Record<string, unknown> = {};
+    if (filter.streetId !== undefined) { cond.push('p.street_id = @streetId'); params.streetId = filter.streetId; }
+    if (filter.communityId !== undefined) { cond.push('p.community_id = @communityId'); params.communityId = filter.communityId; }
+    const sql = `SELECT u.* FROM users u WHERE EXISTS (SELECT 1 FROM user_posts p WHERE p.user_id = u.id AND ${cond.join(' AND ')}) ORDER BY u.name, u.id`;
+    return this.all<UserRow>(sql, params).map(toUser);
+  }
+
+  getUsers(ids: string[]): User[] {
+    const rows = this.all<UserRow>('SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+    return inAskedOrder(ids, rows.map(toUser), (u) => u.id);
+  }
+
+  getCard(workerId: string): ContactCard | null {
+    const r = this.one<CardRow>('SELECT * FROM cards WHERE worker_id = ?', [workerId]);
+    return r ? toCard(r) : null;
+  }
+
+  getCards(workerIds: string[]): ContactCard[] {
+    const rows = this.all<CardRow>('SELECT * FROM cards WHERE worker_id IN (SELECT value FROM json_each(?))', [JSON.stringify(workerIds)]);
+    return inAskedOrder(workerIds, rows.map(toCard), (c) => c.workerId);
+  }
+
+  saveCard(c: ContactCard): void {
+    this.run(
+      `INSERT INTO cards (worker_id, display_name, work_phone, photo_file_id, duty_hours, intro, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (worker_id) DO UPDATE SET display_name = excluded.display_name, work_phone = excluded.work_phone,
+         photo_file_id = excluded.photo_file_id, duty_hours = excluded.duty_hours, intro = excluded.intro, updated_at = excluded.updated_at`,
+      [c.workerId, c.displayName, c.workPhone, c.photoFileId, JSON.stringify(c.dutyHours), c.intro, c.updatedAt],
+    );
+  }
+
+  listPhotoFileIds(): string[] {
+    return this.all<{ f: string }>('SELECT DISTINCT photo_file_id AS f FROM cards WHERE photo_file_id IS NOT NULL ORDER BY f').map((r) => r.f);
+  }
+
+  appendAudit(e: AuditEntry): void {
+    this.run('INSERT INTO audit (id, at, actor_id, action, target_type, target_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      e.id, e.at, e.actorId, e.action, e.targetType, e.targetId, JSON.stringify(e.detail),
+    ]);
+  }
+
+  listAudit(targetType: string, targetId: string, limit: number): AuditEntry[] {
+    return this.all<AuditRow>(
+      'SELECT * FROM audit WHERE target_type = ? AND target_id = ? ORDER BY at DESC, id DESC LIMIT ?',
+      [targetType, targetId, Math.max(0, Math.floor(limit))],
+    ).map(toAudit);
+  }
+
+  importPlaces(data: StoreImport): void {
+    this.db.transaction(() => {
+      for (const s of data.streets) {
+        this.run('INSERT INTO streets (id, code, name, district) VALUES (?, ?, ?, ?)', [s.id, s.code, s.name, s.district]);
+      }
+      for (const c of data.communities) {
+        this.run('INSERT INTO communities (id, street_id, code, name, hotline, address) VALUES (?, ?, ?, ?, ?, ?)', [
+          c.id, c.streetId, c.code, c.name, c.hotline, c.address,
+        ]);
+      }
+      for (const u of data.users) this.insertUser(u, 'fail');
+      for (const g of data.grids) {
+        this.run(
+          `INSERT INTO grids (id, street_id, community_id, code, name, boundary, households, primary_worker_id, backup_worker_id, qr_token, version, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [g.id, g.streetId, g.communityId, g.code, g.name, JSON.stringify(g.boundary), g.households, g.primaryWorkerId, g.backupWorkerId, g.qrToken, g.version, g.updatedAt],
+        );
+      }
+      for (const b of data.buildings) {
+        this.run('INSERT INTO buildings (id, street_id, community_id, grid_id, name, units, seq) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          b.id, b.streetId, b.communityId, b.gridId, b.name, b.units, b.seq,
+        ]);
+      }
+      for (const h of data.households) {
+        this.run('INSERT INTO households (id, street_id, community_id, grid_id, building_id, unit, room, room_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+          h.id, h.streetId, h.communityId, h.gridId, h.buildingId, h.unit, h.room, roomSortKey(h.room),
+        ]);
+      }
+      for (const c of data.cards) this.saveCard(c);
+    }).immediate();
+  }
+
+  countUsers(): number {
+    return (this.one<{ n: number }>('SELECT COUNT(*) AS n FROM users') ?? { n: 0 }).n;
+  }
+
+  listPeople(q: ListPeopleQuery): PeoplePage {
+    // The role is spliced into the SQL below: only the four known ones get that far.
+    if (q.role !== undefined && !ROLES.includes(q.role)) throw new Error(`unknown role: ${String(q.role)}`);
+    const c = q.communityId ?? null;
+    const holds: Record<Role, string> = {
+      street_staff: "EXISTS (SELECT 1 FROM user_posts p WHERE p.user_id = u.id AND p.role = 'street_staff' AND @c IS NULL)",
+      community_staff: "EXISTS (SELECT 1 FROM user_posts p WHERE p.user_id = u.id AND p.role = 'community_staff' AND (@c IS NULL OR p.community_id = @c))",
+      grid_worker: "EXISTS (SELECT 1 FROM user_posts p WHERE p.user_id = u.id AND p.role = 'grid_worker' AND (@c IS NULL OR p.community_id = @c))",
+      resident: 'u.residence IS NOT NULL AND (@c IS NULL OR u.residence_community_id = @c)',
+    };
+    const order: Role[] = ['street_staff', 'community_staff', 'grid_worker', 'resident'];
+    // Without filters, WeChat users who hold no role yet come last (role null), so they can sign in too.
+    const noRole = q.role === undefined && c === null ? " WHEN 1 THEN 'none'" : '';
+    const roleCase = q.role
+      ? `'${q.role}'`
+      : `CASE ${order.map((r) => `WHEN ${holds[r]} THEN '${r}'`).join(' ')}${noRole} END`;
+    const filter = q.role ? `WHERE ${holds[q.role]}` : '';
+    const params = {
+      c,
+      q: q.q ? `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null,
+      limit: Math.max(0, Math.floor(q.limit)),
+      offset: Math.max(0, Math.floor(q.offset)),
+    };
+    const base = `SELECT * FROM (SELECT u.*, u.rowid AS rid, ${roleCase} AS role FROM users u ${filter})
+      WHERE role IS NOT NULL AND (@q IS NULL OR name LIKE @q ESCAPE '\\' OR openid LIKE @q ESCAPE '\\')`;
+    const rank = `CASE role ${[...order, 'none'].map((r, i) => `WHEN '${r}' THEN ${i}`).join(' ')} END`;
+    const rows = this.all<UserRow & { role: Role | 'none' }>(`${base} ORDER BY ${rank}, rid LIMIT @limit OFFSET @offset`, params);
+    const total = this.one<{ n: number }>(`SELECT COUNT(*) AS n FROM (${base})`, { c: params.c, q: params.q })?.n ?? 0;
+    const people = rows.map((r) => {
+      const user = toUser(r);
+      const role = r.role === 'none' ? null : r.role;
+      return { id: user.id, openid: user.openid, name: user.name, role, where: role ? this.whereText(user, role, q.communityId) : '' };
+    });
+    return { people, total };
+  }
+
+  private whereText(user: User, role: Role, communityId: string | undefined): string {
+    if (role === 'resident') {
+      const r = user.residence;
+      if (!r) return '';
+      const community = this.getCommunity(r.communityId);
+      const household = r.householdId ? this.getHousehold(r.householdId) : null;
+      const building = household ? this.getBuilding(household.buildingId) : null;
+      if (community && building && household) return householdAddress(community, building, household);
+      return this.getGrid(r.gridId)?.name ?? community?.name ?? '';
+    }
+    const post = user.posts.find((p) => p.role === role && (!communityId || !('communityId' in p) || p.communityId === communityId));
+    if (!post) return '';
+    if (post.role === 'street_staff') return this.getStreet(post.streetId)?.name ?? '';
+    const communityName = this.getCommunity(post.communityId)?.name ?? '';
+    if (post.role === 'community_staff') return communityName;
+    const led = this.listGrids({ workerId: user.id }).filter((g) => g.primaryWorkerId === user.id);
+    return led.length ? led.map((g) => g.name).join('、') : communityName;
+  }
+}
+
+type Runner = <T>(method: string, kind: 'doc' | 'query', fn: () => T) => Promise<T>;
+
+function repositories(core: SqliteCore, run: Runner): Repositories {
+  return {
+    places: {
+      getStreet: (id) => run('places.getStreet', 'doc', () => core.getStreet(id)),
+      listStreets: () => run('places.listStreets', 'query', () => core.listStreets()),
+      getCommunity: (id) => run('places.getCommunity', 'doc', () => core.getCommunity(id)),
+      listCommunities: (streetId) => run('places.listCommunities', 'query', () => core.listCommunities(streetId)),
+      getGrid: (id) => run('places.getGrid', 'doc', () => core.getGrid(id)),
+      getGridByQrToken: (token) => run('places.getGridByQrToken', 'query', () => core.getGridByQrToken(token)),
+      listGrids: (filter) => run('places.listGrids', 'query', () => core.listGrids(filter)),
+      getBuilding: (id) => run('places.getBuilding', 'doc', () => core.getBuilding(id)),
+      listBuildings: (filter) => run('places.listBuildings', 'query', () => core.listBuildings(filter)),
+      getHousehold: (id) => run('places.getHousehold', 'doc', () => core.getHousehold(id)),
+      listHouseholds: (buildingId, unit) => run('places.listHouseholds', 'query', () => core.listHouseholds(buildingId, unit)),
+      assignWorkers: (gridId, a, v, at) => run('places.assignWorkers', 'doc', () => core.assignWorkers(gridId, a, v, at)),
+    },
+    users: {
+      getById: (id) => run('users.getById', 'doc', () => core.getUser(id)),
+      findByOpenid: (openid) => run('users.findByOpenid', 'query', () => core.findByOpenid(openid)),
+      ensure: (user) => run('users.ensure', 'query', () => core.ensureUser(user)),
+      setResidence: (userId, residence) => run('users.setResidence', 'doc', () => core.setResidence(userId, residence)),
+      listWorkers: (filter) => run('users.listWorkers', 'query', () => core.listWorkers(filter)),
+      getMany: (ids) => run('users.getMany', 'doc', () => core.getUsers(ids)),
+    },
+    cards: {
+      get: (workerId) => run('cards.get', 'doc', () => core.getCard(workerId)),
+      getMany: (workerIds) => run('cards.getMany', 'doc', () => core.getCards(workerIds)),
+      save: (card) => run('cards.save', 'doc', () => core.saveCard(card)),
+      listPhotoFileIds: () => run('cards.listPhotoFileIds', 'query', () => core.listPhotoFileIds()),
+    },
+    audit: {
+      append: (entry) => run('audit.append', 'doc', () => core.appendAudit(entry)),
+      listFor: (t, id, limit) => run('audit.listFor', 'query', () => core.listAudit(t, id, limit)),
+    },
+  };
+}
+
+/** Opens (creating if needed) the database file and brings its schema up to date. ':memory:' for tests. */
+export function openEmbeddedStore(file: string): EmbeddedStore {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  applyMigrations(db);
+
+  const core = new SqliteCore(db);
+  const gate = new TransactionGate();
+  const outside = repositories(core, (_method, _kind, fn) => gate.pass(fn));
+
+  function notDuringTransaction(what: string): void {
+    if (gate.busy) throw new Error(`${what} cannot run while a transaction is open`);
+  }
+
+  return {
+    ...outside,
+    get db() {
+      return db;
+    },
+    transact<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+      return gate.exclusive(async () => {
+        let open = true;
+        const tx = repositories(core, async (method, kind, fn) => {
+          if (!open) throw new Error(`store.${method} called on a transaction that has ended`);
+          if (kind === 'query') throw new TransactionQueryError(method);
+          return fn();
+        });
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(tx);
+          db.exec('COMMIT');
+          return result;
+        } catch (e) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw e;
+        } finally {
+          open = false;
+        }
+      });
+    },
+    async close() {
+      await gate.pass(() => undefined);
+      if (db.open) db.close();
+    },
+    importPlaces(data) {
+      notDuringTransaction('importPlaces');
+      core.importPlaces(data);
+    },
+    isEmpty() {
+      return core.countUsers() === 0 && core.listStreets().length === 0;
+    },
+    countUsers() {
+      return core.countUsers();
+    },
+    listPeople(query) {
+      return gate.pass(() => core.listPeople(query));
+    },
+  };
+}
