@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const root = path.resolve(__dirname, '..');
+
+/** weapp is opened by WeChat DevTools from dist/ (project.config.json → miniprogramRoot); the local gateway serves dist-h5/. */
+const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist';
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'wanggetong',
+    date: '2025-1-1',
+    // NutUI's own styles are written for a 375-wide design, ours for 750.
+    designWidth(input) {
+      const file = (input as { file?: string } | undefined)?.file;
+      return file?.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot,
+    plugins: [],
+    alias: {
+      '@core': path.join(root, 'core'),
+      '@': path.join(root, 'src'),
+    },
+    // Env vars the app reads must be replaced at build time even when unset (nothing provides `process` at run time).
+    defineConstants: {
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      'process.env.TARO_APP_API_BASE': JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      // core/ sits beside src/ and is shared with the cloud functions: compile it with the app's own code.
+      compile: { include: [path.join(root, 'core')] },
+      // Modules used by one subpackage only are moved into it, which keeps the main package small.
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      compile: { include: [path.join(root, 'core')] },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      // The H5 build is the local demo and test target, served from this machine; webpack's web-size hints do not apply.
+      webpackChain(chain) {
+        chain.performance.hints(false);
+      },
+      postcss: {
+        // 1rem = 20px at a 375-wide phone; the root grows with the screen only up to 24px (a 450px-wide
+        // layout), so a desktop browser shows the phone layout at a readable size instead of doubling it.
+        pxtransform: { enable: true, config: { baseFontSize: 20, minRootSize: 16, maxRootSize: 24 } },
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,38 @@
+/**
+ * Only the tab pages live in the main package; each area is a subpackage loaded when first opened.
+ * The demo sign-in (features/dev) exists only in the H5 build, which the local runtime serves.
+ */
+const subPackages = [
+  { root: 'features/household', pages: ['pages/bind/index', 'pages/scan/index'] },
+  { root: 'features/card', pages: ['pages/edit/index'] },
+  { root: 'features/admin', pages: ['pages/grids/index', 'pages/grid/index', 'pages/poster/index'] },
+];
+if (process.env.TARO_ENV === 'h5') subPackages.push({ root: 'features/dev', pages: ['pages/login/index'] });
+
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/mine/index'],
+  subPackages,
+  // Residents open 绑定住址 right after their first visit: fetch it while they read the home page.
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['features/household'] },
+  },
+  window: {
+    // Spelled out because Taro's H5 router draws its title bar (with back / home buttons) only when told.
+    navigationStyle: 'default',
+    navigationBarTitleText: '网格通',
+    navigationBarBackgroundColor: '#1a5fd1',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f3f5f8',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#6b7785',
+    selectedColor: '#1a5fd1',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+    ],
+  },
+});

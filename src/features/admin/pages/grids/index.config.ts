@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '网格管理', enablePullDownRefresh: true, backgroundTextStyle: 'dark' });

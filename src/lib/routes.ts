@@ -1,0 +1,39 @@
+/** Page paths, one place. Tab pages are in the main package; each area is a subpackage. */
+export const ROUTES = {
+  home: '/pages/home/index',
+  mine: '/pages/mine/index',
+  bind: '/features/household/pages/bind/index',
+  scan: '/features/household/pages/scan/index',
+  cardEdit: '/features/card/pages/edit/index',
+  adminGrids: '/features/admin/pages/grids/index',
+  adminGrid: '/features/admin/pages/grid/index',
+  poster: '/features/admin/pages/poster/index',
+  /** H5 only: the demo sign-in. */
+  signIn: '/features/dev/pages/login/index',
+} as const;
+
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.mine];
+
+/** `/a/b` + `{ x: '1' }` → `/a/b?x=1`; empty values are left out. */
+export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `${path}?${parts.join('&')}` : path;
+}
+
+/**
+ * Where a redirect may send someone after signing in: only a page of this app (a path starting with one
+ * slash), never another site. Anything else falls back to home.
+ */
+export function safeRedirect(redirect: string | undefined | null): string {
+  if (!redirect) return ROUTES.home;
+  let target = redirect;
+  try {
+    target = decodeURIComponent(redirect);
+  } catch {
+    return ROUTES.home;
+  }
+  if (!/^\/(pages|features)\/[A-Za-z0-9_/-]+(\?[^#]*)?$/.test(target)) return ROUTES.home;
+  return target;
+}

@@ -1,0 +1,7 @@
+/** Everything the app keeps in local storage, in one place so keys never collide or drift. */
+export const STORAGE_KEYS = {
+  /** H5 only: the bearer token from the dev sign-in (the gateway's signed session). */
+  session: 'wgt.session',
+  /** 大字模式: '1' when on. */
+  largeText: 'wgt.largeText',
+} as const;

@@ -1,0 +1,174 @@
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import ActionButton from '../../components/ActionButton';
+import ContactCardView from '../../components/ContactCardView';
+import PageShell from '../../components/PageShell';
+import { ErrorState } from '../../components/StateViews';
+import { grantOf, isStaff } from '../../features/account/me-view';
+import { parseQrToken } from '../../features/household/qr-token';
+import { useQuery } from '../../hooks/use-query';
+import { needsSignIn } from '../../lib/cloud/session';
+import { gridLabel } from '../../lib/format';
+import { ROUTES, withQuery } from '../../lib/routes';
+import { goToSignIn } from '../../lib/sign-in';
+import { loadHome, type HomeData } from './load-home';
+import './index.scss';
+
+function openBind() {
+  void Taro.navigateTo({ url: ROUTES.bind });
+}
+
+/** weapp only: scan a grid poster's QR code and continue on the scan page with its token. */
+async function scanGridQr() {
+  try {
+    const res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode'] });
+    const token = parseQrToken(res.result);
+    if (!token) {
+      void Taro.showToast({ title: '这不是网格二维码，请扫描社区张贴的网格服务联系卡', icon: 'none', duration: 2500 });
+      return;
+    }
+    void Taro.navigateTo({ url: withQuery(ROUTES.scan, { t: token }) });
+  } catch {
+    // Closing the scanner is not an error.
+  }
+}
+
+function EntryItem({ title, sub, className, onClick }: { title: string; sub: string; className: string; onClick: () => void }) {
+  return (
+    <View className={`list__item home-entry ${className}`} hoverClass="list__item--pressed" onClick={onClick}>
+      <View className="list__main">
+        <Text className="list__title">{title}</Text>
+        <Text className="list__sub">{sub}</Text>
+      </View>
+      <Text className="list__arrow">›</Text>
+    </View>
+  );
+}
+
+function ResidentSection({ data, reload }: { data: HomeData; reload: () => void }) {
+  const { me, myCard } = data;
+  if (!me.residence) {
+    if (isStaff(me)) {
+      return (
+        <View className="list">
+          <EntryItem title="绑定我的住址" sub="绑定后可查看您家所在网格的联系卡" className="e2e-bind-entry" onClick={openBind} />
+        </View>
+      );
+    }
+    return null;
+  }
+  if (!myCard) return null;
+  if (!myCard.ok) return <ErrorState error={myCard.error} onRetry={reload} />;
+  return (
+    <View className="home-section">
+      <Text className="home-section__title">我的网格服务联系卡</Text>
+      <ContactCardView card={myCard.value} onChangeAddress={openBind} />
+      {me.residence.householdId === null ? (
+        <View className="section home-tip">
+          <Text className="section__hint">您是扫码绑定到网格的，还没有选择具体房屋。</Text>
+          <Text className="link e2e-pick-room" onClick={openBind}>
+            选择楼栋和房屋 ›
+          </Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) {
+  const { me, workerCards } = data;
+  const worker = grantOf(me, 'grid_worker');
+  const community = grantOf(me, 'community_staff');
+  const street = grantOf(me, 'street_staff');
+  if (!worker && !community && !street) return null;
+  return (
+    <View className="home-section">
+      <Text className="home-section__title">工作台</Text>
+      <View className="list">
+        {worker && (
+          <EntryItem
+            title="我的联系卡"
+            sub="编辑照片、工作电话、值班时间和简介"
+            className="e2e-entry-card-edit"
+            onClick={() => void Taro.navigateTo({ url: ROUTES.cardEdit })}
+          />
+        )}
+        {community && (
+          <EntryItem
+            title="网格管理"
+            sub="查看本社区网格，调整网格员和B角，打印联系卡"
+            className="e2e-entry-admin"
+            onClick={() => void Taro.navigateTo({ url: ROUTES.adminGrids })}
+          />
+        )}
+        {street && (
+          <EntryItem
+            title="全街道网格"
+            sub="按社区查看全部网格及网格员指派情况"
+            className="e2e-entry-street"
+            onClick={() => void Taro.navigateTo({ url: ROUTES.adminGrids })}
+          />
+        )}
+      </View>
+      {workerCards.length > 0 && <Text className="home-section__title">我负责的网格</Text>}
+      {workerCards.map((w) => (
+        <View key={w.gridId} className="home-worker-card">
+          {w.asBackup && <Text className="tag tag--primary home-worker-card__tag">我是B角</Text>}
+          {w.card.ok ? <ContactCardView card={w.card.value} /> : <ErrorState error={w.card.error} onRetry={reload} />}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export default function HomePage() {
+  const signInFirst = needsSignIn();
+  useEffect(() => {
+    if (signInFirst) goToSignIn();
+  }, [signInFirst]);
+  const q = useQuery('home', loadHome, { enabled: !signInFirst, pullToRefresh: true, reloadOnShow: true });
+  const data = q.data;
+  const reload = () => void q.reload();
+  const unbound = data && !data.me.residence && !isStaff(data.me);
+
+  return (
+    <PageShell
+      className="home"
+      loading={q.loading || signInFirst}
+      error={q.error}
+      hasContent={Boolean(data)}
+      onRetry={reload}
+      empty={
+        unbound && {
+          title: '还没有绑定住址',
+          icon: '家',
+          description: '绑定您家的住址后，就能看到负责您家的网格员、值班时间和联系电话。',
+          actions: (
+            <>
+              <ActionButton type="primary" size="large" block className="e2e-bind-start" onClick={openBind}>
+                选择小区楼栋绑定
+              </ActionButton>
+              {process.env.TARO_ENV === 'weapp' && (
+                <ActionButton type="ghost" size="large" block className="e2e-scan-start" onClick={() => void scanGridQr()}>
+                  扫描网格二维码
+                </ActionButton>
+              )}
+            </>
+          ),
+        }
+      }
+    >
+      {data && (
+        <>
+          <View className="home-hello">
+            <Text className="home-hello__name e2e-home-name">{data.me.name}，您好</Text>
+            <Text className="home-hello__sub">{data.me.residence ? gridLabel(data.me.residence.communityName, data.me.residence.gridName) : '网格通 · 社区网格服务'}</Text>
+          </View>
+          <ResidentSection data={data} reload={reload} />
+          <StaffSection data={data} reload={reload} />
+        </>
+      )}
+    </PageShell>
+  );
+}

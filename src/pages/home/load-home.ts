@@ -1,0 +1,38 @@
+import type { MeView } from '@core/api/contract';
+import type { ContactCardView } from '@core/contact-card/contact-card';
+import { accountApi } from '../../features/account/api';
+import { workerGrids } from '../../features/account/me-view';
+import { cardApi } from '../../features/card/api';
+
+export type Section<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+export interface HomeData {
+  me: MeView;
+  /** The resident's card, when bound. */
+  myCard: Section<ContactCardView> | null;
+  /** A worker's grids, each with its card. */
+  workerCards: { gridId: string; asBackup: boolean; card: Section<ContactCardView> }[];
+}
+
+async function settle<T>(p: Promise<T>): Promise<Section<T>> {
+  try {
+    return { ok: true, value: await p };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** Who am I first; then each card on its own, so one failing card does not blank the page. */
+export async function loadHome(): Promise<HomeData> {
+  const me = await accountApi.me();
+  const grids = workerGrids(me);
+  const [myCard, ...cards] = await Promise.all([
+    me.residence ? settle(cardApi.myCard()) : Promise.resolve(null),
+    ...grids.map((g) => settle(cardApi.ofGrid(g.gridId))),
+  ]);
+  return {
+    me,
+    myCard: myCard as Section<ContactCardView> | null,
+    workerCards: grids.map((g, i) => ({ ...g, card: cards[i] as Section<ContactCardView> })),
+  };
+}
