@@ -56,7 +56,8 @@ export async function startApp(suite: string): Promise<App> {
       return page;
     },
     async shot(page, name) {
-      await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+      // The viewport, as a person sees it: Taro's H5 pages scroll inside their own container.
+      await page.screenshot({ path: join(dir, `${name}.png`) });
     },
     async close() {
       for (const c of contexts) await c.close().catch(() => undefined);

@@ -90,7 +90,8 @@ export default function PosterPage() {
           </View>
 
           <View className="poster__qr-box">
-            <Image className="poster__qr e2e-poster-qr" src={qr} mode="aspectFit" />
+            {/* The box is square like the code: scaleToFill draws it whole, with no fitting offsets. */}
+            <Image className="poster__qr e2e-poster-qr" src={qr} mode="scaleToFill" />
             <Text className="poster__qr-caption">微信扫一扫，绑定您的网格</Text>
           </View>
           <Text className="poster__foot">
