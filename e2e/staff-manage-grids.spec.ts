@@ -117,7 +117,7 @@ test('street staff see every grid of the street and can narrow to one community;
   await rows.first().waitFor();
   expect(await rows.count()).toBe(48);
   await page.locator('.e2e-community-chip', { hasText: '南山社区' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('.e2e-grid-row').length < 48);
+  await page.waitForFunction("document.querySelectorAll('.e2e-grid-row').length < 48");
   const southHill = (await app.runtime.store.places.listCommunities()).find((c) => c.name === '南山社区')!;
   expect(await rows.count()).toBe((await app.runtime.store.places.listGrids({ communityId: southHill.id })).length);
   await app.shot(page, '06-street-grids');
