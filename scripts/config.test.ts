@@ -56,9 +56,13 @@ describe('cloud function folders', () => {
       expect(pkg.dependencies?.['@cloudbase/node-sdk']).toMatch(/^\d+\.\d+\.\d+$/);
     });
 
-    it('index.ts is a thin entry: its own FUNCTIONS entry, the current env, no env id, no echo of event/context', () => {
+    it('index.ts is a thin entry: only its own function (the one FUNCTIONS names), the current env, no env id, no echo of event/context', async () => {
       const src = read(`${dir}/index.ts`);
-      expect(src).toContain(`FUNCTIONS.${name}`);
+      // Importing only its own function keeps each bundle to the code it runs (cold start).
+      expect(src).toContain(`import { ${name}Function } from '../../server/functions/${name}.function';`);
+      expect(src).not.toContain('functions/registry');
+      const own = (await import(`../server/functions/${name}.function`)) as Record<string, unknown>;
+      expect(own[`${name}Function`]).toBe(FUNCTIONS[name as keyof typeof FUNCTIONS]);
       expect(src).toContain('cloudbase.SYMBOL_CURRENT_ENV');
       expect(src).toContain('export const main');
       expect(src).not.toMatch(/env:\s*['"`]/);

@@ -6,11 +6,11 @@
  */
 import cloudbase from '@cloudbase/node-sdk';
 import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
-import { FUNCTIONS } from '../../server/functions/registry';
+import { accountFunction } from '../../server/functions/account.function';
 import { createMain } from '../cloudbase-entry';
 
 export const main = createMain(
-  FUNCTIONS.account,
+  accountFunction,
   () => cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV }),
   (app) => cloudbaseDeps(app, { bindUrlBase: process.env.WGT_BIND_URL_BASE ?? '' }),
 );

@@ -6,11 +6,11 @@
  */
 import cloudbase from '@cloudbase/node-sdk';
 import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
-import { FUNCTIONS } from '../../server/functions/registry';
+import { housekeepingFunction } from '../../server/functions/housekeeping.function';
 import { createMain } from '../cloudbase-entry';
 
 export const main = createMain(
-  FUNCTIONS.housekeeping,
+  housekeepingFunction,
   () => cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV }),
   (app) => cloudbaseDeps(app, { bindUrlBase: process.env.WGT_BIND_URL_BASE ?? '' }),
 );
