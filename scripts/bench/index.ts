@@ -5,7 +5,7 @@
 import { cpus } from 'node:os';
 import { benchFunctions } from './functions.bench';
 import { benchGateway } from './gateway.bench';
-import { benchSize } from './size.bench';
+import { benchH5FirstLoad, benchSize } from './size.bench';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     for (const s of r.h5) console.log(`| ${s.script} | ${kb(s.bytes)} | ${kb(s.gzipBytes)} |`);
     const total = r.h5.reduce((a, s) => a + s.gzipBytes, 0);
     console.log(`| **合计** | ${kb(r.h5.reduce((a, s) => a + s.bytes, 0))} | **${kb(total)}** |\n`);
+    const first = await benchH5FirstLoad();
+    console.log(`浏览器实测（Chromium 冷缓存打开居民首页直到联系卡出现）：${first.files} 个脚本，传输 ${kb(first.transferredBytes)}（gzip），解压后 ${kb(first.rawBytes)}。\n`);
   }
   if (run('functions')) {
     const r = benchFunctions();

@@ -39,3 +39,47 @@ export function benchSize(): SizeReport {
   });
   return { weapp: [...sizes].map(([pkg, bytes]) => ({ package: pkg, bytes })), h5 };
 }
+
+/**
+ * What a browser really fetches on a first visit to the resident's home page (cold cache): every
+ * JavaScript response, counted as transferred (the gateway gzips text), measured in Chromium.
+ */
+export async function benchH5FirstLoad(): Promise<{ files: number; transferredBytes: number; rawBytes: number }> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { chromium } = await import('playwright-core');
+  const { startRuntime } = await import('../../server/runtime/main');
+  const dataDir = mkdtempSync(join(tmpdir(), 'wgt-bench-h5-'));
+  const runtime = await startRuntime({ port: 0, dataDir, scheduler: false, log: { info: () => undefined, error: console.error } });
+  const browser = await chromium.launch({
+    executablePath: process.env.WGT_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const { people } = await runtime.store.listPeople({ role: 'resident', limit: 1, offset: 0 });
+    const session = (await (
+      await fetch(`${runtime.url}/api/dev/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: people[0].id }) })
+    ).json()) as { data: { token: string } };
+    const page = await browser.newPage();
+    // Taro's H5 storage keeps each value as {"data": value}.
+    await page.addInitScript((token) => localStorage.setItem('wgt.session', JSON.stringify({ data: token })), session.data.token);
+    const scripts: { url: string; transferred: number; raw: number }[] = [];
+    page.on('requestfinished', async (request) => {
+      if (request.resourceType() !== 'script') return;
+      const sizes = await request.sizes();
+      const body = await (await request.response())?.body();
+      scripts.push({ url: request.url(), transferred: sizes.responseBodySize, raw: body?.length ?? 0 });
+    });
+    await page.goto(runtime.url, { waitUntil: 'networkidle' });
+    await page.locator('.e2e-card-worker-name').waitFor();
+    return {
+      files: scripts.length,
+      transferredBytes: scripts.reduce((a, s) => a + s.transferred, 0),
+      rawBytes: scripts.reduce((a, s) => a + s.raw, 0),
+    };
+  } finally {
+    await browser.close();
+    await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
