@@ -62,7 +62,7 @@ export async function benchH5FirstLoad(): Promise<{ files: number; transferredBy
     ).json()) as { data: { token: string } };
     const page = await browser.newPage();
     // Taro's H5 storage keeps each value as {"data": value}.
-    await page.addInitScript((token) => localStorage.setItem('wgt.session', JSON.stringify({ data: token })), session.data.token);
+    await page.addInitScript(`localStorage.setItem('wgt.session', ${JSON.stringify(JSON.stringify({ data: session.data.token }))})`);
     const scripts: { url: string; transferred: number; raw: number }[] = [];
     page.on('requestfinished', async (request) => {
       if (request.resourceType() !== 'script') return;
