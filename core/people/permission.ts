@@ -30,6 +30,17 @@ export const PERMISSIONS = {
   'grid.assign': { label: '指派网格员和B角', roles: { community_staff: 'community' } },
   'grid.poster': { label: '打印联系卡海报', roles: { community_staff: 'community', street_staff: 'street' } },
   'worker.list': { label: '查看网格员名单', roles: { community_staff: 'community', street_staff: 'street' } },
+  'request.submit': { label: '提交诉求', roles: { resident: 'grid' } },
+  'request.file': { label: '巡查上报或代为上报', roles: { grid_worker: 'grid' } },
+  'request.view': {
+    label: '查看诉求',
+    roles: { resident: 'self', grid_worker: 'grid', community_staff: 'community', street_staff: 'street' },
+  },
+  'request.follow': { label: '跟进本人诉求（撤回、确认、评价、重办）', roles: { resident: 'self' } },
+  'request.handle': { label: '受理、派遣和处置诉求', roles: { grid_worker: 'grid', community_staff: 'community' } },
+  'request.verify': { label: '核查、改派和审核诉求', roles: { community_staff: 'community' } },
+  'request.list_street': { label: '查看全部诉求', roles: { community_staff: 'community', street_staff: 'street' } },
+  'message.read': { label: '查看站内消息', anyUser: true, roles: {} },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import type { ActionName, FunctionName } from '@core/api/contract';
 
-export type ActionKind = 'read' | 'write';
+/** 'idempotent': a write carrying an idempotency key; sending it twice creates one result, so it is retried like a read. */
+export type ActionKind = 'read' | 'write' | 'idempotent';
 
 /**
  * Every action of the contract, classified. Reads are safe to send twice, so the client retries them
@@ -28,8 +29,36 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     assign: 'write',
     poster: 'read',
   },
+  request: {
+    categories: 'read',
+    departments: 'read',
+    submit: 'idempotent',
+    file: 'idempotent',
+    mine: 'read',
+    worklist: 'read',
+    streetList: 'read',
+    detail: 'read',
+    accept: 'write',
+    dispatch: 'write',
+    reject: 'write',
+    withdraw: 'write',
+    progress: 'write',
+    resolve: 'write',
+    confirm: 'write',
+    rate: 'write',
+    reopen: 'write',
+    verify: 'write',
+    reassign: 'write',
+    release: 'write',
+    refuse: 'write',
+  },
+  message: {
+    inbox: 'read',
+    markRead: 'write',
+  },
 };
 
-export function isRead<F extends FunctionName>(fn: F, action: ActionName<F>): boolean {
-  return (ACTION_KINDS[fn] as Record<string, ActionKind | undefined>)[action] === 'read';
+export function isRetryable<F extends FunctionName>(fn: F, action: ActionName<F>): boolean {
+  const kind = (ACTION_KINDS[fn] as Record<string, ActionKind | undefined>)[action];
+  return kind === 'read' || kind === 'idempotent';
 }

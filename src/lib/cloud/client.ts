@@ -1,6 +1,6 @@
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@core/api/contract';
 import { ERROR_MESSAGES, type ErrorCode, type FieldIssue } from '@core/shared/errors';
-import { isRead } from './actions';
+import { isRetryable } from './actions';
 import { CallError } from './call-error';
 import { TransportFailure, type Transport } from './transport.port';
 
@@ -67,7 +67,7 @@ export function createClient(transport: Transport): CloudClient {
 
   const client: CloudClient = {
     async call(fn, action, input) {
-      const data = await send(fn, action, input, isRead(fn, action));
+      const data = await send(fn, action, input, isRetryable(fn, action));
       // account.me and the binding actions all return MeView: keep the caller's id for upload paths.
       if (fn === 'account') remember(data);
       return data as ActionOutput<typeof fn, typeof action>;

@@ -1,0 +1,155 @@
+/**
+ * The `request` and `message` functions' contract: the six-step loop as the app sees it.
+ */
+import type { InboxMessage } from '../messages/message';
+import type { GeoPoint } from '../requests/request';
+import type { CategoryKind, Rating, RequestSource, RequestStatus } from '../requests/request.status';
+import type { RequestAction } from '../requests/request.transitions';
+
+export interface CategoryOption {
+  id: string;
+  name: string;
+  kind: CategoryKind;
+  resolutionDays: number;
+}
+
+export interface DepartmentOption {
+  id: string;
+  name: string;
+}
+
+export interface RequestSummary {
+  id: string;
+  categoryName: string;
+  /** First 60 characters. */
+  excerpt: string;
+  status: RequestStatus;
+  statusLabel: string;
+  source: RequestSource;
+  gridId: string;
+  gridName: string;
+  createdAt: string;
+  /** The deadline that matters now: response before acceptance, resolution after; null once closed. */
+  dueAt: string | null;
+  dueKind: 'response' | 'resolution' | null;
+  overdue: boolean;
+  reopenCount: number;
+  photoCount: number;
+}
+
+export interface TimelineEntry {
+  action: string;
+  actionLabel: string;
+  from: RequestStatus | null;
+  to: RequestStatus;
+  /** Role label + masked name, e.g. 网格员 张*. */
+  who: string;
+  note: string;
+  photoUrls: string[];
+  at: string;
+}
+
+export interface RequestDetail extends RequestSummary {
+  description: string;
+  photoUrls: string[];
+  location: GeoPoint | null;
+  address: string | null;
+  /** Present only for the current handler while the request is open. */
+  callbackPhone: string | null;
+  /** The resident's name as this viewer may see it (masked or hidden per the resident's choice). */
+  residentName: string | null;
+  consentNote: string | null;
+  handlerLabel: string;
+  rating: { value: Rating; label: string; comment: string; at: string } | null;
+  rejectReason: string | null;
+  communityName: string;
+  responseDueAt: string;
+  resolutionDueAt: string | null;
+  resolvedLate: boolean | null;
+  flagged: boolean;
+  version: number;
+  timeline: TimelineEntry[];
+  /** What this viewer may do now (the server checks again on every action). */
+  actions: RequestAction[];
+}
+
+export interface RequestPage {
+  items: RequestSummary[];
+  next: string | null;
+}
+
+export const WORKLIST_TABS = ['new', 'mine', 'overdue', 'done', 'verify', 'dispatched', 'review'] as const;
+export type WorklistTab = (typeof WORKLIST_TABS)[number];
+export const WORKLIST_TAB_LABELS: Record<WorklistTab, string> = {
+  new: '待受理',
+  mine: '处理中',
+  overdue: '已超期',
+  done: '已办结',
+  verify: '待核查',
+  dispatched: '派遣给社区',
+  review: '待审核',
+};
+
+export interface SubmitInput {
+  idempotencyKey: string;
+  categoryId: string;
+  description: string;
+  photoFileIds: string[];
+  location?: GeoPoint;
+  address?: string;
+  callbackPhone?: string;
+  hideName: boolean;
+}
+
+export interface FileInput extends Omit<SubmitInput, 'hideName'> {
+  gridId: string;
+  source: 'patrol' | 'proxy';
+  /** Proxy filings: who it is for and their consent as noted. */
+  residentName?: string;
+  consentNote?: string;
+}
+
+type Ref = { id: string; version: number };
+type Empty = Record<string, never>;
+
+export interface RequestContract {
+  request: {
+    categories: { input: Empty; output: CategoryOption[] };
+    departments: { input: Empty; output: DepartmentOption[] };
+    submit: { input: SubmitInput; output: RequestDetail };
+    file: { input: FileInput; output: RequestDetail };
+    mine: { input: { cursor?: string }; output: RequestPage };
+    worklist: { input: { tab: WorklistTab; cursor?: string }; output: RequestPage };
+    streetList: {
+      input: {
+        communityId?: string;
+        gridId?: string;
+        categoryId?: string;
+        status?: RequestStatus;
+        overdue?: boolean;
+        from?: string;
+        to?: string;
+        cursor?: string;
+      };
+      output: RequestPage & { total: number };
+    };
+    detail: { input: { id: string }; output: RequestDetail };
+    accept: { input: Ref; output: RequestDetail };
+    dispatch: { input: Ref & { target: 'community' | 'department'; departmentId?: string; reason: string }; output: RequestDetail };
+    reject: { input: Ref & { reason: string }; output: RequestDetail };
+    withdraw: { input: Ref; output: RequestDetail };
+    progress: { input: Ref & { note: string; photoFileIds: string[] }; output: RequestDetail };
+    resolve: { input: Ref & { note: string; photoFileIds: string[] }; output: RequestDetail };
+    confirm: { input: Ref & { rating: 'satisfied' | 'basically_satisfied'; comment?: string }; output: RequestDetail };
+    rate: { input: Ref & { rating: Rating; comment?: string }; output: RequestDetail };
+    reopen: { input: Ref & { comment: string }; output: RequestDetail };
+    verify: { input: Ref & { note: string }; output: RequestDetail };
+    reassign: { input: Ref & { gridId: string; reason: string }; output: RequestDetail };
+    release: { input: Ref; output: RequestDetail };
+    refuse: { input: Ref & { reason: string }; output: RequestDetail };
+  };
+  message: {
+    inbox: { input: { cursor?: string }; output: { items: InboxMessage[]; next: string | null; unread: number } };
+    markRead: { input: { ids: string[] }; output: { unread: number } };
+  };
+}

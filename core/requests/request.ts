@@ -1,0 +1,123 @@
+import type { Role } from '../people/role';
+import type { CategoryKind, Rating, RequestSource, RequestStatus } from './request.status';
+
+/** Who works on a request now: the grid worker who accepted it, the community, or a department via the community. */
+export type Handler =
+  | { kind: 'worker'; id: string; name: string }
+  | { kind: 'community'; id: string; name: string }
+  | { kind: 'department'; id: string; name: string };
+
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+  name: string | null;
+}
+
+/** 诉求: what a resident or a worker reports, and where it stands in the six-step loop. */
+export interface ServiceRequest {
+  id: string;
+  streetId: string;
+  communityId: string;
+  gridId: string;
+  categoryId: string;
+  categoryName: string;
+  description: string;
+  photoFileIds: string[];
+  location: GeoPoint | null;
+  address: string | null;
+  /** Given only to the current handler, and only while the request is open. */
+  callbackPhone: string | null;
+  /** "Do not show my name to handlers other than my grid worker." */
+  hideName: boolean;
+  source: RequestSource;
+  /** For proxy filings: the resident's consent as the worker noted it. */
+  consentNote: string | null;
+  /** The person who filed it (resident, or the worker for patrol/proxy filings). */
+  submitterId: string;
+  submitterName: string;
+  /** The resident it is for (null for patrol findings). */
+  residentId: string | null;
+  residentName: string | null;
+  status: RequestStatus;
+  handler: Handler | null;
+  /** Accept (受理) before this. */
+  responseDueAt: string;
+  /** Resolve before this; set on acceptance or dispatch, renewed on reopening. */
+  resolutionDueAt: string | null;
+  reopenCount: number;
+  rating: { value: Rating; comment: string; at: string } | null;
+  /** Content check flagged the text: held for staff review, not shown to handlers. */
+  flagged: boolean;
+  /** Reason shown to the resident when the request was rejected as not in scope. */
+  rejectReason: string | null;
+  idempotencyKey: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  acceptedAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  /** Set when the request was resolved after its resolution deadline (for the on-time rate). */
+  resolvedLate: boolean | null;
+}
+
+/** One per transition: the timeline is read from these, never rebuilt from the request. */
+export interface RequestEvent {
+  id: string;
+  requestId: string;
+  seq: number;
+  action: string;
+  from: RequestStatus | null;
+  to: RequestStatus;
+  actor: { role: Role | 'system'; id: string; name: string };
+  note: string;
+  photoFileIds: string[];
+  at: string;
+}
+
+/** A street's request category: who handles it by default and its deadlines. */
+export interface Category {
+  id: string;
+  streetId: string;
+  name: string;
+  kind: CategoryKind;
+  /** Working minutes to accept; default 1 working day. */
+  responseMinutes: number;
+  /** Working days to resolve, counted from acceptance; default 2. */
+  resolutionDays: number;
+  active: boolean;
+  seq: number;
+}
+
+export interface Department {
+  id: string;
+  streetId: string;
+  name: string;
+  phone: string;
+}
+
+/** Per street, data not code. */
+export interface RequestSettings {
+  streetId: string;
+  /** Days a resident has to confirm a resolved request before the community verifies it instead. */
+  confirmWindowDays: number;
+  /** Days after verification during which the resident may still rate; then it is archived. */
+  ratingWindowDays: number;
+  rateLimits: { windowMinutes: number; max: number }[];
+  /** Words the local content check holds for review. */
+  blockedWords: string[];
+}
+
+export const DEFAULT_REQUEST_SETTINGS: Omit<RequestSettings, 'streetId'> = {
+  confirmWindowDays: 3,
+  ratingWindowDays: 7,
+  rateLimits: [
+    { windowMinutes: 10, max: 5 },
+    { windowMinutes: 24 * 60, max: 20 },
+  ],
+  blockedWords: [],
+};
+
+export const DESCRIPTION_MAX = 500;
+export const NOTE_MAX = 300;
+export const PHOTOS_MAX = 9;
