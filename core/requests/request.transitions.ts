@@ -13,6 +13,7 @@ export type Party = 'resident' | 'grid_worker' | 'handler' | 'community' | 'syst
 
 export const REQUEST_ACTIONS = [
   'submit',
+  'hold',
   'release',
   'refuse',
   'accept',
@@ -39,6 +40,8 @@ interface Rule {
 
 export const TRANSITIONS: Record<RequestAction, Rule> = {
   submit: { label: '发现上报', from: [null], to: 'submitted', by: ['resident', 'grid_worker'] },
+  // Text the content check flags is held for community review instead of reaching the handlers.
+  hold: { label: '提交待审核', from: [null], to: 'held', by: ['resident', 'grid_worker'] },
   release: { label: '审核通过', from: ['held'], to: 'submitted', by: ['community'] },
   refuse: { label: '审核不通过', from: ['held'], to: 'rejected', by: ['community'] },
   accept: { label: '受理', from: ['submitted'], to: 'accepted', by: ['grid_worker', 'community'] },
@@ -85,7 +88,7 @@ export function allowedActions(actor: Actor | 'system', request: ServiceRequest)
   const parties = partiesOf(actor, request);
   return REQUEST_ACTIONS.filter((a) => {
     const rule = TRANSITIONS[a];
-    return a !== 'submit' && rule.from.includes(request.status) && rule.by.some((p) => parties.has(p));
+    return !rule.from.includes(null) && rule.from.includes(request.status) && rule.by.some((p) => parties.has(p));
   });
 }
 
@@ -121,6 +124,32 @@ export interface TransitionInput {
   patch?: TransitionPatch;
 }
 
+/** A request before its first event: everything but the status, which the table decides. */
+export type RequestDraft = Omit<ServiceRequest, 'status' | 'version'>;
+
+/** The first transition: `submit` (or `hold` when the content check flagged the text) creates the request. */
+export function openRequest(
+  draft: RequestDraft,
+  input: Omit<TransitionInput, 'action' | 'seq' | 'patch'> & { action: 'submit' | 'hold' },
+): { request: ServiceRequest; event: RequestEvent } {
+  const rule = TRANSITIONS[input.action];
+  if (!rule.by.some((p) => input.parties.has(p))) throw new DomainError('AUTH.FORBIDDEN');
+  const request: ServiceRequest = { ...draft, status: rule.to, version: 1, updatedAt: input.at };
+  const event: RequestEvent = {
+    id: input.eventId,
+    requestId: draft.id,
+    seq: 1,
+    action: input.action,
+    from: null,
+    to: rule.to,
+    actor: input.actor,
+    note: input.note ?? '',
+    photoFileIds: input.photoFileIds ?? [],
+    at: input.at,
+  };
+  return { request, event };
+}
+
 /**
  * Applies one action. Refuses (REQUEST.ILLEGAL_TRANSITION) an action the table does not allow from the
  * current status, and (AUTH.FORBIDDEN) a caller who plays none of the parties the action needs.
@@ -128,7 +157,7 @@ export interface TransitionInput {
 export function transition(request: ServiceRequest, input: TransitionInput): { request: ServiceRequest; event: RequestEvent } {
   const rule = TRANSITIONS[input.action];
   if (!rule.by.some((p) => input.parties.has(p))) throw new DomainError('AUTH.FORBIDDEN');
-  if (!rule.from.includes(request.status)) throw new DomainError('REQUEST.ILLEGAL_TRANSITION');
+  if (rule.from.includes(null) || !rule.from.includes(request.status)) throw new DomainError('REQUEST.ILLEGAL_TRANSITION');
   const next: ServiceRequest = {
     ...request,
     ...input.patch,

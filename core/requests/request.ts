@@ -121,3 +121,26 @@ export const DEFAULT_REQUEST_SETTINGS: Omit<RequestSettings, 'streetId'> = {
 export const DESCRIPTION_MAX = 500;
 export const NOTE_MAX = 300;
 export const PHOTOS_MAX = 9;
+
+/**
+ * The deadline that matters now: the response deadline until someone accepts (or while held for
+ * review), the resolution deadline while the handler works on it, none once resolved or closed.
+ */
+export function currentDue(r: Pick<ServiceRequest, 'status' | 'responseDueAt' | 'resolutionDueAt'>): { at: string; kind: 'response' | 'resolution' } | null {
+  switch (r.status) {
+    case 'held':
+    case 'submitted':
+      return { at: r.responseDueAt, kind: 'response' };
+    case 'accepted':
+    case 'dispatched':
+    case 'in_progress':
+      return r.resolutionDueAt ? { at: r.resolutionDueAt, kind: 'resolution' } : null;
+    default:
+      return null;
+  }
+}
+
+export function isOverdue(r: Pick<ServiceRequest, 'status' | 'responseDueAt' | 'resolutionDueAt'>, now: Date): boolean {
+  const due = currentDue(r);
+  return due !== null && Date.parse(due.at) < now.getTime();
+}
