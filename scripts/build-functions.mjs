@@ -39,7 +39,8 @@ const FORBIDDEN_SOURCE_DIRS = {
   'server/runtime/': 'the local runtime (gateway, timers, dev sign-in) never ships to CloudBase',
   'server/adapters/embedded/': 'the embedded adapters are for the local runtime only',
 };
-const TEST_FILE = /(^|\/)(testing|__tests__|__mocks__|fakes?)\/|\.(test|spec|contract|integration\.test)\.[cm]?[jt]sx?$/;
+// Contract suites are test code (server/adapters/*.contract.ts); core/api/*.contract.ts is the API contract, product code.
+const TEST_FILE = /(^|\/)(testing|__tests__|__mocks__|fakes?)\/|\.(test|spec|integration\.test)\.[cm]?[jt]sx?$|\/adapters\/[\w-]+\.contract\.[cm]?[jt]sx?$/;
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 

@@ -49,9 +49,13 @@ describe('cloud function folders', () => {
       expect(pkg.main).toBe('index.js');
       // wx-cloud-client-sdk is pinned beside node-sdk: from 1.7.1 on, node-sdk 3.3.7's init() throws
       // "env not found" for SYMBOL_CURRENT_ENV. The root pins the same version so tests run what the cloud runs.
+      // A function that calls WeChat's open API (config.json `permissions.openapi`) also installs wx-server-sdk.
+      const config = readJson(`${dir}/config.json`) as FunctionConfigJson;
+      const openapi = Boolean((config.permissions as { openapi?: string[] } | undefined)?.openapi?.length);
       expect(pkg.dependencies).toEqual({
         '@cloudbase/node-sdk': rootPkg.dependencies['@cloudbase/node-sdk'],
         '@cloudbase/wx-cloud-client-sdk': rootPkg.dependencies['@cloudbase/wx-cloud-client-sdk'],
+        ...(openapi ? { 'wx-server-sdk': expect.stringMatching(/^\d+\.\d+\.\d+$/) } : {}),
       });
       expect(pkg.dependencies?.['@cloudbase/node-sdk']).toMatch(/^\d+\.\d+\.\d+$/);
     });

@@ -40,10 +40,11 @@ describe('request state machine', () => {
     const step = fc.record({ action: fc.constantFrom(...REQUEST_ACTIONS), party: fc.constantFrom(...PARTIES) });
     fc.assert(
       fc.property(fc.boolean(), fc.array(step, { maxLength: 40 }), (flagged, steps) => {
-        let { request, event } = openRequest(draft(), {
+        const opened = openRequest(draft(), {
           action: flagged ? 'hold' : 'submit', actor: { role: 'resident', id: 'res', name: '孙丽' }, parties: new Set(['resident']), at, eventId: 'e0',
         });
-        let seq = event.seq;
+        let request = opened.request;
+        let seq = opened.event.seq;
         for (const s of steps) {
           const before = request;
           try {

@@ -2,11 +2,13 @@
  * What both adapters share beyond the port: the bulk-import shape (seed data, fixtures) and the small
  * rules that must read the same in SQLite and in CloudBase (room order, the transaction restriction).
  */
+import type { YearCalendar } from '@core/calendar/working-days';
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { User } from '@core/people/user';
+import type { Category, Department, RequestSettings } from '@core/requests/request';
 
-/** A whole street's places and people, imported in one go (demo seed, contract-test fixtures). */
+/** A whole street's places, people and request configuration, imported in one go (demo seed, contract-test fixtures). */
 export interface StoreImport {
   streets: Street[];
   communities: Community[];
@@ -15,6 +17,17 @@ export interface StoreImport {
   households: Household[];
   users: User[];
   cards: ContactCard[];
+  categories: Category[];
+  departments: Department[];
+  /** At most one per street; a street without one uses DEFAULT_REQUEST_SETTINGS. */
+  requestSettings: RequestSettings[];
+  /** Working-day calendars, one per year (shared by every street). */
+  calendars: YearCalendar[];
+}
+
+/** An import with nothing in it, to spread the parts a fixture needs over. */
+export function emptyImport(): StoreImport {
+  return { streets: [], communities: [], grids: [], buildings: [], households: [], users: [], cards: [], categories: [], departments: [], requestSettings: [], calendars: [] };
 }
 
 /**

@@ -5,13 +5,18 @@
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Grid, Household } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
+import type { OutboxRecord } from '@core/messages/message';
+import { DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
 import type { AuditEntry, Store } from '../ports/store.port';
-import { TransactionQueryError, type StoreImport } from './store-import';
+import { describeRequestContract } from './request-store.contract';
+import { emptyImport, TransactionQueryError, type StoreImport } from './store-import';
 
 export interface StoreHarness {
   store: Store;
   /** Writes a whole street as the adapter's own import does. */
   seed(data: StoreImport): Promise<void>;
+  /** Every outbox record stored, oldest first (the port has no reader yet: the dispatcher comes with delivery). */
+  outbox(): Promise<OutboxRecord[]>;
   cleanup(): Promise<void>;
 }
 
@@ -91,6 +96,26 @@ export function contractFixture(): StoreImport {
       // The same file on two cards is listed once.
       card('w-li', 'cloud://env.bucket/uploads/w-zhao/a.jpg'),
     ],
+    // st-a: categories out of seq order (one inactive), departments out of id order, no settings of its
+    // own (defaults apply); st-b: its own settings. Calendars out of year order.
+    categories: [
+      { id: 'cat-hazard', streetId: 'st-a', name: '安全隐患', kind: 'hazard', responseMinutes: 8 * 60, resolutionDays: 1, active: true, seq: 2 },
+      { id: 'cat-old', streetId: 'st-a', name: '已停用', kind: 'help', responseMinutes: 24 * 60, resolutionDays: 2, active: false, seq: 3 },
+      { id: 'cat-env', streetId: 'st-a', name: '环境卫生', kind: 'complaint', responseMinutes: 24 * 60, resolutionDays: 2, active: true, seq: 1 },
+      { id: 'cat-b', streetId: 'st-b', name: '意见建议', kind: 'suggestion', responseMinutes: 24 * 60, resolutionDays: 2, active: true, seq: 1 },
+    ],
+    departments: [
+      { id: 'dep-2', streetId: 'st-a', name: '派出所', phone: '0710-8100002' },
+      { id: 'dep-1', streetId: 'st-a', name: '城管执法中队', phone: '0710-8100001' },
+      { id: 'dep-b', streetId: 'st-b', name: '民政办', phone: '0710-8100005' },
+    ],
+    requestSettings: [
+      { ...structuredClone(DEFAULT_REQUEST_SETTINGS), streetId: 'st-b', confirmWindowDays: 5, rateLimits: [{ windowMinutes: 60, max: 2 }], blockedWords: ['违禁'] },
+    ],
+    calendars: [
+      { year: 2026, holidays: ['2026-01-01'], workdays: ['2026-01-04'] },
+      { year: 2025, holidays: ['2025-01-01'], workdays: [] },
+    ],
   };
 }
 
@@ -109,6 +134,7 @@ export function pagingFixture(): StoreImport {
   const users = Array.from({ length: 120 }, (_, i) => worker(`wp-${pad(i, 3)}`, `员${pad(i, 3)}`, 'st-p', 'cm-p')).reverse();
   const cards = Array.from({ length: 1150 }, (_, i) => card(`cw-${pad(i, 4)}`, `cloud://env.bucket/uploads/cw-${pad(i, 4)}/p.jpg`));
   return {
+    ...emptyImport(),
     streets: [street],
     communities: [community],
     grids,
@@ -449,6 +475,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.places.getGrid('gd-a1-2'))?.version).toBe(5);
       });
     });
+
+    describeRequestContract(() => h);
 
     describe('lists longer than one CloudBase query (1000) page through', () => {
       beforeEach(async () => {

@@ -4,7 +4,7 @@
  * the product promises. Adding an action without rows here fails the first test.
  */
 import type { ErrorCode } from '@core/shared/errors';
-import { functionHarness } from '../testing/function-harness';
+import { functionHarness, type Harness } from '../testing/function-harness';
 import { buildingOf, household } from '../testing/small-street.fixture';
 import { FUNCTIONS } from './registry';
 
@@ -22,7 +22,8 @@ const WORKERS: Record<Where, [string, string]> = { own_grid: ['w2', 'w1'], other
 type Expect = 'ok' | ErrorCode;
 /** One outcome for an action without a target; three (own grid, other grid, other community) for one with. */
 type Cell = Expect | [Expect, Expect, Expect];
-type Spec = { input: (where: Where) => unknown; rows: Record<Who, Cell> };
+/** `input` for stateless actions; `prepare` builds the state an action needs (a request in the right status) and returns its input. */
+type Spec = { input?: (where: Where) => unknown; prepare?: (h: Harness, where: Where) => Promise<unknown>; rows: Record<Who, Cell> };
 
 const F = 'AUTH.FORBIDDEN' as const;
 const NF = 'GRID.NOT_FOUND' as const;
@@ -90,6 +91,95 @@ const MATRIX: Record<string, Spec> = {
   'housekeeping.purgeOrphanUploads': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
 };
 
+
+// Requests: one in each grid, filed by a resident living there (r1 → g1, r4 → g4, r3 → g3), worked by that grid's worker.
+const FILER: Record<Where, string> = { own_grid: 'r1', other_grid: 'r4', other_community: 'r3' };
+const WORKER_OF: Record<Where, string> = { own_grid: 'w1', other_grid: 'w5', other_community: 'w3' };
+const STAFF_OF: Record<Where, string> = { own_grid: 'cs1', other_grid: 'cs1', other_community: 'cs2' };
+const REASSIGN_TO: Record<Where, string> = { own_grid: 'g2', other_grid: 'g2', other_community: 'g1' };
+type Ref = { id: string; version: number };
+let keys = 0;
+
+async function ok<T>(p: Promise<{ ok: boolean; data?: unknown; code?: string }>): Promise<T> {
+  const r = await p;
+  if (!r.ok) throw new Error(`setup step failed: ${r.code}`);
+  return r.data as T;
+}
+
+type State = 'submitted' | 'held' | 'accepted' | 'resolved' | 'verified';
+async function requestIn(h: Harness, where: Where, state: State): Promise<Ref> {
+  const description = state === 'held' ? '这里有测试违禁词需要处理一下' : '楼道里的灯坏了好几天了';
+  let r = await ok<Ref>(h.call(FILER[where], 'request', 'submit', { idempotencyKey: `matrix${++keys}xx`, categoryId: 'k-env', description, photoFileIds: [] }));
+  if (state === 'submitted' || state === 'held') return r;
+  r = await ok<Ref>(h.call(WORKER_OF[where], 'request', 'accept', { id: r.id, version: r.version }));
+  if (state === 'accepted') return r;
+  r = await ok<Ref>(h.call(WORKER_OF[where], 'request', 'resolve', { id: r.id, version: r.version, note: '已修好', photoFileIds: [] }));
+  if (state === 'resolved') return r;
+  h.clock.set(new Date(h.clock.now().getTime() + 4 * 24 * 3600 * 1000));
+  return ok<Ref>(h.call(STAFF_OF[where], 'request', 'verify', { id: r.id, version: r.version, note: '电话回访' }));
+}
+
+const on = (state: State, extra: (w: Where) => Record<string, unknown> = () => ({})) => async (h: Harness, w: Where) => {
+  const r = await requestIn(h, w, state);
+  return { id: r.id, version: r.version, ...extra(w) };
+};
+const RNF = 'REQUEST.NOT_FOUND' as const;
+/** Grid workers and community staff act on requests of their reach; others cannot even see them. */
+const handlerRows: Record<Who, Cell> = { resident: [F, F, F], grid_worker: ['ok', RNF, RNF], community_staff: ['ok', 'ok', RNF], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] };
+/** Only the resident the request is for follows it up. */
+const residentRows: Record<Who, Cell> = { resident: ['ok', RNF, RNF], grid_worker: [F, F, F], community_staff: [F, F, F], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] };
+/** Verification, reassignment and review are the community's. */
+const communityRows: Record<Who, Cell> = { resident: [F, F, F], grid_worker: [F, F, F], community_staff: ['ok', 'ok', RNF], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] };
+const everyone = (v: Expect, system: Expect = UNAUTH): Record<Who, Cell> => ({ resident: v, grid_worker: v, community_staff: v, street_staff: v, new_user: v, system });
+
+const REQUEST_MATRIX: Record<string, Spec> = {
+  'request.categories': { input: none, rows: { ...everyone('ok'), new_user: F } },
+  'request.departments': { input: none, rows: { resident: F, grid_worker: 'ok', community_staff: 'ok', street_staff: F, new_user: F, system: UNAUTH } },
+  'request.submit': {
+    input: () => ({ idempotencyKey: `matrix${++keys}xx`, categoryId: 'k-env', description: '小区门口的垃圾没人清理', photoFileIds: [] }),
+    rows: { resident: 'ok', grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH },
+  },
+  'request.file': {
+    input: (w) => ({ idempotencyKey: `matrix${++keys}xx`, gridId: GRID[w], source: 'patrol', categoryId: 'k-env', description: '巡查发现井盖缺失', photoFileIds: [] }),
+    rows: { resident: [F, F, F], grid_worker: ['ok', F, F], community_staff: [F, F, F], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'request.mine': { input: none, rows: { ...everyone('ok'), new_user: F } },
+  'request.worklist': { input: () => ({ tab: 'new' }), rows: { resident: F, grid_worker: 'ok', community_staff: 'ok', street_staff: F, new_user: F, system: UNAUTH } },
+  'request.streetList': {
+    input: (w) => ({ communityId: COMMUNITY[w] }),
+    rows: { resident: [F, F, F], grid_worker: [F, F, F], community_staff: ['ok', 'ok', F], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'request.detail': {
+    prepare: async (h, w) => ({ id: (await requestIn(h, w, 'submitted')).id }),
+    rows: { resident: ['ok', RNF, RNF], grid_worker: ['ok', RNF, RNF], community_staff: ['ok', 'ok', RNF], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'request.accept': { prepare: on('submitted'), rows: handlerRows },
+  'request.dispatch': { prepare: on('submitted', () => ({ target: 'community', reason: '需要社区协调' })), rows: handlerRows },
+  'request.reject': { prepare: on('submitted', () => ({ reason: '不属于网格服务范围' })), rows: handlerRows },
+  'request.withdraw': { prepare: on('submitted'), rows: residentRows },
+  'request.progress': { prepare: on('accepted', () => ({ note: '已联系维修', photoFileIds: [] })), rows: handlerRows },
+  'request.resolve': { prepare: on('accepted', () => ({ note: '已修好', photoFileIds: [] })), rows: handlerRows },
+  'request.confirm': { prepare: on('resolved', () => ({ rating: 'satisfied' })), rows: residentRows },
+  'request.rate': { prepare: on('verified', () => ({ rating: 'basically_satisfied' })), rows: residentRows },
+  'request.reopen': { prepare: on('resolved', () => ({ comment: '还是没修好' })), rows: residentRows },
+  'request.verify': {
+    prepare: async (h, w) => {
+      const r = await requestIn(h, w, 'resolved');
+      h.clock.set(new Date(h.clock.now().getTime() + 4 * 24 * 3600 * 1000));
+      return { id: r.id, version: r.version, note: '电话回访确认' };
+    },
+    rows: communityRows,
+  },
+  'request.reassign': { prepare: on('submitted', (w) => ({ gridId: REASSIGN_TO[w], reason: '不在本网格' })), rows: communityRows },
+  'request.release': { prepare: on('held'), rows: communityRows },
+  'request.refuse': { prepare: on('held', () => ({ reason: '内容不当' })), rows: communityRows },
+  'request.archiveRated': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
+  'message.inbox': { input: none, rows: everyone('ok') },
+  'message.markRead': { input: () => ({ ids: ['nosuchmessage'] }), rows: everyone('ok') },
+};
+
+Object.assign(MATRIX, REQUEST_MATRIX);
+
 const ACTIONS = Object.values(FUNCTIONS).flatMap((fn) => Object.keys(fn.actions).map((a) => `${fn.name}.${a}`));
 
 describe('authorization matrix', () => {
@@ -107,14 +197,15 @@ describe('authorization matrix', () => {
     WHO.flatMap((who) => {
       const cell = spec.rows[who];
       return Array.isArray(cell)
-        ? WHERE.map((where, i) => ({ action, who, where: where as Where | undefined, expected: cell[i], input: spec.input(where) }))
-        : [{ action, who, where: undefined as Where | undefined, expected: cell, input: spec.input('own_grid') }];
+        ? WHERE.map((where, i) => ({ action, who, where: where as Where | undefined, expected: cell[i], spec }))
+        : [{ action, who, where: undefined as Where | undefined, expected: cell, spec }];
     }),
   );
 
-  it.each(cases)('$action as $who on $where → $expected', async ({ action, who, expected, input }) => {
+  it.each(cases)('$action as $who on $where → $expected', async ({ action, who, where, expected, spec }) => {
     const h = await functionHarness();
     try {
+      const input = spec.prepare ? await spec.prepare(h, where ?? 'own_grid') : spec.input?.(where ?? 'own_grid');
       const [fn, name] = action.split('.') as [keyof typeof FUNCTIONS, string];
       const reply = await h.call(CALLER[who], fn, name, input);
       expect(reply.ok ? 'ok' : reply.code).toBe(expected);

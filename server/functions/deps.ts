@@ -1,4 +1,5 @@
 import type { Clock } from '../ports/clock.port';
+import type { ContentCheck } from '../ports/content-check.port';
 import type { FileStorage } from '../ports/file-storage.port';
 import type { Store } from '../ports/store.port';
 
@@ -21,6 +22,7 @@ export interface Deps {
   files: FileStorage;
   clock: Clock;
   newId(): string;
+  contentCheck: ContentCheck;
   log: Logger;
   config: FunctionConfig;
 }

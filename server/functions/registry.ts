@@ -2,12 +2,16 @@ import { accountFunction } from './account.function';
 import type { CloudFunction } from './define-function';
 import { gridFunction } from './grid.function';
 import { housekeepingFunction } from './housekeeping.function';
+import { messageFunction } from './message.function';
+import { requestFunction } from './request.function';
 
 /** Every cloud function by its deploy name; the local gateway routes `/api/fn/<name>` through this table. */
 export const FUNCTIONS = {
   account: accountFunction,
   grid: gridFunction,
   housekeeping: housekeepingFunction,
+  request: requestFunction,
+  message: messageFunction,
 } as const satisfies Record<string, CloudFunction>;
 
 export type DeployedFunctionName = keyof typeof FUNCTIONS;

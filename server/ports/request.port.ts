@@ -26,12 +26,24 @@ export interface NewRequestWrite {
   rateLimits: RateLimit[];
 }
 
+/**
+ * `create` checks, in this order and in the same atomic write: the (submitter, idempotency key) — a retry
+ * is answered 'duplicate' and never counted —, then every rate window, then writes everything. Rate
+ * windows are fixed: bucket = floor(epoch minutes of `createdAt` / windowMinutes), aligned to the Unix
+ * epoch (UTC; a daily window turns at 08:00 Beijing time); limits sharing a window share one counter
+ * and the stricter max applies.
+ */
 export type CreateResult =
   | { kind: 'created'; request: ServiceRequest }
   /** The (submitter, idempotency key) already exists: the earlier request, nothing written. */
   | { kind: 'duplicate'; request: ServiceRequest }
   | { kind: 'rate_limited'; limit: RateLimit };
 
+/**
+ * The stored version becomes `request.version`, which must be greater than `expectedVersion` (a
+ * programming error otherwise). An event whose (requestId, seq) exists, a message id or an outbox id
+ * already stored fails the whole write (it throws; nothing is written).
+ */
 export interface TransitionWrite {
   request: ServiceRequest;
   /** The version the use case read; the write happens only if it is still stored. */
@@ -41,22 +53,38 @@ export interface TransitionWrite {
   outbox: OutboxRecord[];
 }
 
+/**
+ * 'newest': createdAt descending. 'deadline': requests with a current deadline (core `currentDue`) soonest
+ * first, then resolved ones by resolvedAt (longest waiting for confirmation first), then closed ones.
+ * Ties break on the id, in the sort's direction. Lists page by keyset (the cursor carries the last sort
+ * key and id), so a page never skips or repeats a request that did not move meanwhile.
+ */
 export type RequestSort = 'deadline' | 'newest';
 
 export interface RequestQuery {
   streetId: string;
   communityId?: string;
+  /** Any of these grids; an empty array matches nothing. */
   gridIds?: string[];
   /** Requests this resident filed or that were filed for them. */
   residentId?: string;
+  /** Any of these statuses; absent or empty: every status. */
   statuses?: RequestStatus[];
   categoryId?: string;
-  /** Open requests whose current deadline (response, or resolution once accepted) is before this instant. */
+  /**
+   * Open requests whose current deadline (response, or resolution once accepted) is before this instant:
+   * narrows the statuses to submitted, accepted, dispatched, in_progress ('resolved' has no current
+   * deadline; 'held' is under review, not open).
+   */
   overdueAt?: string;
-  /** Resolved requests resolved before this instant (the community's verification queue). */
+  /**
+   * Requests whose resolvedAt is before this instant, in whatever statuses the query asks: with
+   * statuses ['resolved'] the community's verification queue; with ['verified'] what may be archived.
+   */
   resolvedBefore?: string;
   /** The current handler. */
   handlerId?: string;
+  /** createdAt >= createdFrom (inclusive) and < createdTo (exclusive); ISO instants. */
   createdFrom?: string;
   createdTo?: string;
   sort: RequestSort;
@@ -75,23 +103,28 @@ export interface RequestRepository {
   commit(write: TransitionWrite): Promise<ServiceRequest | null>;
   /** Oldest first. */
   events(requestId: string): Promise<RequestEvent[]>;
-  /** Index-backed; `limit` ≤ 100. */
+  /** Index-backed; `limit` is cut to 1..100. A cursor that does not belong to this sort fails with INPUT.INVALID. */
   list(query: RequestQuery, page: { limit: number; cursor?: string | null }): Promise<Page<ServiceRequest>>;
   /** Counts for dashboards and assessment, same filters as list. */
   count(query: Omit<RequestQuery, 'sort'>): Promise<number>;
 }
 
 export interface InboxRepository {
-  /** Newest first. */
+  /** Newest first (at, then id, descending); `limit` is cut to 1..100. */
   list(userId: string, page: { limit: number; cursor?: string | null }): Promise<Page<InboxMessage>>;
   unreadCount(userId: string): Promise<number>;
+  /** Marks the user's own unread messages among `ids`; others' ids are ignored, a read message keeps its first readAt. */
   markRead(userId: string, ids: string[], at: string): Promise<void>;
 }
 
 export interface RequestConfigRepository {
+  /** Ordered by seq; inactive ones included (callers filter). */
   categories(streetId: string): Promise<Category[]>;
   category(id: string): Promise<Category | null>;
+  /** Ordered by id. */
   departments(streetId: string): Promise<Department[]>;
+  /** The street's stored settings, or DEFAULT_REQUEST_SETTINGS for this street when it has none. */
   settings(streetId: string): Promise<RequestSettings>;
+  /** Every stored year, ascending. */
   calendars(): Promise<YearCalendar[]>;
 }

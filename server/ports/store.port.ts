@@ -12,6 +12,7 @@
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
+import type { InboxRepository, RequestConfigRepository, RequestRepository } from './request.port';
 
 export interface PlaceRepository {
   getStreet(id: string): Promise<Street | null>;
@@ -82,6 +83,9 @@ export interface Repositories {
   users: UserRepository;
   cards: ContactCardRepository;
   audit: AuditRepository;
+  requests: RequestRepository;
+  inbox: InboxRepository;
+  requestConfig: RequestConfigRepository;
 }
 
 export interface Store extends Repositories {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Deps, Logger } from '../functions/deps';
 import type { Clock } from '../ports/clock.port';
+import { wordListContentCheck, type ContentCheck } from '../ports/content-check.port';
 import { systemClock } from '../ports/clock.port';
 import type { FileStorage } from '../ports/file-storage.port';
 import type { Store } from '../ports/store.port';
@@ -22,12 +23,15 @@ export function localDeps(options: {
   bindUrlBase: string;
   clock?: Clock;
   log?: Logger;
+  contentCheck?: ContentCheck;
 }): Deps {
   return {
     store: options.store,
     files: options.files,
     clock: options.clock ?? systemClock,
     newId: () => randomUUID().replace(/-/g, ''),
+    // Locally, the street's own word list decides what is held for review.
+    contentCheck: options.contentCheck ?? wordListContentCheck,
     log: options.log ?? consoleLogger,
     config: { bindUrlBase: options.bindUrlBase },
   };

@@ -124,8 +124,11 @@ describe('local runtime', () => {
     // 2026-03-02 12:00 UTC = 20:00 in Beijing; dailyPurge fires at 03:30 Beijing = 19:30 UTC.
     const t = fakeTime('2026-03-02T12:00:00Z');
     const runs: TriggerRun[] = [];
+    const others: TriggerRun[] = [];
     let runDone: () => void = () => undefined;
+    // Other functions' timers fire too (request's dailyArchive at 02:15 Beijing); this test follows housekeeping.
     const onTriggerRun = (r: TriggerRun) => {
+      if (r.functionName !== 'housekeeping') return void others.push(r);
       runs.push(r);
       runDone();
     };
@@ -141,6 +144,7 @@ describe('local runtime', () => {
       await done;
       expect(runs).toEqual([expect.objectContaining({ functionName: 'housekeeping', triggerName: 'dailyPurge', time: '2026-03-02T19:30:00Z', ok: true })]);
       expect(existsSync(join(dataDir, 'files', fileId))).toBe(true); // 7.5 hours old: kept
+      expect(others).toEqual([expect.objectContaining({ functionName: 'request', triggerName: 'dailyArchive', time: '2026-03-02T18:15:00Z', ok: true })]);
 
       done = nextRun();
       await t.advance(24 * 3600 * 1000);

@@ -26,8 +26,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function functionHarness(now = new Date('2026-11-23T02:00:00Z')): Promise<Harness> {
-  const store = openEmbeddedStore(':memory:');
+export async function functionHarness(now = new Date('2026-11-23T02:00:00Z'), options: { onStatement?: (sql: string) => void } = {}): Promise<Harness> {
+  const store = openEmbeddedStore(':memory:', { onStatement: options.onStatement });
   await store.importPlaces(smallStreet());
   const dir = mkdtempSync(join(tmpdir(), 'wgt-fn-'));
   let current = now;

@@ -3,11 +3,15 @@
  *
  *   c1 东湖社区: g1 (primary w1, backup w2), g2 (primary w2, backup w1), g4 (primary w5, backup w2)
  *   c2 西苑社区: g3 (primary w3, backup w4)
- *   residents: r1 in g1, r2 in g2, r3 in g3; staff: cs1 (c1), cs2 (c2), ss (street)
+ *   residents: r1 in g1, r2 in g2, r3 in g3, r4 in g4; staff: cs1 (c1), cs2 (c2), ss (street)
+ *   request categories k-env (24 working hours to respond, 2 working days to resolve) and k-hazard (8 h, 1 day);
+ *   department d-city; the official working-day calendars; '测试违禁词' held for review
  */
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Grid, Household } from '@core/places/place';
 import type { User } from '@core/people/user';
+import { OFFICIAL_CALENDARS } from '@core/calendar/official-calendar';
+import { DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
 import type { StoreImport } from '../adapters/store-import';
 
 const at = '2026-01-05T00:00:00.000Z';
@@ -60,6 +64,7 @@ export const users: User[] = [
   resident('r1', '孙丽', households[0]),
   resident('r2', '吴刚', households[8]),
   resident('r3', '郑红', households[16]),
+  resident('r4', '冯雪', households[24]),
 ];
 
 const card = (workerId: string, displayName: string, workPhone: string): ContactCard => ({
@@ -83,6 +88,14 @@ export function smallStreet(): StoreImport {
     buildings,
     households,
     users,
+    categories: [
+      { id: 'k-env', streetId: S, name: '环境卫生', kind: 'complaint', responseMinutes: 24 * 60, resolutionDays: 2, active: true, seq: 1 },
+      { id: 'k-hazard', streetId: S, name: '安全隐患', kind: 'hazard', responseMinutes: 8 * 60, resolutionDays: 1, active: true, seq: 2 },
+      { id: 'k-old', streetId: S, name: '已停用类别', kind: 'help', responseMinutes: 24 * 60, resolutionDays: 2, active: false, seq: 3 },
+    ],
+    departments: [{ id: 'd-city', streetId: S, name: '城管执法中队', phone: '0710-8100001' }],
+    requestSettings: [{ streetId: S, ...DEFAULT_REQUEST_SETTINGS, blockedWords: ['测试违禁词'] }],
+    calendars: OFFICIAL_CALENDARS,
     cards: [card('w1', '张伟', '13800000001'), card('w2', '李娜', '13800000002'), card('w3', '王磊', '13800000003'), card('w4', '赵敏', '13800000004'), card('w5', '何军', '13800000005')],
   });
 }

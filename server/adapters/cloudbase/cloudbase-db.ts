@@ -76,6 +76,11 @@ export interface DbCommand {
   eq(value: unknown): DbCommandValue;
   neq(value: unknown): DbCommandValue;
   in(values: unknown[]): DbCommandValue;
+  /** Range commands compare values of the same type only (a null or missing field never matches). */
+  gt(value: unknown): DbCommandValue;
+  gte(value: unknown): DbCommandValue;
+  lt(value: unknown): DbCommandValue;
+  lte(value: unknown): DbCommandValue;
   and(...conditions: (DbCondition | DbCommandValue)[]): DbCommandValue;
   or(...conditions: (DbCondition | DbCommandValue)[]): DbCommandValue;
   set(value: unknown): DbCommandValue;

@@ -1,5 +1,6 @@
 import { describeStoreContract, contractFixture } from '../store.contract';
 import { COLLECTIONS } from './collections';
+import { listOutbox } from './cloudbase-requests';
 import { createCloudbaseStore, importIntoCloudbase } from './cloudbase-store';
 import { FakeCloudbaseDb } from './testing/fake-cloudbase-db';
 
@@ -8,6 +9,7 @@ describeStoreContract('cloudbase (against the SDK double)', async () => {
   return {
     store: createCloudbaseStore(db),
     seed: (data) => importIntoCloudbase(db, data),
+    outbox: () => listOutbox(db),
     cleanup: async () => {
       // Every query the store ran named its page size, within the 1000 a cloud function may ask.
       for (const q of db.queries) {

@@ -12,21 +12,11 @@ import type { Building, Community, Grid, Household, Street } from '@core/places/
 import type { Residence, User } from '@core/people/user';
 import type { AuditEntry, Repositories, Store } from '../../ports/store.port';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
-import {
-  checked,
-  CloudbaseError,
-  errorCode,
-  type CloudbaseDb,
-  type DbCommandValue,
-  type DbCondition,
-  type DbDocument,
-  type DbQuery,
-  type DbTransaction,
-} from './cloudbase-db';
+import { directAccess, fetchAll, transactionAccess, type DocAccess } from './cloudbase-access';
+import { checked, errorCode, type CloudbaseDb, type DbCommandValue, type DbCondition, type DbDocument, type DbQuery } from './cloudbase-db';
+import { configDocuments, requestRepositories } from './cloudbase-requests';
 import type { CollectionName } from './collections';
 
-/** The most documents one query may return to a cloud function. */
-export const PAGE_SIZE = 1000;
 /** Ids per `_.in` query in getMany. */
 const IN_CHUNK = 500;
 /** Documents per `add` call when importing. */
@@ -43,17 +33,20 @@ const FIELDS = {
   users: ['openid', 'name', 'phone', 'residence', 'posts', 'createdAt'],
   cards: ['displayName', 'workPhone', 'photoFileId', 'dutyHours', 'intro', 'updatedAt'],
   audit: ['at', 'actorId', 'action', 'targetType', 'targetId', 'detail'],
-} as const satisfies Record<CollectionName, readonly string[]>;
+} as const satisfies Partial<Record<CollectionName, readonly string[]>>;
+
+/** The collections of places, people, cards and audit (the request collections have their own module, cloudbase-requests.ts). */
+type PlaceCollection = keyof typeof FIELDS;
 
 /** The entity a document holds: only the entity's own fields, under its own id name. */
-function fromDoc<T>(name: CollectionName, doc: DbDocument): T {
+function fromDoc<T>(name: PlaceCollection, doc: DbDocument): T {
   const out: Record<string, unknown> = { [name === 'cards' ? 'workerId' : 'id']: doc._id };
   for (const field of FIELDS[name]) out[field] = doc[field] === undefined ? null : doc[field];
   return out as T;
 }
 
 /** The document's fields (without `_id`) for an entity, query-only fields included. */
-function fieldsOf(name: CollectionName, entity: object): Record<string, unknown> {
+function fieldsOf(name: PlaceCollection, entity: object): Record<string, unknown> {
   const e = entity as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const field of FIELDS[name]) out[field] = e[field] === undefined ? null : e[field];
@@ -62,7 +55,7 @@ function fieldsOf(name: CollectionName, entity: object): Record<string, unknown>
   return out;
 }
 
-function idOf(name: CollectionName, entity: object): string {
+function idOf(name: PlaceCollection, entity: object): string {
   const e = entity as { id?: string; workerId?: string };
   const id = name === 'cards' ? e.workerId : e.id;
   if (!id) throw new Error(`a ${name} document needs an id`);
@@ -102,74 +95,13 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-// ---- single-document access, outside or inside a transaction ---------------------------------------
-
-interface DocAccess {
-  get(name: CollectionName, id: string): Promise<DbDocument | null>;
-  /** Creates the document; fails with DATABASE_DUPLICATE_WRITE if the id is taken. */
-  create(name: CollectionName, id: string, fields: Record<string, unknown>): Promise<void>;
-  /** Replaces or creates the document. */
-  put(name: CollectionName, id: string, fields: Record<string, unknown>): Promise<void>;
-  /** Merges `data` into the document; returns how many documents changed (0 when missing). */
-  update(name: CollectionName, id: string, data: Record<string, unknown>): Promise<number>;
-}
-
-function directAccess(db: CloudbaseDb): DocAccess {
-  return {
-    async get(name, id) {
-      const res = checked(await db.collection(name).doc(id).get());
-      return res.data[0] ?? null;
-    },
-    async create(name, id, fields) {
-      checked(await db.collection(name).add({ _id: id, ...fields }));
-    },
-    async put(name, id, fields) {
-      checked(await db.collection(name).doc(id).set(fields));
-    },
-    async update(name, id, data) {
-      return checked(await db.collection(name).doc(id).update(data)).updated ?? 0;
-    },
-  };
-}
-
-function transactionAccess(t: DbTransaction): DocAccess {
-  return {
-    async get(name, id) {
-      return checked(await t.collection(name).doc(id).get()).data ?? null;
-    },
-    async create(name, id, fields) {
-      const existing = checked(await t.collection(name).doc(id).get()).data;
-      if (existing) throw new CloudbaseError('DATABASE_DUPLICATE_WRITE', `${name} ${id} exists`);
-      checked(await t.collection(name).doc(id).set(fields));
-    },
-    async put(name, id, fields) {
-      checked(await t.collection(name).doc(id).set(fields));
-    },
-    async update(name, id, data) {
-      return checked(await t.collection(name).doc(id).update(data)).updated ?? 0;
-    },
-  };
-}
-
 // ---- the store ---------------------------------------------------------------------------------------
 
 export function createCloudbaseStore(db: CloudbaseDb): Store {
   const _ = db.command;
   const direct = directAccess(db);
 
-  /** Every document a query matches (up to `max`), 1000 per request. The query must end in a total order. */
-  async function fetchAll(query: DbQuery, max = Number.POSITIVE_INFINITY): Promise<DbDocument[]> {
-    const out: DbDocument[] = [];
-    for (let skip = 0; out.length < max; skip += PAGE_SIZE) {
-      const want = Math.min(PAGE_SIZE, max - out.length);
-      const page = checked(await query.skip(skip).limit(want).get()).data;
-      out.push(...page);
-      if (page.length < want) break;
-    }
-    return out;
-  }
-
-  async function list<T>(name: CollectionName, condition: DbCondition | DbCommandValue | null, sort: [string, 'asc' | 'desc'][], max?: number): Promise<T[]> {
+  async function list<T>(name: PlaceCollection, condition: DbCondition | DbCommandValue | null, sort: [string, 'asc' | 'desc'][], max?: number): Promise<T[]> {
     let q: DbQuery = db.collection(name);
     if (condition !== null) q = q.where(condition);
     for (const [field, dir] of sort) q = q.orderBy(field, dir);
@@ -178,7 +110,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
     return (await fetchAll(q, max)).map((d) => fromDoc<T>(name, d));
   }
 
-  async function getMany<T>(name: CollectionName, ids: string[], idOfEntity: (e: T) => string): Promise<T[]> {
+  async function getMany<T>(name: PlaceCollection, ids: string[], idOfEntity: (e: T) => string): Promise<T[]> {
     const unique = [...new Set(ids)];
     const found: T[] = [];
     for (const part of chunks(unique, IN_CHUNK)) {
@@ -199,11 +131,11 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
             throw new TransactionQueryError(method);
           }
         : fn;
-    const get = async <T>(name: CollectionName, id: string): Promise<T | null> => {
+    const get = async <T>(name: PlaceCollection, id: string): Promise<T | null> => {
       const doc = await access.get(name, id);
       return doc ? fromDoc<T>(name, doc) : null;
     };
-    const getEach = async <T>(name: CollectionName, ids: string[], idOfEntity: (e: T) => string): Promise<T[]> => {
+    const getEach = async <T>(name: PlaceCollection, ids: string[], idOfEntity: (e: T) => string): Promise<T[]> => {
       if (!inTransaction) return getMany<T>(name, ids, idOfEntity);
       const found: T[] = [];
       for (const id of new Set(ids)) {
@@ -302,6 +234,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
           list<AuditEntry>('audit', { targetType, targetId }, [['at', 'desc']], Math.max(0, Math.floor(limit))),
         ),
       },
+      ...requestRepositories(db, access, inTransaction),
     };
   }
 
@@ -335,16 +268,25 @@ function guardEnded(repos: Repositories, isOpen: () => boolean): Repositories {
     }
     return out as R;
   };
-  return { places: wrap('places', repos.places), users: wrap('users', repos.users), cards: wrap('cards', repos.cards), audit: wrap('audit', repos.audit) };
+  return {
+    places: wrap('places', repos.places),
+    users: wrap('users', repos.users),
+    cards: wrap('cards', repos.cards),
+    audit: wrap('audit', repos.audit),
+    requests: wrap('requests', repos.requests),
+    inbox: wrap('inbox', repos.inbox),
+    requestConfig: wrap('requestConfig', repos.requestConfig),
+  };
 }
 
 /**
- * Writes a whole street into CloudBase (seeding an environment, and the contract tests' fixtures):
+ * Writes a whole street (places, people, cards, request config) into CloudBase (seeding an environment,
+ * and the contract tests' fixtures):
  * `add` in batches of 100, streets first so a partial failure leaves a consistent prefix. Fails on the
  * first duplicate id; it does not overwrite.
  */
 export async function importIntoCloudbase(db: CloudbaseDb, data: StoreImport): Promise<void> {
-  const order: [CollectionName, object[]][] = [
+  const order: [PlaceCollection, object[]][] = [
     ['streets', data.streets],
     ['communities', data.communities],
     ['users', data.users],
@@ -353,9 +295,11 @@ export async function importIntoCloudbase(db: CloudbaseDb, data: StoreImport): P
     ['households', data.households],
     ['cards', data.cards],
   ];
-  for (const [name, entities] of order) {
-    for (const part of chunks(entities, ADD_CHUNK)) {
-      checked(await db.collection(name).add(part.map((e) => ({ _id: idOf(name, e), ...fieldsOf(name, e) }))));
-    }
+  const documents: [CollectionName, Record<string, unknown>[]][] = [
+    ...order.map(([name, entities]): [CollectionName, Record<string, unknown>[]] => [name, entities.map((e) => ({ _id: idOf(name, e), ...fieldsOf(name, e) }))]),
+    ...configDocuments(data),
+  ];
+  for (const [name, docs] of documents) {
+    for (const part of chunks(docs, ADD_CHUNK)) checked(await db.collection(name).add(part));
   }
 }

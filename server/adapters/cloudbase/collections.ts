@@ -68,6 +68,67 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'audit',
     indexes: [{ name: 'targetType_targetId_at', keys: [asc('targetType'), asc('targetId'), desc('at')] }],
   },
+  {
+    // Every list is (scope equality, status in, sort, _id): scope is the most selective filter present
+    // (resident, handler, grid, community, street); the other filters narrow within the index range.
+    // 'newest' reads createdAt/_id descending, 'deadline' reads deadlineKey/_id ascending.
+    name: 'requests',
+    indexes: (['streetId', 'communityId', 'gridId', 'residentId', 'handlerId'] as const).flatMap((scope) => [
+      { name: `${scope}_status_createdAt`, keys: [asc(scope), asc('status'), desc('createdAt'), desc('_id')] },
+      { name: `${scope}_status_deadlineKey`, keys: [asc(scope), asc('status'), asc('deadlineKey'), asc('_id')] },
+    ]),
+  },
+  {
+    // _id is a hash of (submitter, idempotency key): the document that makes a retried submission a duplicate.
+    name: 'request_keys',
+    indexes: [{ name: 'requestId', keys: [asc('requestId')] }],
+  },
+  {
+    // _id is `${requestId}:${seq}`: two writers can never both append event n.
+    name: 'request_events',
+    indexes: [{ name: 'requestId_seq', keys: [asc('requestId'), asc('seq')] }],
+  },
+  {
+    name: 'inbox',
+    indexes: [
+      { name: 'userId_at', keys: [asc('userId'), desc('at'), desc('_id')] },
+      { name: 'userId_readAt', keys: [asc('userId'), asc('readAt')] },
+    ],
+  },
+  {
+    // _id is `${eventId}:${recipientId}:${channel}`.
+    name: 'outbox',
+    indexes: [{ name: 'status_nextTryAt', keys: [asc('status'), asc('nextTryAt')] }],
+  },
+  {
+    // _id is `rl_${submitterId}_${windowMinutes}_${bucket}`; `until` (the window's end) is what a purge deletes by.
+    name: 'rate_counters',
+    indexes: [{ name: 'until', keys: [asc('until')] }],
+  },
+  { name: 'categories', indexes: [{ name: 'streetId_seq', keys: [asc('streetId'), asc('seq'), asc('_id')] }] },
+  { name: 'departments', indexes: [{ name: 'streetId_id', keys: [asc('streetId'), asc('_id')] }] },
+  // _id is the street's id.
+  { name: 'request_settings', indexes: [{ name: 'streetId', keys: [asc('streetId')] }] },
+  // _id is the year as a string.
+  { name: 'calendars', indexes: [{ name: 'year', keys: [asc('year')] }] },
 ];
 
-export type CollectionName = 'streets' | 'communities' | 'grids' | 'buildings' | 'households' | 'users' | 'cards' | 'audit';
+export type CollectionName =
+  | 'streets'
+  | 'communities'
+  | 'grids'
+  | 'buildings'
+  | 'households'
+  | 'users'
+  | 'cards'
+  | 'audit'
+  | 'requests'
+  | 'request_keys'
+  | 'request_events'
+  | 'inbox'
+  | 'outbox'
+  | 'rate_counters'
+  | 'categories'
+  | 'departments'
+  | 'request_settings'
+  | 'calendars';

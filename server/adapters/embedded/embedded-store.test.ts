@@ -11,6 +11,7 @@ describeStoreContract('embedded (SQLite, :memory:)', async () => {
   return {
     store,
     seed: async (data) => store.importPlaces(data),
+    outbox: () => store.outbox(),
     cleanup: () => store.close(),
   };
 });

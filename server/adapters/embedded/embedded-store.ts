@@ -9,16 +9,18 @@
 import Database from 'better-sqlite3';
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { DutySlot } from '@core/contact-card/duty-hours';
+import type { OutboxRecord } from '@core/messages/message';
 import { ROLES, type Role } from '@core/people/role';
+import type { RequestEvent, ServiceRequest } from '@core/requests/request';
 import type { Residence, StaffPost, User } from '@core/people/user';
 import { householdAddress, type Boundary, type Building, type Community, type Grid, type Household, type Street } from '@core/places/place';
 import type { AuditEntry, Repositories, Store } from '../../ports/store.port';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
+import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
 import { applyMigrations } from './migrations';
 import { TransactionGate } from './transaction-gate';
 
 type Db = Database.Database;
-type Params = Record<string, unknown> | unknown[];
 
 /** One person as the local demo sign-in page lists them. */
 export interface PersonSummary {
@@ -52,8 +54,15 @@ export interface PeoplePage {
 export interface EmbeddedStore extends Store {
   /** The open connection, for diagnostics (pragmas, counts). */
   readonly db: Db;
-  /** Inserts a whole street in one transaction; fails (and writes nothing) on any duplicate id. */
+  /** Inserts a whole street (places, people, request config) in one transaction; fails (and writes nothing) on any duplicate id. */
   importPlaces(data: StoreImport): void;
+  /**
+   * Bulk-loads existing requests and their events (benchmarks, data from another system) in batched
+   * transactions: no rate counting, no messages. Requests before their events.
+   */
+  importRequests(requests: ServiceRequest[], events: RequestEvent[]): void;
+  /** Every outbox record, oldest first (diagnostics and tests). */
+  outbox(): Promise<OutboxRecord[]>;
   /** No users and no places: nothing a seed could collide with. */
   isEmpty(): boolean;
   countUsers(): number;
@@ -109,12 +118,16 @@ const toAudit = (r: AuditRow): AuditEntry => ({
 });
 
 /** The synchronous SQL behind both the store and its transactions; statements prepared once. */
-class SqliteCore {
+class SqliteCore implements SqlAccess {
   private readonly statements = new Map<string, Database.Statement<unknown[]>>();
 
-  constructor(readonly db: Db) {}
+  constructor(
+    readonly db: Db,
+    private readonly onStatement?: (sql: string) => void,
+  ) {}
 
   private stmt(sql: string): Database.Statement<unknown[]> {
+    this.onStatement?.(sql);
     let s = this.statements.get(sql);
     if (!s) {
       s = this.db.prepare<unknown[]>(sql);
@@ -123,15 +136,15 @@ class SqliteCore {
     return s;
   }
 
-  private one<R>(sql: string, params: Params = []): R | undefined {
+  one<R>(sql: string, params: Params = []): R | undefined {
     return this.stmt(sql).get(params) as R | undefined;
   }
 
-  private all<R>(sql: string, params: Params = []): R[] {
+  all<R>(sql: string, params: Params = []): R[] {
     return this.stmt(sql).all(params) as R[];
   }
 
-  private run(sql: string, params: Params = []): Database.RunResult {
+  run(sql: string, params: Params = []): Database.RunResult {
     return this.stmt(sql).run(params);
   }
 
@@ -398,7 +411,7 @@ class SqliteCore {
 
 type Runner = <T>(method: string, kind: 'doc' | 'query', fn: () => T) => Promise<T>;
 
-function repositories(core: SqliteCore, run: Runner): Repositories {
+function repositories(core: SqliteCore, req: SqliteRequests, run: Runner): Repositories {
   return {
     places: {
       getStreet: (id) => run('places.getStreet', 'doc', () => core.getStreet(id)),
@@ -432,11 +445,39 @@ function repositories(core: SqliteCore, run: Runner): Repositories {
       append: (entry) => run('audit.append', 'doc', () => core.appendAudit(entry)),
       listFor: (t, id, limit) => run('audit.listFor', 'query', () => core.listAudit(t, id, limit)),
     },
+    requests: {
+      get: (id) => run('requests.get', 'doc', () => req.get(id)),
+      create: (write) => run('requests.create', 'doc', () => req.create(write)),
+      commit: (write) => run('requests.commit', 'doc', () => req.commit(write)),
+      events: (requestId) => run('requests.events', 'query', () => req.events(requestId)),
+      list: (query, page) => run('requests.list', 'query', () => req.list(query, page)),
+      count: (query) => run('requests.count', 'query', () => req.count(query)),
+    },
+    inbox: {
+      list: (userId, page) => run('inbox.list', 'query', () => req.inboxList(userId, page)),
+      unreadCount: (userId) => run('inbox.unreadCount', 'query', () => req.unreadCount(userId)),
+      markRead: (userId, ids, at) => run('inbox.markRead', 'query', () => req.markRead(userId, ids, at)),
+    },
+    requestConfig: {
+      categories: (streetId) => run('requestConfig.categories', 'query', () => req.categories(streetId)),
+      category: (id) => run('requestConfig.category', 'doc', () => req.category(id)),
+      departments: (streetId) => run('requestConfig.departments', 'query', () => req.departments(streetId)),
+      settings: (streetId) => run('requestConfig.settings', 'doc', () => req.settings(streetId)),
+      calendars: () => run('requestConfig.calendars', 'query', () => req.calendars()),
+    },
   };
 }
 
+export interface EmbeddedStoreOptions {
+  /**
+   * Called before every SQL statement the store's repositories run (not BEGIN/COMMIT). Tests inject
+   * faults with it: throwing makes that statement fail as a database error would.
+   */
+  onStatement?: (sql: string) => void;
+}
+
 /** Opens (creating if needed) the database file and brings its schema up to date. ':memory:' for tests. */
-export function openEmbeddedStore(file: string): EmbeddedStore {
+export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = {}): EmbeddedStore {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -444,9 +485,10 @@ export function openEmbeddedStore(file: string): EmbeddedStore {
   db.pragma('busy_timeout = 5000');
   applyMigrations(db);
 
-  const core = new SqliteCore(db);
+  const core = new SqliteCore(db, options.onStatement);
+  const req = new SqliteRequests(core);
   const gate = new TransactionGate();
-  const outside = repositories(core, (_method, _kind, fn) => gate.pass(fn));
+  const outside = repositories(core, req, (_method, _kind, fn) => gate.pass(fn));
 
   function notDuringTransaction(what: string): void {
     if (gate.busy) throw new Error(`${what} cannot run while a transaction is open`);
@@ -460,7 +502,7 @@ export function openEmbeddedStore(file: string): EmbeddedStore {
     transact<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
       return gate.exclusive(async () => {
         let open = true;
-        const tx = repositories(core, async (method, kind, fn) => {
+        const tx = repositories(core, req, async (method, kind, fn) => {
           if (!open) throw new Error(`store.${method} called on a transaction that has ended`);
           if (kind === 'query') throw new TransactionQueryError(method);
           return fn();
@@ -484,7 +526,17 @@ export function openEmbeddedStore(file: string): EmbeddedStore {
     },
     importPlaces(data) {
       notDuringTransaction('importPlaces');
-      core.importPlaces(data);
+      db.transaction(() => {
+        core.importPlaces(data);
+        req.importConfig(data);
+      }).immediate();
+    },
+    importRequests(requests, events) {
+      notDuringTransaction('importRequests');
+      req.importRequests(requests, events);
+    },
+    outbox() {
+      return gate.pass(() => req.outbox());
     },
     isEmpty() {
       return core.countUsers() === 0 && core.listStreets().length === 0;

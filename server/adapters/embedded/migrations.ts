@@ -123,6 +123,117 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX audit_by_target_at ON audit (target_type, target_id, at);
   `,
+  // 2: requests (诉求), their events, in-app messages, the outbox, rate counters and per-street request config.
+  `
+  -- data is the whole ServiceRequest as JSON, read whole; the columns beside it are what lists filter and
+  -- sort on, rewritten from it on every write. due_at is the deadline that matters now and deadline_key
+  -- the 'deadline' sort key (see server/adapters/request-rules.ts). Every list runs on one
+  -- (scope, status, sort key, id) index: scope is the street, community, grid, resident or handler.
+  -- Requests keep ids of places, people and categories without foreign keys: history outlives config.
+  CREATE TABLE requests (
+    id TEXT PRIMARY KEY,
+    street_id TEXT NOT NULL,
+    community_id TEXT NOT NULL,
+    grid_id TEXT NOT NULL,
+    category_id TEXT NOT NULL,
+    resident_id TEXT,
+    submitter_id TEXT NOT NULL,
+    handler_id TEXT,
+    status TEXT NOT NULL,
+    due_at TEXT,
+    deadline_key TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    resolved_at TEXT,
+    idempotency_key TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX requests_by_idempotency ON requests (submitter_id, idempotency_key);
+  CREATE INDEX requests_by_street_status_created ON requests (street_id, status, created_at, id);
+  CREATE INDEX requests_by_street_status_deadline ON requests (street_id, status, deadline_key, id);
+  CREATE INDEX requests_by_community_status_created ON requests (community_id, status, created_at, id);
+  CREATE INDEX requests_by_community_status_deadline ON requests (community_id, status, deadline_key, id);
+  CREATE INDEX requests_by_grid_status_created ON requests (grid_id, status, created_at, id);
+  CREATE INDEX requests_by_grid_status_deadline ON requests (grid_id, status, deadline_key, id);
+  CREATE INDEX requests_by_resident_status_created ON requests (resident_id, status, created_at, id) WHERE resident_id IS NOT NULL;
+  CREATE INDEX requests_by_resident_status_deadline ON requests (resident_id, status, deadline_key, id) WHERE resident_id IS NOT NULL;
+  CREATE INDEX requests_by_handler_status_created ON requests (handler_id, status, created_at, id) WHERE handler_id IS NOT NULL;
+  CREATE INDEX requests_by_handler_status_deadline ON requests (handler_id, status, deadline_key, id) WHERE handler_id IS NOT NULL;
+
+  -- The timeline: (request_id, seq) is unique, so two writers can never both append event n. data holds
+  -- the event's other fields as JSON.
+  CREATE TABLE request_events (
+    request_id TEXT NOT NULL REFERENCES requests (id),
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (request_id, seq)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE inbox (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    link TEXT,
+    at TEXT NOT NULL,
+    read_at TEXT
+  );
+  CREATE INDEX inbox_by_user_at ON inbox (user_id, at DESC, id DESC);
+  CREATE INDEX inbox_unread_by_user ON inbox (user_id) WHERE read_at IS NULL;
+
+  -- id is "eventId:recipientId:channel": a cause can queue each delivery once.
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    recipient_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    template TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    next_try_at TEXT NOT NULL,
+    last_error TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX outbox_by_status_next_try ON outbox (status, next_try_at);
+
+  -- Fixed windows: bucket = floor(epoch minutes / window_minutes).
+  CREATE TABLE rate_counters (
+    submitter_id TEXT NOT NULL,
+    window_minutes INTEGER NOT NULL,
+    bucket INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (submitter_id, window_minutes, bucket)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE categories (
+    id TEXT PRIMARY KEY,
+    street_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX categories_by_street_seq ON categories (street_id, seq, id);
+
+  CREATE TABLE departments (
+    id TEXT PRIMARY KEY,
+    street_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    phone TEXT NOT NULL
+  );
+  CREATE INDEX departments_by_street ON departments (street_id, id);
+
+  CREATE TABLE request_settings (
+    street_id TEXT PRIMARY KEY,
+    data TEXT NOT NULL
+  );
+
+  CREATE TABLE calendars (
+    year INTEGER PRIMARY KEY,
+    data TEXT NOT NULL
+  );
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

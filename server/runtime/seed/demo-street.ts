@@ -10,6 +10,9 @@ import { DEFAULT_DUTY_HOURS, type ContactCard } from '@core/contact-card/contact
 import type { DutySlot } from '@core/contact-card/duty-hours';
 import type { User } from '@core/people/user';
 import type { Boundary, Building, Community, Grid, Household, Street } from '@core/places/place';
+import { OFFICIAL_CALENDARS } from '@core/calendar/official-calendar';
+import { DEFAULT_REQUEST_SETTINGS, type Category, type Department, type RequestSettings } from '@core/requests/request';
+import type { CategoryKind } from '@core/requests/request.status';
 import type { StoreImport } from '../../adapters/store-import';
 
 export type DemoStreetData = StoreImport;
@@ -25,6 +28,32 @@ const COMMUNITIES = [
   { name: '北辰社区', grids: 10, workers: 8, address: '青川区银杏街道北辰大道9号' },
   { name: '中和社区', grids: 9, workers: 7, address: '青川区银杏街道中和街35号' },
 ] as const;
+
+/**
+ * The street's request categories (诉求类别): response deadline in working minutes, resolution deadline in
+ * working days from acceptance. Hazards are answered within a working morning and fixed within a day.
+ */
+const CATEGORIES: { name: string; kind: CategoryKind; responseMinutes: number; resolutionDays: number }[] = [
+  { name: '矛盾纠纷', kind: 'dispute', responseMinutes: 24 * 60, resolutionDays: 2 },
+  { name: '安全隐患', kind: 'hazard', responseMinutes: 8 * 60, resolutionDays: 1 },
+  { name: '环境卫生', kind: 'complaint', responseMinutes: 24 * 60, resolutionDays: 2 },
+  { name: '设施报修', kind: 'help', responseMinutes: 24 * 60, resolutionDays: 2 },
+  { name: '困难求助', kind: 'help', responseMinutes: 24 * 60, resolutionDays: 2 },
+  { name: '噪音扰民', kind: 'complaint', responseMinutes: 24 * 60, resolutionDays: 2 },
+  { name: '意见建议', kind: 'suggestion', responseMinutes: 24 * 60, resolutionDays: 2 },
+];
+
+/** Departments a community can dispatch to; the phone numbers are made up. */
+const DEPARTMENTS = [
+  { name: '城管执法中队', phone: '0710-8100001' },
+  { name: '派出所', phone: '0710-8100002' },
+  { name: '物业服务中心', phone: '0710-8100003' },
+  { name: '市政设施维护所', phone: '0710-8100004' },
+  { name: '民政办', phone: '0710-8100005' },
+];
+
+/** Words the local content check holds for review (a placeholder the demo can trigger on purpose). */
+export const DEMO_BLOCKED_WORDS = ['测试违禁词'];
 
 const DISTRICT_CODE = '429901';
 const STREET_CODE = `${DISTRICT_CODE}001`;
@@ -276,5 +305,16 @@ export function generateDemoStreet(): DemoStreetData {
     }
   });
 
-  return { streets: [street], communities, grids, buildings, households, users, cards };
+  const categories: Category[] = CATEGORIES.map((c, i) => ({
+    id: `category-${pad(i + 1, 2)}`, streetId: street.id, ...c, active: true, seq: i + 1,
+  }));
+  const departments: Department[] = DEPARTMENTS.map((d, i) => ({ id: `department-${pad(i + 1, 2)}`, streetId: street.id, ...d }));
+  const requestSettings: RequestSettings[] = [
+    { ...structuredClone(DEFAULT_REQUEST_SETTINGS), streetId: street.id, blockedWords: [...DEMO_BLOCKED_WORDS] },
+  ];
+
+  return {
+    streets: [street], communities, grids, buildings, households, users, cards,
+    categories, departments, requestSettings, calendars: structuredClone(OFFICIAL_CALENDARS),
+  };
 }

@@ -29,7 +29,7 @@ import type {
 import { COLLECTIONS, type CollectionSpec } from '../collections';
 
 type Doc = Record<string, unknown>;
-type QueryOp = 'eq' | 'neq' | 'in';
+type QueryOp = 'eq' | 'neq' | 'in' | 'gt' | 'gte' | 'lt' | 'lte';
 type LogicOp = 'and' | 'or';
 type UpdateOp = 'set' | 'inc' | 'remove';
 
@@ -118,11 +118,27 @@ function matchesField(value: unknown, expected: unknown): boolean {
         return !fieldEquals(value, expected.operands[0]);
       case 'in':
         return expected.operands.some((o) => fieldEquals(value, o));
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte': {
+        // Type bracketing, as the database does: only values of the bound's type compare.
+        const bound = expected.operands[0];
+        const c = rangeCompare(value, bound);
+        if (c === null) return false;
+        return expected.op === 'gt' ? c > 0 : expected.op === 'gte' ? c >= 0 : expected.op === 'lt' ? c < 0 : c <= 0;
+      }
       default:
         throw new Error(`fake db: unsupported query command ${expected.op}`);
     }
   }
   return fieldEquals(value, expected);
+}
+
+function rangeCompare(value: unknown, bound: unknown): number | null {
+  if (typeof value === 'number' && typeof bound === 'number') return value - bound;
+  if (typeof value === 'string' && typeof bound === 'string') return value < bound ? -1 : value > bound ? 1 : 0;
+  return null;
 }
 
 function matches(doc: Doc, condition: unknown, prefix = ''): boolean {
@@ -223,6 +239,10 @@ export class FakeCloudbaseDb implements CloudbaseDb {
       if (!Array.isArray(values)) throw new Error('fake db: in() takes an array');
       return new FakeCommand('query', 'in', [...values]);
     },
+    gt: (v) => new FakeCommand('query', 'gt', [v]),
+    gte: (v) => new FakeCommand('query', 'gte', [v]),
+    lt: (v) => new FakeCommand('query', 'lt', [v]),
+    lte: (v) => new FakeCommand('query', 'lte', [v]),
     and: (...conditions) => new FakeCommand('logic', 'and', Array.isArray(conditions[0]) ? (conditions[0] as unknown[]) : conditions),
     or: (...conditions) => new FakeCommand('logic', 'or', Array.isArray(conditions[0]) ? (conditions[0] as unknown[]) : conditions),
     set: (v) => new FakeCommand('update', 'set', [v]),

@@ -1,0 +1,203 @@
+import type { RequestEvent, ServiceRequest } from '@core/requests/request';
+import type { NewRequestWrite, RequestQuery, TransitionWrite } from '../../ports/request.port';
+import { aRequest, anEvent, at, listFixture } from '../request-store.contract';
+import { contractFixture } from '../store.contract';
+import { planRequestCount, planRequestList, type PlannedStatement } from './embedded-requests';
+import { openEmbeddedStore, type EmbeddedStore } from './embedded-store';
+
+/** Every query shape the use cases run (worklists, the street overview, the resident's list, timers). */
+const QUERIES: [string, RequestQuery][] = [
+  ["a worker's new requests in their grids, by deadline", { streetId: 's', gridIds: ['g1', 'g2'], statuses: ['submitted'], sort: 'deadline' }],
+  ["a worker's own working requests, by deadline", { streetId: 's', gridIds: ['g1', 'g2'], handlerId: 'w', statuses: ['accepted', 'dispatched', 'in_progress'], sort: 'deadline' }],
+  ['overdue in grids', { streetId: 's', gridIds: ['g1'], statuses: ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved'], overdueAt: at(0), sort: 'deadline' }],
+  ['overdue in a community', { streetId: 's', communityId: 'c', overdueAt: at(0), sort: 'deadline' }],
+  ['overdue in the street', { streetId: 's', overdueAt: at(0), sort: 'deadline' }],
+  ['done in grids, newest', { streetId: 's', gridIds: ['g1', 'g2'], statuses: ['resolved', 'verified', 'archived', 'rejected', 'withdrawn'], sort: 'newest' }],
+  ["a community's verification queue", { streetId: 's', communityId: 'c', statuses: ['resolved'], resolvedBefore: at(0), sort: 'deadline' }],
+  ['verified before (archiving timer)', { streetId: 's', statuses: ['verified'], resolvedBefore: at(0), sort: 'newest' }],
+  ["a resident's own, newest", { streetId: 's', residentId: 'r', sort: 'newest' }],
+  ['the street overview, newest', { streetId: 's', sort: 'newest' }],
+  ['the street overview with every filter', { streetId: 's', communityId: 'c', gridIds: ['g1'], categoryId: 'k', statuses: ['archived'], createdFrom: at(0), createdTo: at(1000), sort: 'newest' }],
+  ['a community by category and dates', { streetId: 's', communityId: 'c', categoryId: 'k', createdFrom: at(0), createdTo: at(1000), sort: 'newest' }],
+];
+
+function plan(store: EmbeddedStore, s: PlannedStatement): string[] {
+  return (store.db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((r) => r.detail);
+}
+
+describe('embedded request lists', () => {
+  let store: EmbeddedStore;
+  beforeAll(() => {
+    store = openEmbeddedStore(':memory:');
+  });
+  afterAll(() => store.close());
+
+  it.each(QUERIES)('%s: every statement seeks a (scope, status, order) index — no scan, no sort', (_name, q) => {
+    const cursors = [null, { key: at(500), id: 'rq-x' }];
+    const statements = [...cursors.flatMap((c) => planRequestList(q, c, 21)), ...planRequestCount(q)];
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) {
+      const details = plan(store, s);
+      const onRequests = details.filter((d) => /\brequests\b/.test(d));
+      expect(onRequests).toHaveLength(1);
+      expect(onRequests[0]).toMatch(/^SEARCH requests USING (COVERING )?INDEX requests_by_(street|community|grid|resident|handler)_status_(created|deadline) \(\w+=\? AND status=\?/);
+      expect(details.join(' | ')).not.toMatch(/SCAN requests|TEMP B-TREE/);
+    }
+  });
+
+  it('seeks on the cursor or on the date range, whichever is tighter', () => {
+    const q: RequestQuery = { streetId: 's', createdTo: at(1000), sort: 'newest' };
+    const [inside] = planRequestList(q, { key: at(10), id: 'x' }, 21);
+    expect(plan(store, inside).join()).toMatch(/\(created_at,id\)<\(\?,\?\)/);
+    const [beyond] = planRequestList(q, { key: at(2000), id: 'x' }, 21);
+    expect(plan(store, beyond).join()).toMatch(/created_at<\?/);
+  });
+
+  it('reads the inbox, events, keys and counters by index', () => {
+    const details = (sql: string, ...params: unknown[]) =>
+      (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(details('SELECT * FROM inbox WHERE user_id = ? AND (at, id) < (?, ?) ORDER BY at DESC, id DESC LIMIT ?', 'u', 'a', 'i', 5)).toMatch(/^SEARCH inbox USING INDEX inbox_by_user_at/);
+    expect(details('SELECT COUNT(*) AS n FROM inbox WHERE user_id = ? AND read_at IS NULL', 'u')).toContain('inbox_unread_by_user');
+    expect(details('SELECT * FROM request_events WHERE request_id = ? ORDER BY seq', 'r')).toMatch(/^SEARCH request_events USING PRIMARY KEY \(request_id=\?\)$/);
+    expect(details('SELECT data FROM requests WHERE submitter_id = ? AND idempotency_key = ?', 's', 'k')).toContain('requests_by_idempotency');
+    expect(details('SELECT count FROM rate_counters WHERE submitter_id = ? AND window_minutes = ? AND bucket = ?', 's', 10, 1)).toContain('PRIMARY KEY');
+    expect(details('SELECT * FROM outbox WHERE status = ? AND next_try_at <= ? ORDER BY next_try_at', 'pending', 'x')).toContain('outbox_by_status_next_try');
+  });
+});
+
+/**
+ * Fault injection: the Nth statement of a write throws, for every N the write runs. Whatever N, the
+ * write leaves nothing behind (no request, event, message, outbox record or rate count), and the same
+ * write then succeeds once.
+ */
+describe('embedded request writes under injected faults', () => {
+  let failAt = 0;
+  let seen = 0;
+  let statements: string[] = [];
+  let store: EmbeddedStore;
+
+  beforeEach(() => {
+    failAt = 0;
+    store = openEmbeddedStore(':memory:', {
+      onStatement: (sql) => {
+        if (failAt === 0) return;
+        seen++;
+        statements.push(sql.trim().split(/\s+/).slice(0, 3).join(' '));
+        if (seen === failAt) throw new Error(`injected fault at statement ${seen}`);
+      },
+    });
+    store.importPlaces(contractFixture());
+  });
+  afterEach(() => store.close());
+
+  /** Everything a request write can touch, read around the store (not through the hook). */
+  function snapshot(): unknown {
+    const q = (sql: string) => store.db.prepare(sql).all();
+    return {
+      requests: q('SELECT id, version, status, data FROM requests ORDER BY id'),
+      events: q('SELECT request_id, seq FROM request_events ORDER BY request_id, seq'),
+      inbox: q('SELECT id, read_at FROM inbox ORDER BY id'),
+      outbox: q('SELECT id FROM outbox ORDER BY id'),
+      counters: q('SELECT * FROM rate_counters ORDER BY submitter_id, window_minutes, bucket'),
+    };
+  }
+
+  /** Runs `write` failing at statement 1, 2, … until it succeeds; returns how many statements it took. */
+  async function failAtEveryStep<T>(write: () => Promise<T>, check: (result: T) => void): Promise<{ steps: number; statements: string[] }> {
+    const before = snapshot();
+    for (let k = 1; k < 100; k++) {
+      failAt = k;
+      seen = 0;
+      statements = [];
+      let result: T;
+      try {
+        result = await write();
+      } catch (e) {
+        expect((e as Error).message).toBe(`injected fault at statement ${k}`);
+        expect(snapshot()).toEqual(before);
+        continue;
+      }
+      failAt = 0;
+      check(result);
+      return { steps: k - 1, statements };
+    }
+    throw new Error('the write never succeeded');
+  }
+
+  const submission = (id: string, key = `key-${id}`): NewRequestWrite => {
+    const request = aRequest(id, { idempotencyKey: key });
+    const event = anEvent(request, 1, request.createdAt);
+    return {
+      request,
+      event,
+      messages: [
+        { id: `m1-${id}`, userId: 'w-zhao', title: '新诉求待受理', body: '环境卫生', link: { kind: 'request', id }, at: request.createdAt, readAt: null },
+        { id: `m2-${id}`, userId: 'w-qian', title: '新诉求待受理', body: '环境卫生', link: { kind: 'request', id }, at: request.createdAt, readAt: null },
+      ],
+      outbox: ['w-zhao', 'w-qian'].map((recipientId) => ({
+        id: `${event.id}:${recipientId}:subscribe`, eventId: event.id, recipientId, channel: 'subscribe' as const, template: 'request_new' as const,
+        payload: { thing1: '环境卫生' }, status: 'pending' as const, attempts: 0, nextTryAt: request.createdAt, lastError: null, createdAt: request.createdAt,
+      })),
+      rateLimits: [{ windowMinutes: 10, max: 5 }, { windowMinutes: 24 * 60, max: 20 }],
+    };
+  };
+
+  it('create: a fault at any statement leaves nothing half-written; the retry with the same key then succeeds once', async () => {
+    await store.requests.create(submission('rq-0'));
+    const { steps, statements: ran } = await failAtEveryStep(
+      () => store.requests.create(submission('rq-1')),
+      (result) => expect(result.kind).toBe('created'),
+    );
+    // idempotency read, 2 counter reads, 2 counter writes, request, event, 2 messages, 2 outbox records
+    expect(steps).toBe(11);
+    expect(ran).toEqual([
+      'SELECT data FROM', 'SELECT count FROM', 'SELECT count FROM', 'INSERT INTO rate_counters', 'INSERT INTO rate_counters',
+      'INSERT INTO requests', 'INSERT INTO request_events', 'INSERT INTO inbox', 'INSERT INTO inbox', 'INSERT INTO outbox', 'INSERT INTO outbox',
+    ]);
+    const again = await store.requests.create({ ...submission('rq-1-retry', 'key-rq-1') });
+    expect(again.kind).toBe('duplicate');
+    // Counted once, the failed attempts not at all.
+    expect(store.db.prepare("SELECT count FROM rate_counters WHERE submitter_id = 'r-1' AND window_minutes = 10").get()).toEqual({ count: 2 });
+    expect((await store.requests.events('rq-1')).map((e) => e.seq)).toEqual([1]);
+  });
+
+  it('commit: a fault at any statement leaves nothing half-written; the same commit then lands once', async () => {
+    await store.requests.create(submission('rq-1'));
+    const next: ServiceRequest = { ...aRequest('rq-1'), status: 'accepted', version: 3, handler: { kind: 'worker', id: 'w-zhao', name: '赵敏' }, acceptedAt: at(5), resolutionDueAt: at(3000) };
+    const events: RequestEvent[] = [anEvent(next, 2, at(5), 'accept'), anEvent(next, 3, at(6), 'progress')];
+    const write: TransitionWrite = {
+      request: next,
+      expectedVersion: 1,
+      events,
+      messages: [{ id: 'm-acc', userId: 'r-1', title: '诉求已受理', body: '', link: { kind: 'request', id: 'rq-1' }, at: at(5), readAt: null }],
+      outbox: [{ ...submission('rq-1').outbox[0], id: `${events[0].id}:r-1:subscribe`, eventId: events[0].id, recipientId: 'r-1' }],
+    };
+    const { steps } = await failAtEveryStep(() => store.requests.commit(write), (result) => expect(result).toEqual(next));
+    expect(steps).toBe(5);
+    expect(await store.requests.commit(write)).toBeNull();
+    expect((await store.requests.events('rq-1')).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(await store.requests.get('rq-1')).toEqual(next);
+  });
+});
+
+describe('bulk import of requests', () => {
+  it('loads requests and events in batches; the lists and counts see them', async () => {
+    const store = openEmbeddedStore(':memory:');
+    store.importPlaces(contractFixture());
+    const all = listFixture();
+    store.importRequests(all, all.map((r) => anEvent(r, 1, r.createdAt)));
+    expect(await store.requests.count({ streetId: 'st-a' })).toBe(all.filter((r) => r.streetId === 'st-a').length);
+    expect(await store.requests.get('rq-07')).toEqual(all[7]);
+    expect((await store.requests.events('rq-07')).map((e) => e.id)).toEqual(['ev-rq-07-1']);
+    await store.close();
+  });
+
+  it('fails the whole batch holding a duplicate submitter and key', async () => {
+    const store = openEmbeddedStore(':memory:');
+    const all = listFixture();
+    const dup = { ...all[0], id: 'rq-dup' };
+    expect(() => store.importRequests([...all, dup], [])).toThrow();
+    expect(await store.requests.count({ streetId: 'st-a' })).toBe(0);
+    await store.close();
+  });
+});

@@ -1,0 +1,338 @@
+/**
+ * Requests, their events, in-app messages, the outbox, rate counters and request config in SQLite.
+ *
+ * Lists are keyset-paged and never OFFSET. A list runs one statement per (scope value, status) pair —
+ * scope being the most selective of resident, handler, grid(s), community, street — each on its
+ * `requests_by_<scope>_status_<order>` index (forced with INDEXED BY, so a plan can never silently fall
+ * back to a scan) and each reading at most one page past the cursor; the pages are merged in memory.
+ * A page therefore costs (scope values × statuses × page) index reads, whatever the table's size.
+ */
+import type Database from 'better-sqlite3';
+import type { YearCalendar } from '@core/calendar/working-days';
+import type { InboxMessage, OutboxRecord } from '@core/messages/message';
+import type { Category, Department, RequestEvent, RequestSettings, ServiceRequest } from '@core/requests/request';
+import type { CreateResult, NewRequestWrite, Page, RequestQuery, TransitionWrite } from '../../ports/request.port';
+import {
+  checkVersionStep,
+  deadlineKey,
+  decodeCursor,
+  encodeCursor,
+  pageLimit,
+  rateBucket,
+  rateWindows,
+  requestDueAt,
+  settingsOrDefault,
+  sortOf,
+  statusesOf,
+  type Cursor,
+} from '../request-rules';
+import type { StoreImport } from '../store-import';
+
+export type Params = Record<string, unknown> | unknown[];
+
+/** The statement runner the store's SQL goes through (prepared once, observed by the fault hook). */
+export interface SqlAccess {
+  readonly db: Database.Database;
+  one<R>(sql: string, params?: Params): R | undefined;
+  all<R>(sql: string, params?: Params): R[];
+  run(sql: string, params?: Params): Database.RunResult;
+}
+
+/** One statement of a list page: the SQL and its named parameters (exported for EXPLAIN QUERY PLAN tests). */
+export interface PlannedStatement {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+interface InboxRow { id: string; user_id: string; title: string; body: string; link: string | null; at: string; read_at: string | null }
+interface KeyedRow { data: string; id: string; k: string }
+
+const toMessage = (r: InboxRow): InboxMessage => ({
+  id: r.id, userId: r.user_id, title: r.title, body: r.body,
+  link: r.link === null ? null : (JSON.parse(r.link) as InboxMessage['link']), at: r.at, readAt: r.read_at,
+});
+
+function requestParams(r: ServiceRequest): Record<string, unknown> {
+  return {
+    id: r.id, street_id: r.streetId, community_id: r.communityId, grid_id: r.gridId, category_id: r.categoryId,
+    resident_id: r.residentId, submitter_id: r.submitterId, handler_id: r.handler?.id ?? null, status: r.status,
+    due_at: requestDueAt(r), deadline_key: deadlineKey(r), created_at: r.createdAt, resolved_at: r.resolvedAt,
+    idempotency_key: r.idempotencyKey, version: r.version, data: JSON.stringify(r),
+  };
+}
+
+const INSERT_REQUEST = `INSERT INTO requests (id, street_id, community_id, grid_id, category_id, resident_id, submitter_id, handler_id, status,
+  due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data)
+  VALUES (@id, @street_id, @community_id, @grid_id, @category_id, @resident_id, @submitter_id, @handler_id, @status,
+  @due_at, @deadline_key, @created_at, @resolved_at, @idempotency_key, @version, @data)`;
+
+const UPDATE_REQUEST = `UPDATE requests SET street_id = @street_id, community_id = @community_id, grid_id = @grid_id, category_id = @category_id,
+  resident_id = @resident_id, submitter_id = @submitter_id, handler_id = @handler_id, status = @status, due_at = @due_at,
+  deadline_key = @deadline_key, created_at = @created_at, resolved_at = @resolved_at, idempotency_key = @idempotency_key,
+  version = @version, data = @data
+  WHERE id = @id AND version = @expected`;
+
+type Scope = { column: 'resident_id' | 'handler_id' | 'grid_id' | 'community_id' | 'street_id'; index: string; values: string[] };
+
+/** The most selective filter present: the index a list runs on. */
+function scopeOf(q: Omit<RequestQuery, 'sort'>): Scope {
+  if (q.residentId !== undefined) return { column: 'resident_id', index: 'resident', values: [q.residentId] };
+  if (q.handlerId !== undefined) return { column: 'handler_id', index: 'handler', values: [q.handlerId] };
+  if (q.gridIds !== undefined) return { column: 'grid_id', index: 'grid', values: [...new Set(q.gridIds)] };
+  if (q.communityId !== undefined) return { column: 'community_id', index: 'community', values: [q.communityId] };
+  return { column: 'street_id', index: 'street', values: [q.streetId] };
+}
+
+/** The conditions besides scope and status, with their parameters. `order` is the index's sort column. */
+function residual(q: Omit<RequestQuery, 'sort'>, scope: Scope): { where: string[]; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (scope.column !== 'street_id') { where.push('street_id = @streetId'); params.streetId = q.streetId; }
+  if (q.communityId !== undefined && scope.column !== 'community_id') { where.push('community_id = @communityId'); params.communityId = q.communityId; }
+  if (q.gridIds !== undefined && scope.column !== 'grid_id') { where.push('grid_id IN (SELECT value FROM json_each(@gridIds))'); params.gridIds = JSON.stringify(q.gridIds); }
+  if (q.residentId !== undefined && scope.column !== 'resident_id') { where.push('resident_id = @residentId'); params.residentId = q.residentId; }
+  if (q.handlerId !== undefined && scope.column !== 'handler_id') { where.push('handler_id = @handlerId'); params.handlerId = q.handlerId; }
+  if (q.categoryId !== undefined) { where.push('category_id = @categoryId'); params.categoryId = q.categoryId; }
+  if (q.createdFrom !== undefined) { where.push('created_at >= @createdFrom'); params.createdFrom = q.createdFrom; }
+  if (q.createdTo !== undefined) { where.push('created_at < @createdTo'); params.createdTo = q.createdTo; }
+  // A range on the deadline key: the statuses are already narrowed to those whose key is their deadline.
+  if (q.overdueAt !== undefined) { where.push('deadline_key < @overdueAt'); params.overdueAt = q.overdueAt; }
+  if (q.resolvedBefore !== undefined) { where.push('resolved_at < @resolvedBefore'); params.resolvedBefore = q.resolvedBefore; }
+  return { where, params };
+}
+
+/** The statements one page of a list runs: one per (scope value, status), each limited to `fetch` rows. */
+export function planRequestList(q: RequestQuery, cursor: Cursor | null, fetch: number): PlannedStatement[] {
+  if (q.gridIds !== undefined && q.gridIds.length === 0) return [];
+  const scope = scopeOf(q);
+  const { field, dir } = sortOf(q.sort);
+  const column = field === 'created' ? 'created_at' : 'deadline_key';
+  const index = `requests_by_${scope.index}_status_${field}`;
+  // A 'newest' cursor and createdTo are both upper bounds on created_at, and SQLite seeks on one only:
+  // keep the tighter one (the other then excludes nothing).
+  let createdTo = q.createdTo;
+  let keyset = cursor;
+  if (cursor && field === 'created' && createdTo !== undefined) {
+    if (cursor.key < createdTo) createdTo = undefined;
+    else keyset = null;
+  }
+  const rest = residual({ ...q, createdTo }, scope);
+  const where = [`${scope.column} = @scope`, 'status = @status', ...rest.where];
+  const params: Record<string, unknown> = { ...rest.params, fetch };
+  if (keyset) {
+    where.push(`(${column}, id) ${dir === 'asc' ? '>' : '<'} (@cursorKey, @cursorId)`);
+    params.cursorKey = keyset.key;
+    params.cursorId = keyset.id;
+  }
+  const direction = dir === 'asc' ? 'ASC' : 'DESC';
+  const sql = `SELECT data, id, ${column} AS k FROM requests INDEXED BY ${index} WHERE ${where.join(' AND ')}
+    ORDER BY ${column} ${direction}, id ${direction} LIMIT @fetch`;
+  const out: PlannedStatement[] = [];
+  for (const value of scope.values) for (const status of statusesOf(q)) out.push({ sql, params: { ...params, scope: value, status } });
+  return out;
+}
+
+/** The statements a count runs: one per (scope value, status), on the index whose order column carries its range. */
+export function planRequestCount(q: Omit<RequestQuery, 'sort'>): PlannedStatement[] {
+  if (q.gridIds !== undefined && q.gridIds.length === 0) return [];
+  const scope = scopeOf(q);
+  const field = q.overdueAt !== undefined ? 'deadline' : 'created';
+  const rest = residual(q, scope);
+  const sql = `SELECT COUNT(*) AS n FROM requests INDEXED BY requests_by_${scope.index}_status_${field}
+    WHERE ${[`${scope.column} = @scope`, 'status = @status', ...rest.where].join(' AND ')}`;
+  const out: PlannedStatement[] = [];
+  for (const value of scope.values) for (const status of statusesOf(q)) out.push({ sql, params: { ...rest.params, scope: value, status } });
+  return out;
+}
+
+function compareKeys(a: { k: string; id: string }, b: { k: string; id: string }): number {
+  if (a.k !== b.k) return a.k < b.k ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export class SqliteRequests {
+  constructor(private readonly sql: SqlAccess) {}
+
+  // ---- requests ----
+
+  get(id: string): ServiceRequest | null {
+    const r = this.sql.one<{ data: string }>('SELECT data FROM requests WHERE id = ?', [id]);
+    return r ? (JSON.parse(r.data) as ServiceRequest) : null;
+  }
+
+  /** Idempotency first (a retry is answered, never counted), then the rate windows, then every row of the write. */
+  create(w: NewRequestWrite): CreateResult {
+    return this.sql.db.transaction((): CreateResult => {
+      const existing = this.sql.one<{ data: string }>('SELECT data FROM requests WHERE submitter_id = ? AND idempotency_key = ?', [
+        w.request.submitterId, w.request.idempotencyKey,
+      ]);
+      if (existing) return { kind: 'duplicate', request: JSON.parse(existing.data) as ServiceRequest };
+      const windows = rateWindows(w.rateLimits);
+      for (const limit of windows) {
+        const row = this.sql.one<{ count: number }>('SELECT count FROM rate_counters WHERE submitter_id = ? AND window_minutes = ? AND bucket = ?', [
+          w.request.submitterId, limit.windowMinutes, rateBucket(w.request.createdAt, limit.windowMinutes),
+        ]);
+        if ((row?.count ?? 0) >= limit.max) return { kind: 'rate_limited', limit: { ...limit } };
+      }
+      for (const limit of windows) {
+        this.sql.run(
+          `INSERT INTO rate_counters (submitter_id, window_minutes, bucket, count) VALUES (?, ?, ?, 1)
+           ON CONFLICT (submitter_id, window_minutes, bucket) DO UPDATE SET count = count + 1`,
+          [w.request.submitterId, limit.windowMinutes, rateBucket(w.request.createdAt, limit.windowMinutes)],
+        );
+      }
+      this.sql.run(INSERT_REQUEST, requestParams(w.request));
+      this.insertEvent(w.event);
+      this.insertMessages(w.messages);
+      this.insertOutbox(w.outbox);
+      return { kind: 'created', request: structuredClone(w.request) };
+    }).immediate();
+  }
+
+  commit(w: TransitionWrite): ServiceRequest | null {
+    checkVersionStep(w.request, w.expectedVersion);
+    return this.sql.db.transaction((): ServiceRequest | null => {
+      const res = this.sql.run(UPDATE_REQUEST, { ...requestParams(w.request), expected: w.expectedVersion });
+      if (res.changes !== 1) return null;
+      for (const e of w.events) this.insertEvent(e);
+      this.insertMessages(w.messages);
+      this.insertOutbox(w.outbox);
+      return structuredClone(w.request);
+    }).immediate();
+  }
+
+  events(requestId: string): RequestEvent[] {
+    return this.sql
+      .all<{ request_id: string; seq: number; id: string; at: string; data: string }>('SELECT * FROM request_events WHERE request_id = ? ORDER BY seq', [requestId])
+      .map((r) => ({ id: r.id, requestId: r.request_id, seq: r.seq, ...(JSON.parse(r.data) as Omit<RequestEvent, 'id' | 'requestId' | 'seq'>), at: r.at }));
+  }
+
+  list(q: RequestQuery, page: { limit: number; cursor?: string | null }): Page<ServiceRequest> {
+    const limit = pageLimit(page.limit);
+    const cursor = decodeCursor(q.sort, page.cursor);
+    const { dir } = sortOf(q.sort);
+    const rows: KeyedRow[] = [];
+    for (const s of planRequestList(q, cursor, limit + 1)) rows.push(...this.sql.all<KeyedRow>(s.sql, s.params));
+    rows.sort((a, b) => (dir === 'asc' ? compareKeys(a, b) : compareKeys(b, a)));
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => JSON.parse(r.data) as ServiceRequest),
+      next: rows.length > limit && last ? encodeCursor(q.sort, { key: last.k, id: last.id }) : null,
+    };
+  }
+
+  count(q: Omit<RequestQuery, 'sort'>): number {
+    let total = 0;
+    for (const s of planRequestCount(q)) total += this.sql.one<{ n: number }>(s.sql, s.params)?.n ?? 0;
+    return total;
+  }
+
+  /** The columns are not repeated in data (events are the largest table). */
+  private insertEvent(e: RequestEvent): void {
+    const { id, requestId, seq, at, ...rest } = e;
+    this.sql.run('INSERT INTO request_events (request_id, seq, id, at, data) VALUES (?, ?, ?, ?, ?)', [requestId, seq, id, at, JSON.stringify(rest)]);
+  }
+
+  private insertMessages(messages: InboxMessage[]): void {
+    for (const m of messages) {
+      this.sql.run('INSERT INTO inbox (id, user_id, title, body, link, at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        m.id, m.userId, m.title, m.body, m.link === null ? null : JSON.stringify(m.link), m.at, m.readAt,
+      ]);
+    }
+  }
+
+  /** A plain INSERT: an id already queued fails the whole write. */
+  private insertOutbox(records: OutboxRecord[]): void {
+    for (const o of records) {
+      this.sql.run(
+        `INSERT INTO outbox (id, event_id, recipient_id, channel, template, payload, status, attempts, next_try_at, last_error, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [o.id, o.eventId, o.recipientId, o.channel, o.template, JSON.stringify(o.payload), o.status, o.attempts, o.nextTryAt, o.lastError, o.createdAt],
+      );
+    }
+  }
+
+  /** Outbox records, oldest first (diagnostics and tests; the dispatcher's port comes with delivery). */
+  outbox(): OutboxRecord[] {
+    type Row = { id: string; event_id: string; recipient_id: string; channel: string; template: string; payload: string; status: string; attempts: number; next_try_at: string; last_error: string | null; created_at: string };
+    return this.sql.all<Row>('SELECT * FROM outbox ORDER BY created_at, id').map((r) => ({
+      id: r.id, eventId: r.event_id, recipientId: r.recipient_id, channel: r.channel as OutboxRecord['channel'],
+      template: r.template as OutboxRecord['template'], payload: JSON.parse(r.payload) as Record<string, string>,
+      status: r.status as OutboxRecord['status'], attempts: r.attempts, nextTryAt: r.next_try_at, lastError: r.last_error, createdAt: r.created_at,
+    }));
+  }
+
+  /**
+   * Bulk load of existing requests and their events (benchmarks, migrations from another system): plain
+   * inserts in transactions of `batch` rows, no rate counting. A duplicate id or key fails its batch.
+   */
+  importRequests(requests: ServiceRequest[], events: RequestEvent[], batch = 5000): void {
+    for (let i = 0; i < requests.length; i += batch) {
+      this.sql.db.transaction(() => {
+        for (const r of requests.slice(i, i + batch)) this.sql.run(INSERT_REQUEST, requestParams(r));
+      }).immediate();
+    }
+    for (let i = 0; i < events.length; i += batch) {
+      this.sql.db.transaction(() => {
+        for (const e of events.slice(i, i + batch)) this.insertEvent(e);
+      }).immediate();
+    }
+  }
+
+  // ---- inbox ----
+
+  inboxList(userId: string, page: { limit: number; cursor?: string | null }): Page<InboxMessage> {
+    const limit = pageLimit(page.limit);
+    const cursor = decodeCursor('inbox', page.cursor);
+    const rows = cursor
+      ? this.sql.all<InboxRow>('SELECT * FROM inbox WHERE user_id = ? AND (at, id) < (?, ?) ORDER BY at DESC, id DESC LIMIT ?', [userId, cursor.key, cursor.id, limit + 1])
+      : this.sql.all<InboxRow>('SELECT * FROM inbox WHERE user_id = ? ORDER BY at DESC, id DESC LIMIT ?', [userId, limit + 1]);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items: items.map(toMessage), next: rows.length > limit && last ? encodeCursor('inbox', { key: last.at, id: last.id }) : null };
+  }
+
+  unreadCount(userId: string): number {
+    return this.sql.one<{ n: number }>('SELECT COUNT(*) AS n FROM inbox WHERE user_id = ? AND read_at IS NULL', [userId])?.n ?? 0;
+  }
+
+  /** Only the user's own unread messages change; a message keeps the time it was first read. */
+  markRead(userId: string, ids: string[], at: string): void {
+    this.sql.run('UPDATE inbox SET read_at = ? WHERE id IN (SELECT value FROM json_each(?)) AND user_id = ? AND read_at IS NULL', [
+      at, JSON.stringify(ids), userId,
+    ]);
+  }
+
+  // ---- config ----
+
+  categories(streetId: string): Category[] {
+    return this.sql.all<{ data: string }>('SELECT data FROM categories WHERE street_id = ? ORDER BY seq, id', [streetId]).map((r) => JSON.parse(r.data) as Category);
+  }
+
+  category(id: string): Category | null {
+    const r = this.sql.one<{ data: string }>('SELECT data FROM categories WHERE id = ?', [id]);
+    return r ? (JSON.parse(r.data) as Category) : null;
+  }
+
+  departments(streetId: string): Department[] {
+    return this.sql.all<Department>('SELECT id, street_id AS streetId, name, phone FROM departments WHERE street_id = ? ORDER BY id', [streetId]).map((d) => ({ ...d }));
+  }
+
+  settings(streetId: string): RequestSettings {
+    const r = this.sql.one<{ data: string }>('SELECT data FROM request_settings WHERE street_id = ?', [streetId]);
+    return settingsOrDefault(streetId, r ? (JSON.parse(r.data) as RequestSettings) : null);
+  }
+
+  calendars(): YearCalendar[] {
+    return this.sql.all<{ data: string }>('SELECT data FROM calendars ORDER BY year').map((r) => JSON.parse(r.data) as YearCalendar);
+  }
+
+  /** Part of importPlaces' transaction. */
+  importConfig(data: Pick<StoreImport, 'categories' | 'departments' | 'requestSettings' | 'calendars'>): void {
+    for (const c of data.categories) this.sql.run('INSERT INTO categories (id, street_id, seq, data) VALUES (?, ?, ?, ?)', [c.id, c.streetId, c.seq, JSON.stringify(c)]);
+    for (const d of data.departments) this.sql.run('INSERT INTO departments (id, street_id, name, phone) VALUES (?, ?, ?, ?)', [d.id, d.streetId, d.name, d.phone]);
+    for (const s of data.requestSettings) this.sql.run('INSERT INTO request_settings (street_id, data) VALUES (?, ?)', [s.streetId, JSON.stringify(s)]);
+    for (const y of data.calendars) this.sql.run('INSERT INTO calendars (year, data) VALUES (?, ?)', [y.year, JSON.stringify(y)]);
+  }
+}

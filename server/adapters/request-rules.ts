@@ -1,0 +1,137 @@
+/**
+ * The request-store rules both adapters keep identically: which deadline a list sorts and filters on,
+ * how a page cursor is encoded, which fixed window a submission is counted in, and the settings
+ * fallback. Written once here so SQLite and CloudBase cannot drift apart.
+ */
+import type { RequestSettings, ServiceRequest } from '@core/requests/request';
+import { currentDue, DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
+import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '@core/requests/request.status';
+import { DomainError } from '@core/shared/errors';
+import type { RateLimit, RequestQuery, RequestSort } from '../ports/request.port';
+
+/**
+ * Statuses an `overdueAt` filter can match: open ones with a running clock. 'resolved' is open but has no
+ * current deadline; 'held' has one (the response deadline) but is under review, not open.
+ */
+export const OVERDUE_STATUSES: readonly RequestStatus[] = OPEN_STATUSES.filter((s) => s !== 'resolved');
+
+/** The most a list page returns; larger limits are cut to this. */
+export const MAX_PAGE = 100;
+
+/** The deadline that matters now (`due_at` / `dueAt`): core's `currentDue`, so lists and summaries agree. */
+export function requestDueAt(r: Pick<ServiceRequest, 'status' | 'responseDueAt' | 'resolutionDueAt'>): string | null {
+  return currentDue(r)?.at ?? null;
+}
+
+/**
+ * The sort key of the 'deadline' order, stored beside the request (`deadline_key` / `deadlineKey`):
+ * 1. requests with a current deadline, soonest first (the ISO instant itself: it starts with a digit);
+ * 2. then resolved requests, longest waiting first ('r' + resolvedAt: the confirmation window runs from
+ *    resolution, so this is the order their verification falls due);
+ * 3. then the closed ones ('~').
+ * Ties break on the id, ascending. The prefixes sort after any digit, byte-wise, in both databases.
+ */
+export function deadlineKey(r: Pick<ServiceRequest, 'status' | 'responseDueAt' | 'resolutionDueAt' | 'resolvedAt'>): string {
+  const due = requestDueAt(r);
+  if (due !== null) return due;
+  if (r.status === 'resolved') return `r${r.resolvedAt ?? ''}`;
+  return '~';
+}
+
+/** The field a sort orders by, and its direction (ties: the id, in the same direction). */
+export function sortOf(sort: RequestSort): { field: 'deadline' | 'created'; dir: 'asc' | 'desc' } {
+  return sort === 'deadline' ? { field: 'deadline', dir: 'asc' } : { field: 'created', dir: 'desc' };
+}
+
+/**
+ * The statuses a query can match: the `statuses` filter (none: every status), narrowed to OVERDUE_STATUSES
+ * by `overdueAt`. Adapters list one status at a time (SQLite) or with `in` (CloudBase), so every list
+ * runs on a (scope, status, sort key) index.
+ */
+export function statusesOf(query: Pick<RequestQuery, 'statuses' | 'overdueAt'>): RequestStatus[] {
+  let out: RequestStatus[] = query.statuses?.length ? REQUEST_STATUSES.filter((s) => query.statuses!.includes(s)) : [...REQUEST_STATUSES];
+  if (query.overdueAt !== undefined) out = out.filter((s) => OVERDUE_STATUSES.includes(s));
+  return out;
+}
+
+/** A page size within 1..MAX_PAGE. */
+export function pageLimit(limit: number): number {
+  if (!Number.isFinite(limit)) return MAX_PAGE;
+  return Math.min(MAX_PAGE, Math.max(1, Math.floor(limit)));
+}
+
+/**
+ * Keyset cursors: the last item's sort key and id, and which order they belong to, base64url JSON.
+ * A cursor that does not decode, or was made for another order, is the caller's mistake (INPUT.INVALID).
+ */
+export interface Cursor {
+  key: string;
+  id: string;
+}
+
+export function encodeCursor(order: string, c: Cursor): string {
+  return Buffer.from(JSON.stringify([order, c.key, c.id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(order: string, cursor: string | null | undefined): Cursor | null {
+  if (cursor === null || cursor === undefined || cursor === '') return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 3 && parsed[0] === order && typeof parsed[1] === 'string' && typeof parsed[2] === 'string') {
+      return { key: parsed[1], id: parsed[2] };
+    }
+  } catch {
+    // falls through to the refusal below
+  }
+  throw new DomainError('INPUT.INVALID', '分页参数无效，请刷新列表后重试');
+}
+
+/** The fixed window of `windowMinutes` that `at` falls in: floor(epoch minutes / windowMinutes), windows aligned to the Unix epoch (UTC). */
+export function rateBucket(at: string, windowMinutes: number): number {
+  const t = Date.parse(at);
+  if (Number.isNaN(t)) throw new Error(`rate limit: not an instant: ${at}`);
+  return Math.floor(Math.floor(t / 60000) / windowMinutes);
+}
+
+/** The instant the window ends (for purging old counters). */
+export function rateBucketEnd(bucket: number, windowMinutes: number): string {
+  return new Date((bucket + 1) * windowMinutes * 60000).toISOString();
+}
+
+/**
+ * Limits grouped by window: two limits on the same window share one counter (counted once per
+ * submission) and the stricter maximum applies.
+ */
+export function rateWindows(limits: RateLimit[]): RateLimit[] {
+  const byWindow = new Map<number, RateLimit>();
+  for (const l of limits) {
+    if (!Number.isInteger(l.windowMinutes) || l.windowMinutes <= 0) throw new Error(`rate limit: bad window ${l.windowMinutes}`);
+    const seen = byWindow.get(l.windowMinutes);
+    if (!seen || l.max < seen.max) byWindow.set(l.windowMinutes, l);
+  }
+  return [...byWindow.values()].sort((a, b) => a.windowMinutes - b.windowMinutes);
+}
+
+/** A street's settings, or the defaults for a street that has none stored. */
+export function settingsOrDefault(streetId: string, stored: RequestSettings | null): RequestSettings {
+  if (stored) return stored;
+  return structuredClone({ ...DEFAULT_REQUEST_SETTINGS, streetId });
+}
+
+/** A transition write must move the version forward; the stored version becomes `request.version`. */
+export function checkVersionStep(request: ServiceRequest, expectedVersion: number): void {
+  if (!(request.version > expectedVersion)) {
+    throw new Error(`commit: request ${request.id} carries version ${request.version}, not after the expected ${expectedVersion}`);
+  }
+}
+
+/** Every field of a ServiceRequest, for adapters that store it field by field; a missing one fails the type check. */
+export const REQUEST_FIELDS = [
+  'id', 'streetId', 'communityId', 'gridId', 'categoryId', 'categoryName', 'description', 'photoFileIds', 'location', 'address',
+  'callbackPhone', 'hideName', 'source', 'consentNote', 'submitterId', 'submitterName', 'residentId', 'residentName', 'status',
+  'handler', 'responseDueAt', 'resolutionDueAt', 'reopenCount', 'rating', 'flagged', 'rejectReason', 'idempotencyKey', 'version',
+  'createdAt', 'updatedAt', 'acceptedAt', 'resolvedAt', 'closedAt', 'resolvedLate',
+] as const satisfies readonly (keyof ServiceRequest)[];
+type MissingRequestField = Exclude<keyof ServiceRequest, (typeof REQUEST_FIELDS)[number]>;
+// Compile-time completeness check: fails to type-check when ServiceRequest gains a field not listed above.
+export const REQUEST_FIELDS_COMPLETE: [MissingRequestField] extends [never] ? true : never = true;

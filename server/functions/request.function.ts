@@ -1,0 +1,56 @@
+import { REQUEST_SCHEMAS } from '@core/api/request.schemas';
+import { archiveRated } from '../use-cases/requests/archive-rated';
+import { getRequest, listCategories, listDepartments } from '../use-cases/requests/get-request';
+import { listMine, listStreet, listWork } from '../use-cases/requests/list-requests';
+import { fileRequest, submitRequest } from '../use-cases/requests/submit-request';
+import {
+  acceptRequest,
+  confirmRequest,
+  dispatchRequest,
+  progressRequest,
+  rateRequest,
+  refuseRequest,
+  reassignRequest,
+  rejectRequest,
+  releaseRequest,
+  reopenRequest,
+  resolveRequest,
+  verifyRequest,
+  withdrawRequest,
+} from '../use-cases/requests/transition-request';
+import { defineFunction } from './define-function';
+
+const s = REQUEST_SCHEMAS.request;
+
+/**
+ * 诉求: the six-step loop. Each action names the permission it needs anywhere; the use case then checks
+ * the caller's part in this very request (resident, grid worker, handler, community) on the server.
+ */
+export const requestFunction = defineFunction(
+  'request',
+  {
+    categories: { permission: 'request.view', input: s.categories, run: (ctx) => listCategories(ctx) },
+    departments: { permission: 'request.handle', input: s.departments, run: (ctx) => listDepartments(ctx) },
+    submit: { permission: 'request.submit', input: s.submit, run: (ctx, i) => submitRequest(ctx, { ...i, hideName: i.hideName ?? false }) },
+    file: { permission: 'request.file', input: s.file, run: fileRequest },
+    mine: { permission: 'request.view', input: s.mine, run: listMine },
+    worklist: { permission: 'request.handle', input: s.worklist, run: listWork },
+    streetList: { permission: 'request.list_street', input: s.streetList, run: listStreet },
+    detail: { permission: 'request.view', input: s.detail, run: getRequest },
+    accept: { permission: 'request.handle', input: s.accept, run: acceptRequest },
+    dispatch: { permission: 'request.handle', input: s.dispatch, run: dispatchRequest },
+    reject: { permission: 'request.handle', input: s.reject, run: rejectRequest },
+    withdraw: { permission: 'request.follow', input: s.withdraw, run: withdrawRequest },
+    progress: { permission: 'request.handle', input: s.progress, run: progressRequest },
+    resolve: { permission: 'request.handle', input: s.resolve, run: resolveRequest },
+    confirm: { permission: 'request.follow', input: s.confirm, run: confirmRequest },
+    rate: { permission: 'request.follow', input: s.rate, run: rateRequest },
+    reopen: { permission: 'request.follow', input: s.reopen, run: reopenRequest },
+    verify: { permission: 'request.verify', input: s.verify, run: verifyRequest },
+    reassign: { permission: 'request.verify', input: s.reassign, run: reassignRequest },
+    release: { permission: 'request.verify', input: s.release, run: releaseRequest },
+    refuse: { permission: 'request.verify', input: s.refuse, run: refuseRequest },
+    archiveRated: { permission: 'system', run: archiveRated },
+  },
+  { timerAction: 'archiveRated' },
+);

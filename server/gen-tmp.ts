@@ -1,0 +1,22 @@
+import { openEmbeddedStore } from './adapters/embedded/embedded-store';
+import { generateDemoStreet } from './runtime/seed/demo-street';
+import { generateRequests } from './runtime/seed/request-generator';
+import { rmSync } from 'node:fs';
+const mode = process.argv[2];
+rmSync('/tmp/gen2.db', { force: true }); rmSync('/tmp/gen2.db-wal', { force: true });
+const data = generateDemoStreet();
+const g = generateRequests(data, 200000, 7);
+const store = openEmbeddedStore('/tmp/gen2.db');
+if (mode.includes('cache')) store.db.pragma('cache_size = -262144');
+if (mode.includes('sync')) store.db.pragma('synchronous = OFF');
+store.importPlaces(data);
+let t = Date.now();
+let dropped: { name: string; sql: string }[] = [];
+if (mode.includes('drop')) { dropped = store.db.prepare("select name, sql from sqlite_master where type='index' and name like 'requests_by_%status%'").all() as never; for (const d of dropped) store.db.exec(`drop index ${d.name}`); }
+store.importRequests(g.requests, []);
+const tr = Date.now() - t; t = Date.now();
+store.importRequests([], g.events);
+const te = Date.now() - t; t = Date.now();
+for (const d of dropped) store.db.exec(d.sql);
+console.log(mode, { requests: tr, events: te, reindex: Date.now() - t });
+void store.close();

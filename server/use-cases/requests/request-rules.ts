@@ -1,0 +1,21 @@
+import { createCalendar, type WorkingCalendar } from '@core/calendar/working-days';
+import type { Category, RequestSettings } from '@core/requests/request';
+import { DomainError } from '@core/shared/errors';
+import type { Deps } from '../../functions/deps';
+
+export interface StreetRules {
+  settings: RequestSettings;
+  calendar: WorkingCalendar;
+}
+
+/** A street's request settings and working-day calendar: data the street maintains, read per call. */
+export async function streetRules(deps: Deps, streetId: string): Promise<StreetRules> {
+  const [settings, calendars] = await Promise.all([deps.store.requestConfig.settings(streetId), deps.store.requestConfig.calendars()]);
+  return { settings, calendar: createCalendar(calendars) };
+}
+
+export async function activeCategory(deps: Deps, streetId: string, categoryId: string): Promise<Category> {
+  const category = await deps.store.requestConfig.category(categoryId);
+  if (!category || category.streetId !== streetId || !category.active) throw new DomainError('REQUEST.CATEGORY_NOT_FOUND');
+  return category;
+}

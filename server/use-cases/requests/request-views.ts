@@ -1,0 +1,118 @@
+import type { RequestDetail, RequestSummary, TimelineEntry } from '@core/api/request.contract';
+import { maskName } from '@core/people/phone';
+import { ROLE_LABELS, type Actor } from '@core/people/role';
+import { currentDue, isOverdue, type RequestEvent, type ServiceRequest } from '@core/requests/request';
+import { RATING_LABELS, STATUS_KIND, STATUS_LABELS } from '@core/requests/request.status';
+import { ACTION_LABELS, allowedActions, handlerLabel, partiesOf, type RequestAction } from '@core/requests/request.transitions';
+import type { Deps } from '../../functions/deps';
+import type { StreetRules } from './request-rules';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function toSummary(r: ServiceRequest, gridName: string, now: Date): RequestSummary {
+  const due = currentDue(r);
+  return {
+    id: r.id,
+    categoryName: r.categoryName,
+    excerpt: Array.from(r.description).slice(0, 60).join(''),
+    status: r.status,
+    statusLabel: STATUS_LABELS[r.status],
+    source: r.source,
+    gridId: r.gridId,
+    gridName,
+    createdAt: r.createdAt,
+    dueAt: due?.at ?? null,
+    dueKind: due?.kind ?? null,
+    overdue: isOverdue(r, now),
+    reopenCount: r.reopenCount,
+    photoCount: r.photoFileIds.length,
+  };
+}
+
+export async function gridNames(deps: Deps, streetId: string): Promise<Map<string, string>> {
+  return new Map((await deps.store.places.listGrids({ streetId })).map((g) => [g.id, g.name]));
+}
+
+/** The handler of record: the worker who accepted it, or — for the community or a department — the community's staff. */
+export function isCurrentHandler(actor: Actor, r: ServiceRequest): boolean {
+  if (!r.handler) return false;
+  if (r.handler.kind === 'worker') return r.handler.id === actor.userId;
+  return partiesOf(actor, r).has('community');
+}
+
+/**
+ * The community verifies only what the resident left unconfirmed past the street's window; before that,
+ * confirming is the resident's.
+ */
+export function confirmWindowOver(r: ServiceRequest, rules: StreetRules, now: Date): boolean {
+  return r.resolvedAt !== null && now.getTime() >= Date.parse(r.resolvedAt) + rules.settings.confirmWindowDays * DAY_MS;
+}
+
+export function actionsFor(actor: Actor, r: ServiceRequest, rules: StreetRules, now: Date): RequestAction[] {
+  return allowedActions(actor, r).filter((a) => a !== 'verify' || confirmWindowOver(r, rules, now)).filter((a) => a !== 'archive');
+}
+
+function residentNameFor(actor: Actor, r: ServiceRequest): string | null {
+  if (!r.residentName) return null;
+  const parties = partiesOf(actor, r);
+  if (parties.has('resident') || parties.has('grid_worker')) return r.residentName;
+  if (r.hideName) return '居民（已选择隐藏姓名）';
+  return parties.has('community') ? r.residentName : maskName(r.residentName);
+}
+
+function who(e: RequestEvent): string {
+  if (e.actor.role === 'system') return '系统';
+  return `${ROLE_LABELS[e.actor.role]} ${maskName(e.actor.name)}`;
+}
+
+export async function toDetail(
+  deps: Deps,
+  actor: Actor,
+  r: ServiceRequest,
+  rules: StreetRules,
+  now: Date,
+): Promise<RequestDetail> {
+  const [events, grid, community] = await Promise.all([
+    deps.store.requests.events(r.id),
+    deps.store.places.getGrid(r.gridId),
+    deps.store.places.getCommunity(r.communityId),
+  ]);
+  // One batch of short-lived URLs for the request's photos and every timeline photo; none is stored.
+  const fileIds = [...r.photoFileIds, ...events.flatMap((e) => e.photoFileIds)];
+  const urls = fileIds.length ? await deps.files.tempUrls(fileIds) : [];
+  const urlOf = new Map(fileIds.map((id, i) => [id, urls[i]]));
+  const photoUrls = (ids: string[]) => ids.map((id) => urlOf.get(id)).filter((u): u is string => Boolean(u));
+  const timeline: TimelineEntry[] = events.map((e) => ({
+    action: e.action,
+    actionLabel: ACTION_LABELS[e.action as RequestAction] ?? e.action,
+    from: e.from,
+    to: e.to,
+    who: who(e),
+    note: e.note,
+    photoUrls: photoUrls(e.photoFileIds),
+    at: e.at,
+  }));
+  const open = STATUS_KIND[r.status] === 'open';
+  return {
+    ...toSummary(r, grid?.name ?? '', now),
+    description: r.description,
+    photoUrls: photoUrls(r.photoFileIds),
+    location: r.location,
+    address: r.address,
+    // The callback phone goes to the current handler only, and only while the request is open.
+    callbackPhone: open && isCurrentHandler(actor, r) ? r.callbackPhone : null,
+    residentName: residentNameFor(actor, r),
+    consentNote: r.consentNote,
+    handlerLabel: handlerLabel(r.handler),
+    rating: r.rating ? { ...r.rating, label: RATING_LABELS[r.rating.value] } : null,
+    rejectReason: r.rejectReason,
+    communityName: community?.name ?? '',
+    responseDueAt: r.responseDueAt,
+    resolutionDueAt: r.resolutionDueAt,
+    resolvedLate: r.resolvedLate,
+    flagged: r.flagged,
+    version: r.version,
+    timeline,
+    actions: actionsFor(actor, r, rules, now),
+  };
+}

@@ -1,0 +1,127 @@
+import type { FileInput, RequestDetail, SubmitInput } from '@core/api/request.contract';
+import { addWorkingMinutes } from '@core/calendar/working-days';
+import { grantOf } from '@core/people/role';
+import type { ServiceRequest } from '@core/requests/request';
+import { openRequest, type Party, type RequestDraft } from '@core/requests/request.transitions';
+import { DomainError } from '@core/shared/errors';
+import { authorize, type UserContext } from '../../functions/define-function';
+import { noticesFor } from './request-notices';
+import { ownPhotos } from './request-photos';
+import { activeCategory, streetRules } from './request-rules';
+import { toDetail } from './request-views';
+
+interface Placement {
+  streetId: string;
+  communityId: string;
+  gridId: string;
+}
+
+async function create(
+  ctx: UserContext,
+  input: SubmitInput,
+  placement: Placement,
+  who: { party: Party; role: 'resident' | 'grid_worker'; source: ServiceRequest['source']; residentId: string | null; residentName: string | null; consentNote: string | null },
+): Promise<RequestDetail> {
+  const { deps, now } = ctx;
+  const [category, rules, photoFileIds] = await Promise.all([
+    activeCategory(deps, placement.streetId, input.categoryId),
+    streetRules(deps, placement.streetId),
+    ownPhotos(ctx, input.photoFileIds),
+  ]);
+  const text = [input.description, input.address ?? ''].join('\n');
+  const verdict = await deps.contentCheck.check({ text, openid: ctx.user.openid, streetWords: rules.settings.blockedWords });
+  const at = now.toISOString();
+  const draft: RequestDraft = {
+    id: deps.newId(),
+    ...placement,
+    categoryId: category.id,
+    categoryName: category.name,
+    description: input.description,
+    photoFileIds,
+    location: input.location ?? null,
+    address: input.address ?? null,
+    callbackPhone: input.callbackPhone ?? null,
+    hideName: input.hideName,
+    source: who.source,
+    consentNote: who.consentNote,
+    submitterId: ctx.user.id,
+    submitterName: ctx.user.name,
+    residentId: who.residentId,
+    residentName: who.residentName,
+    handler: null,
+    // The response clock counts working time only: a request filed on Saturday is due on a working day.
+    responseDueAt: addWorkingMinutes(rules.calendar, now, category.responseMinutes).toISOString(),
+    resolutionDueAt: null,
+    reopenCount: 0,
+    rating: null,
+    flagged: verdict === 'review',
+    rejectReason: null,
+    idempotencyKey: input.idempotencyKey,
+    createdAt: at,
+    updatedAt: at,
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    resolvedLate: null,
+  };
+  const { request, event } = openRequest(draft, {
+    action: verdict === 'review' ? 'hold' : 'submit',
+    actor: { role: who.role, id: ctx.user.id, name: ctx.user.name },
+    parties: new Set([who.party]),
+    at,
+    eventId: deps.newId(),
+    photoFileIds,
+  });
+  const { messages, outbox } = await noticesFor(deps, request, event);
+  const result = await deps.store.requests.create({ request, event, messages, outbox, rateLimits: rules.settings.rateLimits });
+  if (result.kind === 'rate_limited') {
+    const { windowMinutes, max } = result.limit;
+    const span = windowMinutes % (24 * 60) === 0 ? `${windowMinutes / (24 * 60)}天` : windowMinutes % 60 === 0 ? `${windowMinutes / 60}小时` : `${windowMinutes}分钟`;
+    throw new DomainError('REQUEST.RATE_LIMITED', `提交太频繁了：${span}内最多提交${max}条，请稍后再提交`);
+  }
+  // A retried or double-tapped submit (same idempotency key) answers with the request the first one created.
+  return toDetail(deps, ctx.actor, result.request, rules, now);
+}
+
+/** 发现上报 by a resident: the request goes to the grid of their household. */
+export async function submitRequest(ctx: UserContext, input: SubmitInput): Promise<RequestDetail> {
+  const residence = ctx.user.residence;
+  if (!residence) throw new DomainError('REQUEST.NOT_RESIDENT');
+  authorize(ctx.actor, 'request.submit', { streetId: residence.streetId, communityId: residence.communityId, gridId: residence.gridId });
+  return create(ctx, input, residence, {
+    party: 'resident',
+    role: 'resident',
+    source: 'resident',
+    residentId: ctx.user.id,
+    residentName: ctx.user.name,
+    consentNote: null,
+  });
+}
+
+/**
+ * A grid worker files what they found on patrol, or on behalf of a resident without a smartphone (代为上报,
+ * with the resident's consent noted). Only for a grid they serve.
+ */
+export async function fileRequest(ctx: UserContext, input: FileInput): Promise<RequestDetail> {
+  const grid = await ctx.deps.store.places.getGrid(input.gridId);
+  const worker = grantOf(ctx.actor, 'grid_worker');
+  if (!grid || !worker) throw new DomainError('GRID.NOT_FOUND');
+  authorize(ctx.actor, 'request.file', { streetId: grid.streetId, communityId: grid.communityId, gridId: grid.id });
+  if (input.source === 'proxy' && (!input.residentName || !input.consentNote)) {
+    throw new DomainError('INPUT.INVALID', '代为上报需要填写居民姓名和居民同意情况');
+  }
+  return create(
+    ctx,
+    { ...input, hideName: false },
+    { streetId: grid.streetId, communityId: grid.communityId, gridId: grid.id },
+    {
+      party: 'grid_worker',
+      role: 'grid_worker',
+      source: input.source,
+      residentId: null,
+      residentName: input.source === 'proxy' ? input.residentName ?? null : null,
+      consentNote: input.source === 'proxy' ? input.consentNote ?? null : null,
+    },
+  );
+}
+

@@ -1,0 +1,209 @@
+/**
+ * Every step after submission runs through one path: load what the caller may see → decide the parties
+ * they play → the action's own checks and field changes → `transition()` → one atomic commit of the new
+ * state, its events, messages and outbox, conditional on the version the caller saw.
+ */
+import type { RequestContract, RequestDetail } from '@core/api/request.contract';
+import { addWorkingDays, addWorkingMinutes } from '@core/calendar/working-days';
+import { grantOf } from '@core/people/role';
+import type { RequestEvent, ServiceRequest } from '@core/requests/request';
+import { partiesOf, transition, type RequestAction, type TransitionPatch } from '@core/requests/request.transitions';
+import { DomainError } from '@core/shared/errors';
+import type { UserContext } from '../../functions/define-function';
+import type { Deps } from '../../functions/deps';
+import { visibleRequest } from './request-access';
+import { noticesFor } from './request-notices';
+import { ownPhotos } from './request-photos';
+import { streetRules, type StreetRules } from './request-rules';
+import { confirmWindowOver, toDetail } from './request-views';
+
+type In<A extends keyof RequestContract['request']> = RequestContract['request'][A]['input'];
+
+interface Step {
+  action: RequestAction;
+  note?: string;
+  photoFileIds?: string[];
+  patch?: TransitionPatch;
+}
+
+interface StepContext {
+  ctx: UserContext;
+  request: ServiceRequest;
+  rules: StreetRules;
+  at: string;
+}
+
+/** Resolution: the category's working days (2 by default) from now — acceptance, dispatch or reopening. */
+async function resolutionDue(s: StepContext): Promise<string> {
+  const category = await s.ctx.deps.store.requestConfig.category(s.request.categoryId);
+  return addWorkingDays(s.rules.calendar, s.ctx.now, category?.resolutionDays ?? 2).toISOString();
+}
+
+/** Response: the category's working minutes from now — a new grid after reassignment, or release after review. */
+async function responseDue(s: StepContext): Promise<string> {
+  const category = await s.ctx.deps.store.requestConfig.category(s.request.categoryId);
+  return addWorkingMinutes(s.rules.calendar, s.ctx.now, category?.responseMinutes ?? 24 * 60).toISOString();
+}
+
+/** The role the event records: what the caller acted as. */
+function roleOf(ctx: UserContext, request: ServiceRequest, parties: Set<string>): RequestEvent['actor']['role'] {
+  if (parties.has('resident')) return 'resident';
+  const actsAsWorker = parties.has('grid_worker') || (request.handler?.kind === 'worker' && request.handler.id === ctx.user.id);
+  if (actsAsWorker && grantOf(ctx.actor, 'grid_worker')) return 'grid_worker';
+  return 'community_staff';
+}
+
+/**
+ * Runs the steps (usually one; confirming also archives) and commits them as one write. A caller who may
+ * not see the request gets REQUEST.NOT_FOUND; one who sees it but plays no party the action needs gets
+ * AUTH.FORBIDDEN; a stale version gets REQUEST.VERSION_CONFLICT.
+ */
+async function run(
+  ctx: UserContext,
+  ref: { id: string; version: number },
+  build: (s: StepContext) => Promise<Step[]> | Step[],
+): Promise<RequestDetail> {
+  const deps: Deps = ctx.deps;
+  const request = await visibleRequest(deps, ctx.actor, ref.id);
+  if (request.version !== ref.version) throw new DomainError('REQUEST.VERSION_CONFLICT');
+  const rules = await streetRules(deps, request.streetId);
+  const at = ctx.now.toISOString();
+  const steps = await build({ ctx, request, rules, at });
+  const parties = partiesOf(ctx.actor, request);
+  const actor = { role: roleOf(ctx, request, parties), id: ctx.user.id, name: ctx.user.name };
+  const lastSeq = (await deps.store.requests.events(request.id)).reduce((m, e) => Math.max(m, e.seq), 0);
+
+  let current = request;
+  const events: RequestEvent[] = [];
+  const messages = [];
+  const outbox = [];
+  for (const [i, step] of steps.entries()) {
+    const out = transition(current, {
+      action: step.action,
+      actor: step.action === 'archive' && i > 0 ? { role: 'system', id: 'system', name: '系统' } : actor,
+      parties: step.action === 'archive' && i > 0 ? new Set(['system'] as const) : parties,
+      at,
+      eventId: deps.newId(),
+      seq: lastSeq + i + 1,
+      note: step.note,
+      photoFileIds: step.photoFileIds,
+      patch: step.patch,
+    });
+    current = out.request;
+    events.push(out.event);
+    const notices = await noticesFor(deps, current, out.event);
+    messages.push(...notices.messages);
+    outbox.push(...notices.outbox);
+  }
+  const stored = await deps.store.requests.commit({ request: current, expectedVersion: request.version, events, messages, outbox });
+  if (!stored) throw new DomainError('REQUEST.VERSION_CONFLICT');
+  return toDetail(deps, ctx.actor, stored, rules, ctx.now);
+}
+
+export const acceptRequest = (ctx: UserContext, input: In<'accept'>) =>
+  run(ctx, input, async (s) => [
+    {
+      action: 'accept',
+      patch: { handler: { kind: 'worker', id: ctx.user.id, name: ctx.user.name }, acceptedAt: s.at, resolutionDueAt: await resolutionDue(s) },
+    },
+  ]);
+
+export const dispatchRequest = (ctx: UserContext, input: In<'dispatch'>) =>
+  run(ctx, input, async (s) => {
+    let handler: ServiceRequest['handler'];
+    if (input.target === 'department') {
+      const departments = await ctx.deps.store.requestConfig.departments(s.request.streetId);
+      const department = departments.find((d) => d.id === input.departmentId);
+      if (!department) throw new DomainError('REQUEST.DEPARTMENT_NOT_FOUND');
+      handler = { kind: 'department', id: department.id, name: department.name };
+    } else {
+      const community = await ctx.deps.store.places.getCommunity(s.request.communityId);
+      handler = { kind: 'community', id: s.request.communityId, name: community?.name ?? '社区' };
+    }
+    return [
+      {
+        action: 'dispatch',
+        note: input.reason,
+        patch: { handler, acceptedAt: s.request.acceptedAt ?? s.at, resolutionDueAt: s.request.resolutionDueAt ?? (await resolutionDue(s)) },
+      },
+    ];
+  });
+
+export const rejectRequest = (ctx: UserContext, input: In<'reject'>) =>
+  run(ctx, input, (s) => [{ action: 'reject', note: input.reason, patch: { rejectReason: input.reason, closedAt: s.at } }]);
+
+export const withdrawRequest = (ctx: UserContext, input: In<'withdraw'>) =>
+  run(ctx, input, (s) => [{ action: 'withdraw', patch: { closedAt: s.at } }]);
+
+export const progressRequest = (ctx: UserContext, input: In<'progress'>) =>
+  run(ctx, input, async () => [{ action: 'progress', note: input.note, photoFileIds: await ownPhotos(ctx, input.photoFileIds) }]);
+
+export const resolveRequest = (ctx: UserContext, input: In<'resolve'>) =>
+  run(ctx, input, async (s) => [
+    {
+      action: 'resolve',
+      note: input.note,
+      photoFileIds: await ownPhotos(ctx, input.photoFileIds),
+      patch: {
+        resolvedAt: s.at,
+        // On time means resolved within the resolution deadline (2 working days by default), counted from acceptance.
+        resolvedLate: s.request.resolutionDueAt ? Date.parse(s.at) > Date.parse(s.request.resolutionDueAt) : false,
+      },
+    },
+  ]);
+
+/** 满意 / 基本满意: the resident's confirmation is the verification, and with the rating the case is archived. */
+export const confirmRequest = (ctx: UserContext, input: In<'confirm'>) =>
+  run(ctx, input, (s) => [
+    { action: 'confirm', note: input.comment ?? '', patch: { rating: { value: input.rating, comment: input.comment ?? '', at: s.at }, closedAt: s.at } },
+    { action: 'archive' },
+  ]);
+
+/** Rating a result the community verified: 不满意 reopens it like 重办, anything else archives it. */
+export const rateRequest = (ctx: UserContext, input: In<'rate'>) =>
+  input.rating === 'unsatisfied'
+    ? reopenRequest(ctx, { id: input.id, version: input.version, comment: input.comment || '居民评价不满意' })
+    : run(ctx, input, (s) => [{ action: 'rate', note: input.comment ?? '', patch: { rating: { value: input.rating, comment: input.comment ?? '', at: s.at } } }]);
+
+/** 不满意 → 重办: back to the same handler with a new resolution deadline; the count of reopenings is kept. */
+export const reopenRequest = (ctx: UserContext, input: In<'reopen'>) =>
+  run(ctx, input, async (s) => [
+    {
+      action: 'reopen',
+      note: input.comment,
+      patch: {
+        rating: { value: 'unsatisfied', comment: input.comment, at: s.at },
+        reopenCount: s.request.reopenCount + 1,
+        resolutionDueAt: await resolutionDue(s),
+        resolvedAt: null,
+        resolvedLate: null,
+        closedAt: null,
+      },
+    },
+  ]);
+
+export const verifyRequest = (ctx: UserContext, input: In<'verify'>) =>
+  run(ctx, input, (s) => {
+    if (!confirmWindowOver(s.request, s.rules, ctx.now)) throw new DomainError('REQUEST.CONFIRM_WINDOW_OPEN');
+    return [{ action: 'verify', note: input.note, patch: { closedAt: s.at } }];
+  });
+
+export const reassignRequest = (ctx: UserContext, input: In<'reassign'>) =>
+  run(ctx, input, async (s) => {
+    const grid = await ctx.deps.store.places.getGrid(input.gridId);
+    if (!grid || grid.communityId !== s.request.communityId) throw new DomainError('GRID.NOT_FOUND');
+    if (grid.id === s.request.gridId) throw new DomainError('REQUEST.SAME_GRID');
+    return [
+      {
+        action: 'reassign',
+        note: input.reason,
+        patch: { gridId: grid.id, handler: null, acceptedAt: null, resolutionDueAt: null, responseDueAt: await responseDue(s) },
+      },
+    ];
+  });
+
+export const releaseRequest = (ctx: UserContext, input: In<'release'>) =>
+  run(ctx, input, async (s) => [{ action: 'release', patch: { responseDueAt: await responseDue(s) } }]);
+
+export const refuseRequest = (ctx: UserContext, input: In<'refuse'>) =>
+  run(ctx, input, (s) => [{ action: 'refuse', note: input.reason, patch: { rejectReason: input.reason, closedAt: s.at } }]);
