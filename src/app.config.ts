@@ -6,16 +6,29 @@ const subPackages = [
   { root: 'features/household', pages: ['pages/bind/index', 'pages/scan/index'] },
   { root: 'features/card', pages: ['pages/edit/index'] },
   { root: 'features/admin', pages: ['pages/grids/index', 'pages/grid/index', 'pages/poster/index'] },
+  // 诉求: residents' pages and the detail every role opens; the worker/staff queues; the inbox.
+  { root: 'features/requests', pages: ['pages/submit/index', 'pages/mine/index', 'pages/detail/index'] },
+  { root: 'features/work', pages: ['pages/worklist/index', 'pages/file/index', 'pages/overview/index'] },
+  { root: 'features/messages', pages: ['pages/inbox/index'] },
 ];
 if (process.env.TARO_ENV === 'h5') subPackages.push({ root: 'features/dev', pages: ['pages/login/index'] });
 
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/mine/index'],
   subPackages,
-  // Residents open 绑定住址 right after their first visit: fetch it while they read the home page.
+  // Residents open 绑定住址 right after their first visit, and 我要反映 / 我的诉求 from home: fetch them while
+  // they read the home page. Every message opens a request's detail.
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['features/household'] },
+    'pages/home/index': { network: 'all', packages: ['features/household', 'features/requests'] },
+    'features/messages/pages/inbox/index': { network: 'all', packages: ['features/requests'] },
   },
+  // 选择位置 on 我要反映 / 巡查上报 (weapp): declared here and in the privacy guide; refusing it still lets a person type an address.
+  ...(process.env.TARO_ENV === 'weapp'
+    ? {
+        requiredPrivateInfos: ['chooseLocation'],
+        permission: { 'scope.userLocation': { desc: '用于标注您反映的问题发生在哪里' } },
+      }
+    : {}),
   window: {
     // Spelled out because Taro's H5 router draws its title bar (with back / home buttons) only when told.
     navigationStyle: 'default',

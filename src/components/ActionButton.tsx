@@ -30,7 +30,7 @@ export default function ActionButton({ type = 'default', size = 'normal', block,
     .join(' ');
   return (
     <View
-      id={id}
+      {...(id ? { id } : {})}
       className={classes}
       hoverClass={inactive ? 'none' : 'abtn--pressed'}
       ariaRole="button"

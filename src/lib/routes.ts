@@ -8,6 +8,16 @@ export const ROUTES = {
   adminGrids: '/features/admin/pages/grids/index',
   adminGrid: '/features/admin/pages/grid/index',
   poster: '/features/admin/pages/poster/index',
+  /** Residents: 我要反映, 我的诉求; everyone who may see a request: its detail. */
+  requestSubmit: '/features/requests/pages/submit/index',
+  requestMine: '/features/requests/pages/mine/index',
+  requestDetail: '/features/requests/pages/detail/index',
+  /** Grid workers and staff: 诉求工作台, 巡查上报, 诉求总览. */
+  worklist: '/features/work/pages/worklist/index',
+  requestFile: '/features/work/pages/file/index',
+  requestOverview: '/features/work/pages/overview/index',
+  /** 消息: in-app messages of every user. */
+  inbox: '/features/messages/pages/inbox/index',
   /** H5 only: the demo sign-in. */
   signIn: '/features/dev/pages/login/index',
 } as const;

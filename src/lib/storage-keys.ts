@@ -4,4 +4,8 @@ export const STORAGE_KEYS = {
   session: 'wgt.session',
   /** 大字模式: '1' when on. */
   largeText: 'wgt.largeText',
+  /** Prefix of an unsent 我要反映 form with its idempotency key, per user: `wgt.requestDraft.<userId>`. */
+  requestDraft: 'wgt.requestDraft',
+  /** Prefix of an unsent 巡查上报 form with its idempotency key, per user: `wgt.fileDraft.<userId>`. */
+  fileDraft: 'wgt.fileDraft',
 } as const;

@@ -46,6 +46,41 @@ function EntryItem({ title, sub, className, onClick }: { title: string; sub: str
   );
 }
 
+function go(url: string) {
+  void Taro.navigateTo({ url });
+}
+
+/** 我要反映 and 我的诉求: the two things a resident comes for, as big as the screen allows. */
+function RequestEntries() {
+  return (
+    <View className="home-big">
+      <View className="home-big__item home-big__item--primary e2e-entry-submit" hoverClass="home-big__item--pressed" onClick={() => go(ROUTES.requestSubmit)}>
+        <Text className="home-big__title">我要反映</Text>
+        <Text className="home-big__sub">问题、求助、建议</Text>
+      </View>
+      <View className="home-big__item e2e-entry-mine" hoverClass="home-big__item--pressed" onClick={() => go(ROUTES.requestMine)}>
+        <Text className="home-big__title">我的诉求</Text>
+        <Text className="home-big__sub">查看办理进度</Text>
+      </View>
+    </View>
+  );
+}
+
+function InboxEntry({ unread }: { unread: number | null }) {
+  return (
+    <View className="list">
+      <View className="list__item home-entry e2e-entry-inbox" hoverClass="list__item--pressed" onClick={() => go(ROUTES.inbox)}>
+        <View className="list__main">
+          <Text className="list__title">消息</Text>
+          <Text className="list__sub">诉求的受理、办理和评价提醒</Text>
+        </View>
+        {unread ? <Text className="home-badge e2e-inbox-unread">{unread > 99 ? '99+' : unread}</Text> : null}
+        <Text className="list__arrow">›</Text>
+      </View>
+    </View>
+  );
+}
+
 function ResidentSection({ data, reload }: { data: HomeData; reload: () => void }) {
   const { me, myCard } = data;
   if (!me.residence) {
@@ -86,6 +121,12 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
     <View className="home-section">
       <Text className="home-section__title">工作台</Text>
       <View className="list">
+        {(worker || community) && (
+          <EntryItem title="诉求工作台" sub="受理、处置和跟进居民反映的问题" className="e2e-entry-worklist" onClick={() => go(ROUTES.worklist)} />
+        )}
+        {(street || community) && (
+          <EntryItem title="诉求总览" sub={street ? '全街道诉求的办理情况，按社区、网格筛选' : '本社区诉求的办理情况'} className="e2e-entry-overview" onClick={() => go(ROUTES.requestOverview)} />
+        )}
         {worker && (
           <EntryItem
             title="我的联系卡"
@@ -165,6 +206,8 @@ export default function HomePage() {
             <Text className="home-hello__name e2e-home-name">{data.me.name}，您好</Text>
             <Text className="home-hello__sub">{data.me.residence ? gridLabel(data.me.residence.communityName, data.me.residence.gridName) : '网格通 · 社区网格服务'}</Text>
           </View>
+          {data.me.residence && <RequestEntries />}
+          <InboxEntry unread={data.unread} />
           <ResidentSection data={data} reload={reload} />
           <StaffSection data={data} reload={reload} />
         </>

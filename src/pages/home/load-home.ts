@@ -3,6 +3,7 @@ import type { ContactCardView } from '@core/contact-card/contact-card';
 import { accountApi } from '../../features/account/api';
 import { workerGrids } from '../../features/account/me-view';
 import { cardApi } from '../../features/card/api';
+import { messageApi } from '../../features/messages/api';
 
 export type Section<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -12,6 +13,8 @@ export interface HomeData {
   myCard: Section<ContactCardView> | null;
   /** A worker's grids, each with its card. */
   workerCards: { gridId: string; asBackup: boolean; card: Section<ContactCardView> }[];
+  /** Unread in-app messages; null when the inbox could not be asked (the entry then shows no count). */
+  unread: number | null;
 }
 
 async function settle<T>(p: Promise<T>): Promise<Section<T>> {
@@ -26,7 +29,8 @@ async function settle<T>(p: Promise<T>): Promise<Section<T>> {
 export async function loadHome(): Promise<HomeData> {
   const me = await accountApi.me();
   const grids = workerGrids(me);
-  const [myCard, ...cards] = await Promise.all([
+  const [inbox, myCard, ...cards] = await Promise.all([
+    settle(messageApi.inbox()),
     me.residence ? settle(cardApi.myCard()) : Promise.resolve(null),
     ...grids.map((g) => settle(cardApi.ofGrid(g.gridId))),
   ]);
@@ -34,5 +38,6 @@ export async function loadHome(): Promise<HomeData> {
     me,
     myCard: myCard as Section<ContactCardView> | null,
     workerCards: grids.map((g, i) => ({ ...g, card: cards[i] as Section<ContactCardView> })),
+    unread: inbox.ok ? (inbox.value as { unread: number }).unread : null,
   };
 }

@@ -1,0 +1,129 @@
+import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import ActionButton from '../../../../components/ActionButton';
+import PageShell from '../../../../components/PageShell';
+import { useQuery } from '../../../../hooks/use-query';
+import { gridLabel } from '../../../../lib/format';
+import { ROUTES, withQuery } from '../../../../lib/routes';
+import { accountApi } from '../../../account/api';
+import { requestApi } from '../../api';
+import RequestFields from '../../components/RequestFields';
+import ToggleRow from '../../components/ToggleRow';
+import { checkSubmit, toSubmitInput } from '../../request-draft';
+import { sendFailure } from '../../send-error';
+import { useRequestDraft } from '../../use-request-draft';
+import '../../components/requests.scss';
+
+async function loadForm() {
+  const [me, categories] = await Promise.all([accountApi.me(), requestApi.categories()]);
+  return { me, categories };
+}
+
+/** 我要反映: a resident reports a problem to their grid worker. */
+export default function SubmitPage() {
+  const q = useQuery('request-submit', loadForm);
+  const me = q.data?.me;
+  const categories = q.data?.categories ?? [];
+  const form = useRequestDraft('request', me?.residence ? me.userId : undefined);
+  const { draft, errors } = form;
+  const [sending, setSending] = useState(false);
+  const sendingRef = useRef(false);
+  const [uploading, setUploading] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+
+  async function send() {
+    if (!draft || sendingRef.current || uploading) return;
+    const found = checkSubmit(draft);
+    if (draft.categoryId && !categories.some((c) => c.id === draft.categoryId)) found.category = '请选择诉求类别';
+    form.setErrors(found);
+    if (Object.keys(found).length) {
+      setFormError('还有内容需要填写或修改，请查看标红的提示');
+      return;
+    }
+    // Double taps and a second tap while the first is under way send nothing more.
+    sendingRef.current = true;
+    setSending(true);
+    setFormError(null);
+    form.keep();
+    try {
+      const created = await requestApi.submit(toSubmitInput(draft));
+      form.finish();
+      void Taro.showToast({ title: '提交成功', icon: 'success' });
+      void Taro.redirectTo({ url: withQuery(ROUTES.requestDetail, { id: created.id, created: 1 }) });
+    } catch (e) {
+      const failure = sendFailure(e);
+      form.setErrors(failure.fields);
+      setFormError(failure.message);
+      sendingRef.current = false;
+      setSending(false);
+    }
+  }
+
+  const unbound = Boolean(me && !me.residence);
+  return (
+    <PageShell
+      className="rq-submit"
+      loading={q.loading || (Boolean(me?.residence) && !draft)}
+      skeleton="form"
+      error={q.error}
+      hasContent={Boolean(q.data)}
+      onRetry={() => void q.reload()}
+      empty={
+        unbound && {
+          title: '请先绑定住址',
+          icon: '家',
+          description: '绑定您家的住址后，诉求会直接交给负责您家的网格员。',
+          actions: (
+            <ActionButton type="primary" size="large" block className="e2e-bind-start" onClick={() => void Taro.navigateTo({ url: ROUTES.bind })}>
+              去绑定住址
+            </ActionButton>
+          ),
+        }
+      }
+      footer={
+        draft &&
+        !unbound && (
+          <ActionButton type="primary" size="large" block loading={sending} disabled={uploading} className="e2e-submit" onClick={() => void send()}>
+            {sending ? '正在提交…' : uploading ? '图片上传中…' : '提交'}
+          </ActionButton>
+        )
+      }
+    >
+      {me?.residence && draft && (
+        <>
+          <Text className="section__hint rq-submit__to">
+            将交给：{gridLabel(me.residence.communityName, me.residence.gridName)}的网格员
+          </Text>
+          {form.restored && (
+            <View className="rq-notice e2e-draft-restored">
+              <Text>
+                已恢复您上次没有提交的内容{form.restored.photosDropped ? '（图片已过期，请重新添加）' : ''}
+              </Text>
+              <Text className="rq-notice__action e2e-draft-discard" onClick={form.discard}>
+                清空重填
+              </Text>
+            </View>
+          )}
+          {formError && <Text className="rq-form-error e2e-form-error">{formError}</Text>}
+          <RequestFields
+            draft={draft}
+            errors={errors}
+            categories={categories}
+            update={form.update}
+            onUploading={setUploading}
+            descriptionPlaceholder="请说说发生了什么、在哪里、持续多久了（至少5个字）"
+          />
+          <View className="section">
+            <ToggleRow
+              className="e2e-hide-name"
+              text="不向网格员以外的人员显示我的姓名"
+              on={draft.hideName}
+              onChange={(on) => form.update(() => ({ hideName: on }))}
+            />
+          </View>
+        </>
+      )}
+    </PageShell>
+  );
+}
