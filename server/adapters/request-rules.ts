@@ -28,7 +28,7 @@ export function requestDueAt(r: Pick<ServiceRequest, 'status' | 'responseDueAt' 
  * 1. requests with a current deadline, soonest first (the ISO instant itself: it starts with a digit);
  * 2. then resolved requests, longest waiting first ('r' + resolvedAt: the confirmation window runs from
  *    resolution, so this is the order their verification falls due);
- * 3. then the closed ones ('~').
+ * 3. then the rest ('~'): closed ones, and a working one without a resolution deadline (none to sort by).
  * Ties break on the id, ascending. The prefixes sort after any digit, byte-wise, in both databases.
  */
 export function deadlineKey(r: Pick<ServiceRequest, 'status' | 'responseDueAt' | 'resolutionDueAt' | 'resolvedAt'>): string {

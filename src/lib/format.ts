@@ -15,3 +15,17 @@ export function surnameOf(name: string): string {
 export function gridLabel(communityName: string, gridName: string): string {
   return gridName.startsWith(communityName) ? gridName : `${communityName} · ${gridName}`;
 }
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * 1月5日 14:30 (with the year when it is not the current one), always in Beijing time: deadlines are
+ * counted on Beijing working days, so a phone set to another time zone must not shift them.
+ */
+export function beijingDateTime(at: number, now: number): string {
+  const d = new Date(at + BEIJING_OFFSET_MS);
+  const year = new Date(now + BEIJING_OFFSET_MS).getUTCFullYear();
+  const text = `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+  return d.getUTCFullYear() === year ? text : `${d.getUTCFullYear()}年${text}`;
+}

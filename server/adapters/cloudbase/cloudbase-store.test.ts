@@ -1,3 +1,6 @@
+import type { ServiceRequest } from '@core/requests/request';
+import type { NewRequestWrite, TransitionWrite } from '../../ports/request.port';
+import { aRequest, anEvent, at } from '../request-store.contract';
 import { describeStoreContract, contractFixture } from '../store.contract';
 import { COLLECTIONS } from './collections';
 import { listOutbox } from './cloudbase-requests';
@@ -35,9 +38,29 @@ describe('cloudbase store specifics', () => {
     expect((await db.collection('cards').doc('w-zhao').get()).data[0]).not.toHaveProperty('workerId');
   });
 
+  it('keeps a request\'s query-only fields (handlerId, dueAt, deadlineKey) and its key document out of answers', async () => {
+    const db = new FakeCloudbaseDb();
+    const store = createCloudbaseStore(db);
+    const r = aRequest('rq-1', { status: 'accepted', handler: { kind: 'worker', id: 'w-zhao', name: '赵敏' }, resolutionDueAt: at(3000) });
+    await store.requests.create({ request: r, event: anEvent(r, 1, r.createdAt), messages: [], outbox: [], rateLimits: [{ windowMinutes: 10, max: 1 }] });
+    const raw = (await db.collection('requests').doc('rq-1').get()).data[0];
+    expect(raw).toMatchObject({ _id: 'rq-1', handlerId: 'w-zhao', dueAt: at(3000), deadlineKey: at(3000) });
+    expect(raw).not.toHaveProperty('id');
+    expect(await store.requests.get('rq-1')).toEqual(r);
+    const keys = (await db.collection('request_keys').limit(10).get()).data;
+    expect(keys).toEqual([expect.objectContaining({ requestId: 'rq-1', submitterId: 'r-1' })]);
+    expect(keys[0]._id).toMatch(/^k_[0-9a-f]{40}$/);
+    expect((await db.collection('rate_counters').limit(10).get()).data.map((d) => d._id)).toEqual([`rl_r-1_10_${Math.floor(Date.parse(r.createdAt) / 600000)}`]);
+  });
+
   it('declares a collection for everything it stores, with unique openid and QR token', () => {
     const names = COLLECTIONS.map((c) => c.name);
-    expect(names).toEqual(expect.arrayContaining(['streets', 'communities', 'grids', 'buildings', 'households', 'users', 'cards', 'audit']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'streets', 'communities', 'grids', 'buildings', 'households', 'users', 'cards', 'audit',
+        'requests', 'request_keys', 'request_events', 'inbox', 'outbox', 'rate_counters', 'categories', 'departments', 'request_settings', 'calendars',
+      ]),
+    );
     expect(new Set(names).size).toBe(names.length);
     const unique = COLLECTIONS.flatMap((c) => c.indexes.filter((i) => i.unique).map((i) => `${c.name}.${i.keys.map((k) => k.field).join(',')}`));
     expect(unique.sort()).toEqual(['grids.qrToken', 'users.openid']);
@@ -122,5 +145,80 @@ describe('the SDK double behaves like the SDK', () => {
     });
     expect(runs).toBe(2);
     expect((await db.collection('things').doc('a').get()).data[0].v).toBe(11);
+  });
+});
+
+/**
+ * Fault injection: the Nth document operation of a create or commit transaction fails, for every N the
+ * write runs. Whatever N, nothing of it is stored; the same write then succeeds once.
+ */
+describe('cloudbase request writes under injected faults', () => {
+  const COLLECTIONS_TOUCHED = ['requests', 'request_keys', 'request_events', 'inbox', 'outbox', 'rate_counters'];
+
+  async function snapshot(db: FakeCloudbaseDb): Promise<Record<string, unknown[]>> {
+    const out: Record<string, unknown[]> = {};
+    for (const name of COLLECTIONS_TOUCHED) out[name] = (await db.collection(name).orderBy('_id', 'asc').limit(1000).get()).data;
+    return out;
+  }
+
+  async function failAtEveryStep<T>(db: FakeCloudbaseDb, write: () => Promise<T>): Promise<{ result: T; operations: string[] }> {
+    const before = await snapshot(db);
+    for (let k = 1; k < 100; k++) {
+      let seen = 0;
+      const operations: string[] = [];
+      db.beforeTransactionOperation = (op) => {
+        operations.push(op);
+        if (++seen === k) throw Object.assign(new Error(`injected fault at operation ${k}`), { code: 'DATABASE_REQUEST_FAILED' });
+      };
+      try {
+        const result = await write();
+        db.beforeTransactionOperation = null;
+        return { result, operations };
+      } catch (e) {
+        db.beforeTransactionOperation = null;
+        expect((e as Error).message).toBe(`injected fault at operation ${k}`);
+        expect(await snapshot(db)).toEqual(before);
+      }
+    }
+    throw new Error('the write never succeeded');
+  }
+
+  const write = (id: string, key = `key-${id}`): NewRequestWrite => {
+    const request = aRequest(id, { idempotencyKey: key });
+    const event = anEvent(request, 1, request.createdAt);
+    return {
+      request,
+      event,
+      messages: [{ id: `m-${id}`, userId: 'w-zhao', title: '新诉求待受理', body: '环境卫生', link: { kind: 'request', id }, at: request.createdAt, readAt: null }],
+      outbox: [{ id: `${event.id}:w-zhao:subscribe`, eventId: event.id, recipientId: 'w-zhao', channel: 'subscribe', template: 'request_new', payload: {}, status: 'pending', attempts: 0, nextTryAt: request.createdAt, lastError: null, createdAt: request.createdAt }],
+      rateLimits: [{ windowMinutes: 10, max: 5 }, { windowMinutes: 24 * 60, max: 20 }],
+    };
+  };
+
+  it('create and commit leave nothing half-written whichever operation fails', async () => {
+    const db = new FakeCloudbaseDb();
+    const store = createCloudbaseStore(db);
+    await importIntoCloudbase(db, contractFixture());
+
+    const created = await failAtEveryStep(db, () => store.requests.create(write('rq-1')));
+    expect(created.result.kind).toBe('created');
+    expect(created.operations.filter((op) => op.startsWith('set ')).map((op) => op.split('/')[0])).toEqual([
+      'set rate_counters', 'set rate_counters', 'set request_keys', 'set requests', 'set request_events', 'set inbox', 'set outbox',
+    ]);
+    expect((await store.requests.create(write('rq-1-retry', 'key-rq-1'))).kind).toBe('duplicate');
+    expect((await db.collection('rate_counters').limit(10).get()).data.map((d) => d.count)).toEqual([1, 1]);
+
+    const next: ServiceRequest = { ...aRequest('rq-1'), status: 'accepted', version: 2, handler: { kind: 'worker', id: 'w-zhao', name: '赵敏' } };
+    const commit: TransitionWrite = {
+      request: next,
+      expectedVersion: 1,
+      events: [anEvent(next, 2, at(5), 'accept')],
+      messages: [{ id: 'm-acc', userId: 'r-1', title: '诉求已受理', body: '', link: null, at: at(5), readAt: null }],
+      outbox: [],
+    };
+    const committed = await failAtEveryStep(db, () => store.requests.commit(commit));
+    expect(committed.result).toEqual(next);
+    expect(await store.requests.commit(commit)).toBeNull();
+    expect((await store.requests.events('rq-1')).map((e) => e.seq)).toEqual([1, 2]);
   });
 });

@@ -264,20 +264,37 @@ export class SqliteRequests {
   }
 
   /**
-   * Bulk load of existing requests and their events (benchmarks, migrations from another system): plain
-   * inserts in transactions of `batch` rows, no rate counting. A duplicate id or key fails its batch.
+   * Bulk load of existing requests and their events (benchmarks, data from another system): plain
+   * inserts, one transaction per batch, no rate counting and no messages. A duplicate id or key fails its
+   * batch (the batches before it stay). Into an empty requests table the list indexes are dropped first
+   * and built again at the end (also after a failure): building an index once is about twice as fast as
+   * keeping ten of them up to date row by row.
    */
-  importRequests(requests: ServiceRequest[], events: RequestEvent[], batch = 5000): void {
-    for (let i = 0; i < requests.length; i += batch) {
-      this.sql.db.transaction(() => {
-        for (const r of requests.slice(i, i + batch)) this.sql.run(INSERT_REQUEST, requestParams(r));
+  importRequestBatches(batches: Iterable<{ requests: ServiceRequest[]; events: RequestEvent[] }>): { requests: number; events: number } {
+    const db = this.sql.db;
+    const empty = db.prepare('SELECT 1 FROM requests LIMIT 1').get() === undefined;
+    const lists = empty
+      ? (db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'requests' AND name GLOB 'requests_by_*_status_*'").all() as { name: string; sql: string }[])
+      : [];
+    const counts = { requests: 0, events: 0 };
+    db.transaction(() => {
+      for (const index of lists) db.exec(`DROP INDEX ${index.name}`);
+    }).immediate();
+    try {
+      for (const batch of batches) {
+        db.transaction(() => {
+          for (const r of batch.requests) this.sql.run(INSERT_REQUEST, requestParams(r));
+          for (const e of batch.events) this.insertEvent(e);
+        }).immediate();
+        counts.requests += batch.requests.length;
+        counts.events += batch.events.length;
+      }
+    } finally {
+      db.transaction(() => {
+        for (const index of lists) db.exec(index.sql);
       }).immediate();
     }
-    for (let i = 0; i < events.length; i += batch) {
-      this.sql.db.transaction(() => {
-        for (const e of events.slice(i, i + batch)) this.insertEvent(e);
-      }).immediate();
-    }
+    return counts;
   }
 
   // ---- inbox ----

@@ -57,10 +57,15 @@ export interface EmbeddedStore extends Store {
   /** Inserts a whole street (places, people, request config) in one transaction; fails (and writes nothing) on any duplicate id. */
   importPlaces(data: StoreImport): void;
   /**
-   * Bulk-loads existing requests and their events (benchmarks, data from another system) in batched
-   * transactions: no rate counting, no messages. Requests before their events.
+   * Bulk-loads existing requests and their events (benchmarks, data from another system) in transactions
+   * of 5,000 requests: no rate counting, no messages. A request's events may come in its batch or later.
    */
   importRequests(requests: ServiceRequest[], events: RequestEvent[]): void;
+  /**
+   * The same for a stream of batches (e.g. generateRequestBatches), one transaction each; into an empty
+   * table the list indexes are built once at the end, which loads a million requests in about half the time.
+   */
+  importRequestBatches(batches: Iterable<{ requests: ServiceRequest[]; events: RequestEvent[] }>): { requests: number; events: number };
   /** Every outbox record, oldest first (diagnostics and tests). */
   outbox(): Promise<OutboxRecord[]>;
   /** No users and no places: nothing a seed could collide with. */
@@ -533,7 +538,15 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     },
     importRequests(requests, events) {
       notDuringTransaction('importRequests');
-      req.importRequests(requests, events);
+      const size = 5000;
+      const batches: { requests: ServiceRequest[]; events: RequestEvent[] }[] = [];
+      for (let i = 0; i < requests.length; i += size) batches.push({ requests: requests.slice(i, i + size), events: [] });
+      for (let i = 0; i < events.length; i += size) batches.push({ requests: [], events: events.slice(i, i + size) });
+      req.importRequestBatches(batches);
+    },
+    importRequestBatches(batches) {
+      notDuringTransaction('importRequestBatches');
+      return req.importRequestBatches(batches);
     },
     outbox() {
       return gate.pass(() => req.outbox());

@@ -1,5 +1,7 @@
 import { INTRO_MAX } from '@core/contact-card/contact-card';
 import { MOBILE_PATTERN, PHONE_PATTERN } from '@core/people/phone';
+import { OFFICIAL_CALENDARS } from '@core/calendar/official-calendar';
+import { DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
 import { generateDemoStreet } from './demo-street';
 
 describe('the demo street', () => {
@@ -124,6 +126,21 @@ describe('the demo street', () => {
       expect(r.phone).toMatch(/^139000\d{5}$/);
       expect(r.phone).toMatch(MOBILE_PATTERN);
     }
+  });
+
+  it('configures requests: seven categories with deadlines, five departments, settings with a blocked word, the official calendars', () => {
+    expect(data.categories.map((c) => c.name)).toEqual(['矛盾纠纷', '安全隐患', '环境卫生', '设施报修', '困难求助', '噪音扰民', '意见建议']);
+    expect(data.categories.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (const c of data.categories) {
+      expect(c.streetId).toBe('street-1');
+      expect(c.active).toBe(true);
+      expect([c.name, c.responseMinutes, c.resolutionDays]).toEqual(c.kind === 'hazard' ? [c.name, 480, 1] : [c.name, 1440, 2]);
+    }
+    expect(new Set(data.categories.map((c) => c.kind))).toEqual(new Set(['dispute', 'hazard', 'complaint', 'help', 'suggestion']));
+    expect(data.departments.map((d) => d.name)).toEqual(['城管执法中队', '派出所', '物业服务中心', '市政设施维护所', '民政办']);
+    for (const d of data.departments) expect(d.phone).toMatch(PHONE_PATTERN);
+    expect(data.requestSettings).toEqual([{ ...DEFAULT_REQUEST_SETTINGS, streetId: 'street-1', blockedWords: ['测试违禁词'] }]);
+    expect(data.calendars).toEqual(OFFICIAL_CALENDARS);
   });
 
   it('uses readable demo openids and made-up but natural names', () => {

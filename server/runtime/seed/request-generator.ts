@@ -228,7 +228,9 @@ function simulate(street: Street, rnd: ReturnType<typeof prng>, id: string, crea
   };
 
   const held = rnd.next() < 0.01;
-  step(created, 'submit', held ? 'held' : 'submitted', source === 'resident' ? actors.resident : actors.worker, '');
+  // One in a hundred is held by the content check for the community to review (flagged).
+  if (held) r.flagged = true;
+  step(created, held ? 'hold' : 'submit', held ? 'held' : 'submitted', source === 'resident' ? actors.resident : actors.worker, '');
   if (held) {
     const t = now + rnd.between(2 * HOUR, 30 * HOUR);
     if (rnd.next() < 0.3) {

@@ -23,6 +23,11 @@ describe('seedIfEmpty', () => {
       for (let unit = 1; unit <= b.units; unit++) counted += (await store.places.listHouseholds(b.id, unit)).length;
     }
     expect(counted).toBe(g.households);
+    expect((await store.requestConfig.categories('street-1')).map((c) => c.name)).toEqual(data.categories.map((c) => c.name));
+    expect(await store.requestConfig.departments('street-1')).toHaveLength(5);
+    expect((await store.requestConfig.settings('street-1')).blockedWords).toEqual(['测试违禁词']);
+    expect((await store.requestConfig.calendars()).map((y) => y.year)).toEqual([2025, 2026]);
+    expect(await store.requests.count({ streetId: 'street-1' })).toBe(0);
     const people = await store.listPeople({ limit: 3, offset: 0 });
     expect(people.people.map((p) => p.openid)).toEqual(['demo-street-1', 'demo-street-2', 'demo-community-1-1']);
     expect(people.people[2].where).toBe('东湖社区');

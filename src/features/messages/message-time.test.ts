@@ -1,6 +1,6 @@
 import { messageTime } from './message-time';
 
-const now = new Date(2026, 2, 10, 12, 0).getTime();
+const now = Date.parse('2026-03-10T12:00:00+08:00');
 
 describe('messageTime', () => {
   it('says how long ago within the last day', () => {
@@ -10,7 +10,7 @@ describe('messageTime', () => {
   });
 
   it('gives the date and time for older messages, the year only when it differs', () => {
-    expect(messageTime(new Date(2026, 2, 5, 14, 30).toISOString(), now)).toBe('3月5日 14:30');
-    expect(messageTime(new Date(2025, 11, 31, 8, 5).toISOString(), now)).toBe('2025年12月31日 08:05');
+    expect(messageTime('2026-03-05T14:30:00+08:00', now)).toBe('3月5日 14:30');
+    expect(messageTime('2025-12-31T08:05:00+08:00', now)).toBe('2025年12月31日 08:05');
   });
 });

@@ -27,14 +27,14 @@ describe('dueText', () => {
 });
 
 describe('formatDateTime', () => {
-  it('leaves out the current year and pads the time', () => {
-    const iso = new Date(2026, 0, 5, 9, 5).toISOString();
-    expect(formatDateTime(iso, new Date(2026, 5, 1).getTime())).toBe('1月5日 09:05');
+  it('leaves out the current year and pads the time, in Beijing time whatever the phone is set to', () => {
+    expect(formatDateTime('2026-01-05T09:05:00+08:00', Date.parse('2026-06-01T00:00:00+08:00'))).toBe('1月5日 09:05');
+    expect(formatDateTime('2026-01-05T01:05:00Z', Date.parse('2026-06-01T00:00:00+08:00'))).toBe('1月5日 09:05');
   });
 
-  it('names another year', () => {
-    const iso = new Date(2025, 11, 30, 14, 30).toISOString();
-    expect(formatDateTime(iso, new Date(2026, 0, 2).getTime())).toBe('2025年12月30日 14:30');
+  it('names another year, judged by the Beijing date', () => {
+    expect(formatDateTime('2025-12-30T14:30:00+08:00', Date.parse('2026-01-02T00:00:00+08:00'))).toBe('2025年12月30日 14:30');
+    expect(formatDateTime('2025-12-31T16:30:00Z', Date.parse('2026-01-02T00:00:00+08:00'))).toBe('1月1日 00:30');
   });
 });
 

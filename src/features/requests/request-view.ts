@@ -1,3 +1,4 @@
+import { beijingDateTime } from '../../lib/format';
 import type { RequestSummary } from '@core/api/request.contract';
 import { STATUS_KIND, type RequestStatus } from '@core/requests/request.status';
 
@@ -37,14 +38,11 @@ export function dueKindLabel(kind: RequestSummary['dueKind']): string {
   return kind === 'response' ? '受理期限' : kind === 'resolution' ? '办结期限' : '期限';
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
-/** 1月5日 14:30 in the current year, 2025年12月30日 09:05 otherwise; in the device's time zone. */
+/** 1月5日 14:30 in the current year, 2025年12月30日 09:05 otherwise; in Beijing time. */
 export function formatDateTime(iso: string, now: number): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const time = `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  return d.getFullYear() === new Date(now).getFullYear() ? time : `${d.getFullYear()}年${time}`;
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? '' : beijingDateTime(at, now);
 }
 
 export type StatusTone = 'primary' | 'warning' | 'success' | 'danger' | 'muted';

@@ -229,6 +229,11 @@ export class FakeCloudbaseDb implements CloudbaseDb {
   readonly queries: RecordedQuery[] = [];
   /** Transactions that committed, and that were rolled back (thrown, aborted or conflicted). */
   readonly transactions = { committed: 0, rolledBack: 0 };
+  /**
+   * Called before every single-document operation inside a transaction, as `<op> <collection>/<id>`;
+   * tests inject faults by throwing from it (the operation then fails as a service error would).
+   */
+  beforeTransactionOperation: ((operation: string) => void) | null = null;
 
   constructor(private readonly specs: CollectionSpec[] = COLLECTIONS) {}
 
@@ -542,10 +547,12 @@ class FakeTransaction implements DbTransaction {
       add: queryRefused,
       doc: (id: string): DbTransactionDocumentRef => ({
         get: async () => {
+          this.db.beforeTransactionOperation?.(`get ${name}/${id}`);
           const d = this.read(name, id);
           return { data: d ? clone(d) : null, requestId: this.db.requestId() };
         },
         set: async (data) => {
+          this.db.beforeTransactionOperation?.(`set ${name}/${id}`);
           checkWritable(data, 'set');
           if (hasCommand(data)) throw sdkError('DATABASE_REQUEST_FAILED', 'update operator complicit');
           const existed = this.read(name, id) !== null;
@@ -553,6 +560,7 @@ class FakeTransaction implements DbTransaction {
           return { updated: existed ? 1 : 0, requestId: this.db.requestId() };
         },
         update: async (data) => {
+          this.db.beforeTransactionOperation?.(`update ${name}/${id}`);
           checkWritable(data, 'update');
           const current = this.read(name, id);
           if (!current) return { updated: 0, requestId: this.db.requestId() };
@@ -562,6 +570,7 @@ class FakeTransaction implements DbTransaction {
           return { updated: 1, requestId: this.db.requestId() };
         },
         delete: async () => {
+          this.db.beforeTransactionOperation?.(`delete ${name}/${id}`);
           const existed = this.read(name, id) !== null;
           this.pending(name).set(id, null);
           return { deleted: existed ? 1 : 0, requestId: this.db.requestId() };
