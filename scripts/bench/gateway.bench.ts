@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startRuntime } from '../../server/runtime/main';
+import { spawnRuntime } from './spawn-runtime';
 
 export interface LoadResult {
   route: string;
@@ -35,7 +35,7 @@ function load(options: autocannon.Options): Promise<LoadResult> {
 
 export async function benchGateway(seconds = 10, connections = 32): Promise<LoadResult[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wgt-bench-'));
-  const runtime = await startRuntime({ port: 0, dataDir, scheduler: false, log: { info: () => undefined, error: console.error } });
+  const runtime = await spawnRuntime(dataDir, 18788);
   try {
     const people = (await (await fetch(`${runtime.url}/api/dev/people?role=resident&limit=1`)).json()) as { data: { people: { id: string }[] } };
     const session = (await (
@@ -60,7 +60,7 @@ export async function benchGateway(seconds = 10, connections = 32): Promise<Load
     });
     return [health, cardLoad];
   } finally {
-    await runtime.close();
+    await runtime.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

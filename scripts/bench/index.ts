@@ -1,17 +1,20 @@
 /**
- * `npm run bench [-- <name>...]` with names: size, functions, gateway (default: all).
+ * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests (default: all).
+ * `requests` runs at 10k, 100k and 1M requests; WGT_BENCH_COUNTS=10000,100000 picks others.
  * Prints markdown tables; docs/BENCHMARKS.md records a run and how to reproduce it.
  */
 import { cpus } from 'node:os';
 import { benchFunctions } from './functions.bench';
 import { benchGateway } from './gateway.bench';
 import { benchH5FirstLoad, benchSize } from './size.bench';
+import { benchRequests } from './requests.bench';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const run = (name: string) => wanted.length === 0 || wanted.includes(name);
+  const counts = (process.env.WGT_BENCH_COUNTS ?? '10000,100000,1000000').split(',').map(Number);
   console.log(`# 基准 ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} 核 ${cpus()[0]?.model ?? ''}\n`);
 
   if (run('size')) {
@@ -36,6 +39,18 @@ async function main(): Promise<void> {
     console.log('## 本地网关（autocannon，32 连接，10 秒，回环）\n\n| 路由 | 请求/秒 | p50 | p99 | 错误 | 非2xx |\n|---|---|---|---|---|---|');
     for (const l of r) console.log(`| ${l.route} | ${l.requestsPerSecond} | ${l.p50} ms | ${l.p99} ms | ${l.errors} | ${l.non2xx} |`);
     console.log(`\n联系卡调用的吞吐是健康检查的 ${((r[1].requestsPerSecond / r[0].requestsPerSecond) * 100).toFixed(0)}%。\n`);
+  }
+  if (run('requests')) {
+    console.log('## 诉求列表与提交（本地网关，autocannon 32 连接，每项 10 秒）\n');
+    console.log('| 诉求总量 | 导入 | 库大小 | 列表 | 条数 | 请求/秒 | p50 | p99 | 错误 |\n|---|---|---|---|---|---|---|---|---|');
+    const subs: string[] = [];
+    for (const count of counts) {
+      const r = await benchRequests(count);
+      for (const l of r.lists) console.log(`| ${count.toLocaleString('en')} | ${r.loadSeconds.toFixed(0)} s | ${r.dbMegabytes} MB | ${l.name} | ${l.items} | ${l.requestsPerSecond} | ${l.p50} ms | ${l.p99} ms | ${l.errors + l.non2xx} |`);
+      subs.push(`| ${count.toLocaleString('en')} | ${r.submissionsPerSecond} |`);
+    }
+    console.log('\n带 1 张照片的提交（先上传图片到本地文件存储，再提交；8 个并发）：\n\n| 诉求总量 | 提交/秒 |\n|---|---|');
+    console.log(subs.join('\n') + '\n');
   }
 }
 

@@ -29,8 +29,11 @@ export function toSummary(r: ServiceRequest, gridName: string, now: Date): Reque
   };
 }
 
-export async function gridNames(deps: Deps, streetId: string): Promise<Map<string, string>> {
-  return new Map((await deps.store.places.listGrids({ streetId })).map((g) => [g.id, g.name]));
+/** Names of just the grids a page shows (usually one or two): reading by id is cheaper than listing the street. */
+export async function gridNames(deps: Deps, gridIds: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(gridIds)];
+  const grids = await Promise.all(unique.map((id) => deps.store.places.getGrid(id)));
+  return new Map(grids.filter((g) => g !== null).map((g) => [g.id, g.name]));
 }
 
 /** The handler of record: the worker who accepted it, or — for the community or a department — the community's staff. */
