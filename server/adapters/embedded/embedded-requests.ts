@@ -45,7 +45,7 @@ export interface PlannedStatement {
 }
 
 interface InboxRow { id: string; user_id: string; title: string; body: string; link: string | null; at: string; read_at: string | null }
-interface KeyedRow { data: string; id: string; k: string }
+interface KeyedRow { id: string; k: string }
 
 const toMessage = (r: InboxRow): InboxMessage => ({
   id: r.id, userId: r.user_id, title: r.title, body: r.body,
@@ -125,7 +125,9 @@ export function planRequestList(q: RequestQuery, cursor: Cursor | null, fetch: n
     params.cursorId = keyset.id;
   }
   const direction = dir === 'asc' ? 'ASC' : 'DESC';
-  const sql = `SELECT data, id, ${column} AS k FROM requests INDEXED BY ${index} WHERE ${where.join(' AND ')}
+  // Keys only: the index (scope, status, key, id) covers them, so each statement is an index-only scan;
+  // the page's documents are read once, by id, after the merge.
+  const sql = `SELECT id, ${column} AS k FROM requests INDEXED BY ${index} WHERE ${where.join(' AND ')}
     ORDER BY ${column} ${direction}, id ${direction} LIMIT @fetch`;
   const out: PlannedStatement[] = [];
   for (const value of scope.values) for (const status of statusesOf(q)) out.push({ sql, params: { ...params, scope: value, status } });
@@ -216,8 +218,13 @@ export class SqliteRequests {
     rows.sort((a, b) => (dir === 'asc' ? compareKeys(a, b) : compareKeys(b, a)));
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
+    const data = new Map(
+      items.length
+        ? this.sql.all<{ id: string; data: string }>('SELECT id, data FROM requests WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(items.map((r) => r.id))]).map((r) => [r.id, r.data] as const)
+        : [],
+    );
     return {
-      items: items.map((r) => JSON.parse(r.data) as ServiceRequest),
+      items: items.map((r) => JSON.parse(data.get(r.id)!) as ServiceRequest),
       next: rows.length > limit && last ? encodeCursor(q.sort, { key: last.k, id: last.id }) : null,
     };
   }
