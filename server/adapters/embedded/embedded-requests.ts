@@ -87,7 +87,12 @@ function scopeOf(q: Omit<RequestQuery, 'sort'>): Scope {
 function residual(q: Omit<RequestQuery, 'sort'>, scope: Scope): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
-  if (scope.column !== 'street_id') { where.push('street_id = @streetId'); params.streetId = q.streetId; }
+  // A grid or community scope has already been narrowed to the street (SqliteRequests.inStreet), so the
+  // street test is left out and those statements stay index-only (no table row read per index entry).
+  if (scope.column !== 'street_id' && scope.column !== 'grid_id' && scope.column !== 'community_id') {
+    where.push('street_id = @streetId');
+    params.streetId = q.streetId;
+  }
   if (q.communityId !== undefined && scope.column !== 'community_id') { where.push('community_id = @communityId'); params.communityId = q.communityId; }
   if (q.gridIds !== undefined && scope.column !== 'grid_id') { where.push('grid_id IN (SELECT value FROM json_each(@gridIds))'); params.gridIds = JSON.stringify(q.gridIds); }
   if (q.residentId !== undefined && scope.column !== 'resident_id') { where.push('resident_id = @residentId'); params.residentId = q.residentId; }
@@ -209,7 +214,26 @@ export class SqliteRequests {
       .map((r) => ({ id: r.id, requestId: r.request_id, seq: r.seq, ...(JSON.parse(r.data) as Omit<RequestEvent, 'id' | 'requestId' | 'seq'>), at: r.at }));
   }
 
-  list(q: RequestQuery, page: { limit: number; cursor?: string | null }): Page<ServiceRequest> {
+  /**
+   * Keeps only the grids (or the community) that belong to the query's street — one small lookup — so the
+   * list statements need not test street_id row by row.
+   */
+  private inStreet<Q extends Omit<RequestQuery, 'sort'>>(q: Q): Q {
+    let out = q;
+    if (q.gridIds !== undefined && q.gridIds.length > 0) {
+      const ids = this.sql
+        .all<{ id: string }>('SELECT id FROM grids WHERE street_id = ? AND id IN (SELECT value FROM json_each(?))', [q.streetId, JSON.stringify(q.gridIds)])
+        .map((r) => r.id);
+      out = { ...out, gridIds: q.gridIds.filter((id) => ids.includes(id)) };
+    }
+    if (q.communityId !== undefined && !this.sql.one('SELECT 1 AS x FROM communities WHERE id = ? AND street_id = ?', [q.communityId, q.streetId])) {
+      out = { ...out, gridIds: [] };
+    }
+    return out;
+  }
+
+  list(query: RequestQuery, page: { limit: number; cursor?: string | null }): Page<ServiceRequest> {
+    const q = this.inStreet(query);
     const limit = pageLimit(page.limit);
     const cursor = decodeCursor(q.sort, page.cursor);
     const { dir } = sortOf(q.sort);
@@ -229,7 +253,8 @@ export class SqliteRequests {
     };
   }
 
-  count(q: Omit<RequestQuery, 'sort'>): number {
+  count(query: Omit<RequestQuery, 'sort'>): number {
+    const q = this.inStreet(query);
     let total = 0;
     for (const s of planRequestCount(q)) total += this.sql.one<{ n: number }>(s.sql, s.params)?.n ?? 0;
     return total;
