@@ -14,6 +14,7 @@ import type { Category, Handler, RequestEvent, ServiceRequest } from '@core/requ
 import type { CategoryKind, Rating, RequestStatus } from '@core/requests/request.status';
 import type { Role } from '@core/people/role';
 import type { DemoStreetData } from './demo-street';
+import { prng } from './prng';
 
 export interface GeneratedBatch {
   requests: ServiceRequest[];
@@ -76,21 +77,6 @@ const RESIDENT_NAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何�
 const NOTES = ['已到现场查看，正在联系相关人员处理。', '已协调物业安排维修。', '已与当事人沟通，双方达成一致。', '问题已处理完毕，请查看。'];
 const REJECT_REASONS = ['不属于本网格受理范围，已告知居民向相关部门反映。', '诉求内容不清楚，请补充后重新提交。'];
 const DEPARTMENT_NOTES = ['需要执法部门处理，已派遣。', '涉及市政设施，已派遣维护所。'];
-
-/** mulberry32, the demo seed's PRNG: small, fast, and the same sequence for the same seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const between = (min: number, max: number): number => min + next() * (max - min);
-  return { next, pick, between };
-}
 
 interface GridInfo {
   gridId: string;

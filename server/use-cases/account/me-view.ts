@@ -1,7 +1,7 @@
 import type { MeView, RoleView } from '@core/api/contract';
 import { householdAddress } from '@core/places/place';
 import { ROLE_LABELS, type Actor, type RoleGrant } from '@core/people/role';
-import type { User } from '@core/people/user';
+import type { Residence, User } from '@core/people/user';
 import type { Deps } from '../../functions/deps';
 
 async function whereOf(deps: Deps, grant: RoleGrant): Promise<string> {
@@ -22,6 +22,15 @@ async function whereOf(deps: Deps, grant: RoleGrant): Promise<string> {
   }
 }
 
+/** 东湖社区3号楼2单元502室, or null for a resident bound to a grid only. */
+export async function residenceAddress(deps: Deps, r: Residence): Promise<string | null> {
+  if (!r.householdId) return null;
+  const household = await deps.store.places.getHousehold(r.householdId);
+  if (!household) return null;
+  const [building, community] = await Promise.all([deps.store.places.getBuilding(household.buildingId), deps.store.places.getCommunity(household.communityId)]);
+  return building && community ? householdAddress(community, building, household) : null;
+}
+
 /** The caller as the app needs them: name, roles in words, and where they live. */
 export async function buildMeView(deps: Deps, user: User, actor: Actor): Promise<MeView> {
   const roles: RoleView[] = await Promise.all(
@@ -30,19 +39,18 @@ export async function buildMeView(deps: Deps, user: User, actor: Actor): Promise
   let residence: MeView['residence'] = null;
   if (user.residence) {
     const r = user.residence;
-    const [grid, community, household] = await Promise.all([
+    const [grid, community, address] = await Promise.all([
       deps.store.places.getGrid(r.gridId),
       deps.store.places.getCommunity(r.communityId),
-      r.householdId ? deps.store.places.getHousehold(r.householdId) : Promise.resolve(null),
+      residenceAddress(deps, r),
     ]);
-    const building = household ? await deps.store.places.getBuilding(household.buildingId) : null;
     residence = {
       gridId: r.gridId,
       gridName: grid?.name ?? '',
       communityId: r.communityId,
       communityName: community?.name ?? '',
       householdId: r.householdId,
-      address: household && building && community ? householdAddress(community, building, household) : null,
+      address,
       via: r.via,
     };
   }

@@ -3,7 +3,7 @@ import type { Grid } from '@core/places/place';
 import { can } from '@core/people/permission';
 import { DomainError } from '@core/shared/errors';
 import { authorize, type UserContext } from '../../functions/define-function';
-import { buildMeView } from '../account/me-view';
+import { residenceAddress } from '../account/me-view';
 import { buildCardView } from './card-view';
 
 /**
@@ -23,8 +23,7 @@ export async function getMyCard(ctx: UserContext): Promise<ContactCardView> {
   const residence = ctx.user.residence;
   if (!residence) throw new DomainError('RESIDENT.NOT_BOUND');
   const grid = await visibleGrid(ctx, residence.gridId, 'card.view');
-  const me = await buildMeView(ctx.deps, ctx.user, ctx.actor);
-  return buildCardView(ctx.deps, grid, ctx.now, me.residence?.address ?? null);
+  return buildCardView(ctx.deps, grid, ctx.now, await residenceAddress(ctx.deps, residence));
 }
 
 /** Any grid's card, for its workers and for staff of its community or street. */

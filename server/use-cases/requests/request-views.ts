@@ -74,9 +74,11 @@ export async function toDetail(
   r: ServiceRequest,
   rules: StreetRules,
   now: Date,
+  /** The request's events when the caller already holds them (right after its own write). */
+  knownEvents?: RequestEvent[],
 ): Promise<RequestDetail> {
   const [events, grid, community] = await Promise.all([
-    deps.store.requests.events(r.id),
+    knownEvents ?? deps.store.requests.events(r.id),
     deps.store.places.getGrid(r.gridId),
     deps.store.places.getCommunity(r.communityId),
   ]);

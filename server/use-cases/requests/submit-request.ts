@@ -80,7 +80,7 @@ async function create(
     throw new DomainError('REQUEST.RATE_LIMITED', `提交太频繁了：${span}内最多提交${max}条，请稍后再提交`);
   }
   // A retried or double-tapped submit (same idempotency key) answers with the request the first one created.
-  return toDetail(deps, ctx.actor, result.request, rules, now);
+  return toDetail(deps, ctx.actor, result.request, rules, now, result.kind === 'created' ? [event] : undefined);
 }
 
 /** 发现上报 by a resident: the request goes to the grid of their household. */

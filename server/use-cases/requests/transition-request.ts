@@ -71,7 +71,8 @@ async function run(
   const steps = await build({ ctx, request, rules, at });
   const parties = partiesOf(ctx.actor, request);
   const actor = { role: roleOf(ctx, request, parties), id: ctx.user.id, name: ctx.user.name };
-  const lastSeq = (await deps.store.requests.events(request.id)).reduce((m, e) => Math.max(m, e.seq), 0);
+  const history = await deps.store.requests.events(request.id);
+  const lastSeq = history.reduce((m, e) => Math.max(m, e.seq), 0);
 
   let current = request;
   const events: RequestEvent[] = [];
@@ -97,7 +98,7 @@ async function run(
   }
   const stored = await deps.store.requests.commit({ request: current, expectedVersion: request.version, events, messages, outbox });
   if (!stored) throw new DomainError('REQUEST.VERSION_CONFLICT');
-  return toDetail(deps, ctx.actor, stored, rules, ctx.now);
+  return toDetail(deps, ctx.actor, stored, rules, ctx.now, [...history, ...events]);
 }
 
 export const acceptRequest = (ctx: UserContext, input: In<'accept'>) =>
