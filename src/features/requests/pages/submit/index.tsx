@@ -1,17 +1,16 @@
-import { useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import ActionButton from '../../../../components/ActionButton';
 import PageShell from '../../../../components/PageShell';
 import { useQuery } from '../../../../hooks/use-query';
 import { gridLabel } from '../../../../lib/format';
-import { ROUTES, withQuery } from '../../../../lib/routes';
+import { ROUTES } from '../../../../lib/routes';
 import { accountApi } from '../../../account/api';
 import { requestApi } from '../../api';
 import RequestFields from '../../components/RequestFields';
 import ToggleRow from '../../components/ToggleRow';
 import { checkSubmit, toSubmitInput } from '../../request-draft';
-import { sendFailure } from '../../send-error';
+import { useDraftSend } from '../../use-draft-send';
 import { useRequestDraft } from '../../use-request-draft';
 import '../../components/requests.scss';
 
@@ -27,38 +26,16 @@ export default function SubmitPage() {
   const categories = q.data?.categories ?? [];
   const form = useRequestDraft('request', me?.residence ? me.userId : undefined);
   const { draft, errors } = form;
-  const [sending, setSending] = useState(false);
-  const sendingRef = useRef(false);
-  const [uploading, setUploading] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-
-  async function send() {
-    if (!draft || sendingRef.current || uploading) return;
-    const found = checkSubmit(draft);
-    if (draft.categoryId && !categories.some((c) => c.id === draft.categoryId)) found.category = '请选择诉求类别';
-    form.setErrors(found);
-    if (Object.keys(found).length) {
-      setFormError('还有内容需要填写或修改，请查看标红的提示');
-      return;
-    }
-    // Double taps and a second tap while the first is under way send nothing more.
-    sendingRef.current = true;
-    setSending(true);
-    setFormError(null);
-    form.keep();
-    try {
-      const created = await requestApi.submit(toSubmitInput(draft));
-      form.finish();
-      void Taro.showToast({ title: '提交成功', icon: 'success' });
-      void Taro.redirectTo({ url: withQuery(ROUTES.requestDetail, { id: created.id, created: 1 }) });
-    } catch (e) {
-      const failure = sendFailure(e);
-      form.setErrors(failure.fields);
-      setFormError(failure.message);
-      sendingRef.current = false;
-      setSending(false);
-    }
-  }
+  const { send, sending, uploading, setUploading, formError } = useDraftSend(form, {
+    check: (d) => {
+      const found = checkSubmit(d);
+      if (d.categoryId && !categories.some((c) => c.id === d.categoryId)) found.category = '请选择诉求类别';
+      return found;
+    },
+    send: (d) => requestApi.submit(toSubmitInput(d)),
+    doneTitle: '提交成功',
+    detailQuery: { created: 1 },
+  });
 
   const unbound = Boolean(me && !me.residence);
   return (

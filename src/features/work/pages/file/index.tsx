@@ -1,16 +1,13 @@
-import { useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import type { RequestDraft } from '../../../requests/request-draft';
 import ActionButton from '../../../../components/ActionButton';
 import PageShell from '../../../../components/PageShell';
 import { useQuery } from '../../../../hooks/use-query';
-import { ROUTES, withQuery } from '../../../../lib/routes';
 import { accountApi } from '../../../account/api';
 import { requestApi } from '../../../requests/api';
 import RequestFields from '../../../requests/components/RequestFields';
 import { CONSENT_CHOICES, checkFile, toFileInput } from '../../../requests/request-draft';
-import { sendFailure } from '../../../requests/send-error';
+import { useDraftSend } from '../../../requests/use-draft-send';
 import { useRequestDraft } from '../../../requests/use-request-draft';
 import '../../../requests/components/requests.scss';
 
@@ -28,37 +25,15 @@ export default function FilePage() {
   const onlyGrid = grids.length === 1 ? grids[0].id : null;
   const form = useRequestDraft('file', q.data?.me.userId, (d: RequestDraft) => ({ ...d, gridId: onlyGrid }));
   const { draft, errors } = form;
-  const [sending, setSending] = useState(false);
-  const sendingRef = useRef(false);
-  const [uploading, setUploading] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-
-  async function send() {
-    if (!draft || sendingRef.current || uploading) return;
-    const found = checkFile(draft);
-    if (draft.gridId && !grids.some((g) => g.id === draft.gridId)) found.grid = '请选择网格';
-    form.setErrors(found);
-    if (Object.keys(found).length) {
-      setFormError('还有内容需要填写或修改，请查看标红的提示');
-      return;
-    }
-    sendingRef.current = true;
-    setSending(true);
-    setFormError(null);
-    form.keep();
-    try {
-      const created = await requestApi.file(toFileInput(draft));
-      form.finish();
-      void Taro.showToast({ title: '已上报', icon: 'success' });
-      void Taro.redirectTo({ url: withQuery(ROUTES.requestDetail, { id: created.id }) });
-    } catch (e) {
-      const failure = sendFailure(e);
-      form.setErrors(failure.fields);
-      setFormError(failure.message);
-      sendingRef.current = false;
-      setSending(false);
-    }
-  }
+  const { send, sending, uploading, setUploading, formError } = useDraftSend(form, {
+    check: (d) => {
+      const found = checkFile(d);
+      if (d.gridId && !grids.some((g) => g.id === d.gridId)) found.grid = '请选择网格';
+      return found;
+    },
+    send: (d) => requestApi.file(toFileInput(d)),
+    doneTitle: '已上报',
+  });
 
   const proxy = draft?.source === 'proxy';
   return (
