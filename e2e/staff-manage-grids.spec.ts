@@ -50,7 +50,8 @@ test('community staff reassign a grid to another worker of their community; its 
   expect(stored).toMatchObject({ primaryWorkerId: next.id, backupWorkerId: grid.backupWorker.id, version: grid.version + 1 });
   expect((await app.runtime.store.audit.listFor('grid', grid.id, 1))[0]).toMatchObject({ action: 'grid.assign' });
   await page.goBack();
-  expect(await textOf(page, `#grid-${grid.id} .e2e-grid-row-primary`)).toContain(next.name);
+  // The list reloads when it is shown again: wait for the new name rather than reading the row once.
+  await page.locator(`#grid-${grid.id} .e2e-grid-row-primary`, { hasText: next.name }).waitFor();
 
   const resident = await residentOf(grid.id);
   const residentPage = await app.phone();
