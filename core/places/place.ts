@@ -53,6 +53,16 @@ export interface Building {
   seq: number;
 }
 
+/** 重点人群: households the grid worker looks after first (notices not yet read, visits). */
+export const KEY_GROUPS = ['elderly_alone', 'disabled', 'low_income'] as const;
+export type KeyGroup = (typeof KEY_GROUPS)[number];
+
+export const KEY_GROUP_LABELS: Record<KeyGroup, string> = {
+  elderly_alone: '独居老人',
+  disabled: '残疾人',
+  low_income: '低保户',
+};
+
 export interface Household {
   id: string;
   streetId: string;
@@ -61,6 +71,8 @@ export interface Household {
   buildingId: string;
   unit: number;
   room: string;
+  /** Empty for most households. */
+  keyGroups: KeyGroup[];
 }
 
 export function boundaryText(b: Boundary): string {

@@ -8,6 +8,7 @@ import type { Residence, User } from '@core/people/user';
 import type { OutboxRecord } from '@core/messages/message';
 import { DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
 import type { AuditEntry, Store } from '../ports/store.port';
+import { describeNoticeContract } from './notice-store.contract';
 import { describeRequestContract } from './request-store.contract';
 import { emptyImport, TransactionQueryError, type StoreImport } from './store-import';
 
@@ -36,7 +37,7 @@ function grid(id: string, communityId: string, streetId: string, code: string, p
 }
 
 function household(id: string, buildingId: string, gridId: string, unit: number, room: string): Household {
-  return { id, streetId: 'st-a', communityId: 'cm-a1', gridId, buildingId, unit, room };
+  return { id, streetId: 'st-a', communityId: 'cm-a1', gridId, buildingId, unit, room, keyGroups: room === '101' ? ['elderly_alone'] : [] };
 }
 
 function card(workerId: string, photoFileId: string | null, intro = '有事请找我'): ContactCard {
@@ -129,7 +130,7 @@ export function pagingFixture(): StoreImport {
   const rooms: string[] = [];
   for (let floor = 1; floor <= 35; floor++) for (let n = 1; n <= 30; n++) rooms.push(`${floor}${pad(n, 2)}`);
   const households = rooms
-    .map((room) => ({ id: `hh-p-${room}`, streetId: 'st-p', communityId: 'cm-p', gridId: 'gd-p-000', buildingId: 'bd-p', unit: 1, room }))
+    .map((room): Household => ({ id: `hh-p-${room}`, streetId: 'st-p', communityId: 'cm-p', gridId: 'gd-p-000', buildingId: 'bd-p', unit: 1, room, keyGroups: [] }))
     .reverse();
   const users = Array.from({ length: 120 }, (_, i) => worker(`wp-${pad(i, 3)}`, `员${pad(i, 3)}`, 'st-p', 'cm-p')).reverse();
   const cards = Array.from({ length: 1150 }, (_, i) => card(`cw-${pad(i, 4)}`, `cloud://env.bucket/uploads/cw-${pad(i, 4)}/p.jpg`));
@@ -477,6 +478,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
 
     describeRequestContract(() => h);
+    describeNoticeContract(() => h);
 
     describe('lists longer than one CloudBase query (1000) page through', () => {
       beforeEach(async () => {

@@ -12,7 +12,16 @@
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
-import type { InboxRepository, RequestConfigRepository, RequestRepository } from './request.port';
+import type { NoticeRepository } from './notice.port';
+import type { InboxRepository, Page, RequestConfigRepository, RequestRepository } from './request.port';
+
+/** Households (or their residents) in one street, narrowed by at most one list: communities, grids or buildings. */
+export interface HouseholdFilter {
+  streetId: string;
+  communityIds?: string[];
+  gridIds?: string[];
+  buildingIds?: string[];
+}
 
 export interface PlaceRepository {
   getStreet(id: string): Promise<Street | null>;
@@ -40,6 +49,10 @@ export interface PlaceRepository {
     expectedVersion: number,
     at: string,
   ): Promise<Grid | null>;
+  /** Every household of a grid, by building seq, unit and room. */
+  listGridHouseholds(gridId: string): Promise<Household[]>;
+  /** Households per grid within the filter (grids without households absent), ordered by grid id. */
+  householdCounts(filter: HouseholdFilter): Promise<{ gridId: string; communityId: string; households: number }[]>;
 }
 
 export interface UserRepository {
@@ -51,6 +64,10 @@ export interface UserRepository {
   /** Users holding a grid_worker post, ordered by name; filters combine with AND. */
   listWorkers(filter: { streetId?: string; communityId?: string }): Promise<User[]>;
   getMany(ids: string[]): Promise<User[]>;
+  /** Users bound to a household or to the grid itself, ordered by id. */
+  listGridResidents(gridId: string): Promise<User[]>;
+  /** Ids of users living within the filter, ascending; `cursor` is the last id of the previous page (limit cut to 1..1000). */
+  residentIdsPage(filter: HouseholdFilter, cursor: string | null, limit: number): Promise<Page<string>>;
 }
 
 export interface ContactCardRepository {
@@ -86,6 +103,7 @@ export interface Repositories {
   requests: RequestRepository;
   inbox: InboxRepository;
   requestConfig: RequestConfigRepository;
+  notices: NoticeRepository;
 }
 
 export interface Store extends Repositories {

@@ -38,7 +38,11 @@ const grids = [grid('g1', 'c1', 1, 'w1', 'w2'), grid('g2', 'c1', 2, 'w2', 'w1'),
 const buildings: Building[] = grids.map((g, i) => ({ id: `b${i + 1}`, streetId: S, communityId: g.communityId, gridId: g.id, name: `${i + 1}号楼`, units: 2, seq: i + 1 }));
 const households: Household[] = buildings.flatMap((b) =>
   [1, 2].flatMap((unit) =>
-    ['101', '102', '201', '1001'].map((room) => ({ id: `${b.id}u${unit}r${room}`, streetId: S, communityId: b.communityId, gridId: b.gridId, buildingId: b.id, unit, room })),
+    ['101', '102', '201', '1001'].map((room) => ({
+      id: `${b.id}u${unit}r${room}`, streetId: S, communityId: b.communityId, gridId: b.gridId, buildingId: b.id, unit, room,
+      // One elderly person living alone per unit: the not-reached list puts them first.
+      keyGroups: room === '1001' ? ['elderly_alone' as const] : [],
+    })),
   ),
 );
 

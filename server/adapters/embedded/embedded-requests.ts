@@ -275,7 +275,7 @@ export class SqliteRequests {
   }
 
   /** A plain INSERT: an id already queued fails the whole write. */
-  private insertOutbox(records: OutboxRecord[]): void {
+  insertOutbox(records: OutboxRecord[]): void {
     for (const o of records) {
       this.sql.run(
         `INSERT INTO outbox (id, event_id, recipient_id, channel, template, payload, status, attempts, next_try_at, last_error, created_at)

@@ -14,8 +14,10 @@ import { ROLES, type Role } from '@core/people/role';
 import type { RequestEvent, ServiceRequest } from '@core/requests/request';
 import type { Residence, StaffPost, User } from '@core/people/user';
 import { householdAddress, type Boundary, type Building, type Community, type Grid, type Household, type Street } from '@core/places/place';
-import type { AuditEntry, Repositories, Store } from '../../ports/store.port';
+import type { AuditEntry, HouseholdFilter, Repositories, Store } from '../../ports/store.port';
+import type { ReadWrite } from '../../ports/notice.port';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
+import { SqliteNotices } from './embedded-notices';
 import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
 import { applyMigrations } from './migrations';
 import { TransactionGate } from './transaction-gate';
@@ -68,6 +70,8 @@ export interface EmbeddedStore extends Store {
   importRequestBatches(batches: Iterable<{ requests: ServiceRequest[]; events: RequestEvent[] }>): { requests: number; events: number };
   /** Every outbox record, oldest first (diagnostics and tests). */
   outbox(): Promise<OutboxRecord[]>;
+  /** Bulk load of notice read receipts (benchmarks), through the same path as reads. */
+  importNoticeReads(writes: ReadWrite[]): void;
   /** No users and no places: nothing a seed could collide with. */
   isEmpty(): boolean;
   countUsers(): number;
@@ -85,7 +89,7 @@ interface GridRow {
   primary_worker_id: string | null; backup_worker_id: string | null; qr_token: string; version: number; updated_at: string;
 }
 interface BuildingRow { id: string; street_id: string; community_id: string; grid_id: string; name: string; units: number; seq: number }
-interface HouseholdRow { id: string; street_id: string; community_id: string; grid_id: string; building_id: string; unit: number; room: string }
+interface HouseholdRow { id: string; street_id: string; community_id: string; grid_id: string; building_id: string; unit: number; room: string; key_groups: string }
 interface UserRow { id: string; openid: string; name: string; phone: string | null; residence: string | null; posts: string; created_at: string }
 interface CardRow {
   worker_id: string; display_name: string; work_phone: string; photo_file_id: string | null; duty_hours: string; intro: string; updated_at: string;
@@ -107,6 +111,7 @@ const toBuilding = (r: BuildingRow): Building => ({
 });
 const toHousehold = (r: HouseholdRow): Household => ({
   id: r.id, streetId: r.street_id, communityId: r.community_id, gridId: r.grid_id, buildingId: r.building_id, unit: r.unit, room: r.room,
+  keyGroups: JSON.parse(r.key_groups) as Household['keyGroups'],
 });
 const toUser = (r: UserRow): User => ({
   id: r.id, openid: r.openid, name: r.name, phone: r.phone,
@@ -223,6 +228,32 @@ class SqliteCore implements SqlAccess {
     ).map(toHousehold);
   }
 
+  listGridHouseholds(gridId: string): Household[] {
+    return this.all<HouseholdRow>(
+      `SELECT h.* FROM households h INDEXED BY households_by_grid JOIN buildings b ON b.id = h.building_id
+        WHERE h.grid_id = ? ORDER BY b.seq, h.unit, h.room_key, h.id`,
+      [gridId],
+    ).map(toHousehold);
+  }
+
+  householdCounts(filter: HouseholdFilter): { gridId: string; communityId: string; households: number }[] {
+    const { column, ids } = householdFilterColumn(filter);
+    const out: { gridId: string; communityId: string; households: number }[] = [];
+    for (const id of ids) {
+      out.push(...this.all<{ gridId: string; communityId: string; households: number }>(
+        `SELECT grid_id AS gridId, community_id AS communityId, COUNT(*) AS households FROM households WHERE ${column} = ? GROUP BY grid_id, community_id`,
+        [id],
+      ));
+    }
+    const merged = new Map<string, { gridId: string; communityId: string; households: number }>();
+    for (const r of out) {
+      const m = merged.get(r.gridId);
+      if (m) m.households += r.households;
+      else merged.set(r.gridId, { ...r });
+    }
+    return [...merged.values()].sort((a, b) => (a.gridId < b.gridId ? -1 : a.gridId > b.gridId ? 1 : 0));
+  }
+
   assignWorkers(gridId: string, a: { primaryWorkerId: string | null; backupWorkerId: string | null }, expectedVersion: number, at: string): Grid | null {
     const res = this.run(
       `UPDATE grids SET primary_worker_id = ?, backup_worker_id = ?, version = version + 1, updated_at = ?
@@ -244,9 +275,12 @@ class SqliteCore implements SqlAccess {
 
   private insertUser(u: User, onConflict: 'fail' | 'ignore-openid'): boolean {
     const res = this.run(
-      `INSERT INTO users (id, openid, name, phone, residence, residence_community_id, posts, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)${onConflict === 'ignore-openid' ? ' ON CONFLICT (openid) DO NOTHING' : ''}`,
-      [u.id, u.openid, u.name, u.phone, u.residence ? JSON.stringify(u.residence) : null, u.residence?.communityId ?? null, JSON.stringify(u.posts), u.createdAt],
+      `INSERT INTO users (id, openid, name, phone, residence, residence_community_id, residence_grid_id, residence_household_id, posts, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)${onConflict === 'ignore-openid' ? ' ON CONFLICT (openid) DO NOTHING' : ''}`,
+      [
+        u.id, u.openid, u.name, u.phone, u.residence ? JSON.stringify(u.residence) : null, u.residence?.communityId ?? null,
+        u.residence?.gridId ?? null, u.residence?.householdId ?? null, JSON.stringify(u.posts), u.createdAt,
+      ],
     );
     if (res.changes === 0) return false;
     u.posts.forEach((p, seq) => {
@@ -264,9 +298,41 @@ class SqliteCore implements SqlAccess {
     return stored;
   }
 
+  listGridResidents(gridId: string): User[] {
+    return this.all<UserRow>('SELECT * FROM users INDEXED BY users_by_residence_grid WHERE residence_grid_id = ? ORDER BY id', [gridId]).map(toUser);
+  }
+
+  residentIdsPage(filter: HouseholdFilter, cursor: string | null, limit: number): { items: string[]; next: string | null } {
+    const n = Math.max(1, Math.min(1000, Math.floor(limit)));
+    const after = cursor ?? '';
+    let rows: { id: string }[];
+    if (filter.buildingIds) {
+      const ids = filter.buildingIds;
+      rows = this.all<{ id: string }>(
+        `SELECT u.id FROM users u JOIN households h ON h.id = u.residence_household_id
+          WHERE h.building_id IN (${ids.map(() => '?').join(',')}) AND u.id > ? ORDER BY u.id LIMIT ?`,
+        [...ids, after, n + 1],
+      );
+    } else if (filter.gridIds) {
+      const ids = filter.gridIds;
+      rows = this.all<{ id: string }>(
+        `SELECT id FROM users WHERE residence_grid_id IN (${ids.map(() => '?').join(',')}) AND id > ? ORDER BY id LIMIT ?`,
+        [...ids, after, n + 1],
+      );
+    } else {
+      const ids = filter.communityIds ?? this.listCommunities(filter.streetId).map((c) => c.id);
+      rows = ids.length === 0 ? [] : this.all<{ id: string }>(
+        `SELECT id FROM users WHERE residence_community_id IN (${ids.map(() => '?').join(',')}) AND id > ? ORDER BY id LIMIT ?`,
+        [...ids, after, n + 1],
+      );
+    }
+    const items = rows.slice(0, n).map((r) => r.id);
+    return { items, next: rows.length > n ? items[items.length - 1] : null };
+  }
+
   setResidence(userId: string, residence: Residence | null): void {
-    this.run('UPDATE users SET residence = ?, residence_community_id = ? WHERE id = ?', [
-      residence ? JSON.stringify(residence) : null, residence?.communityId ?? null, userId,
+    this.run('UPDATE users SET residence = ?, residence_community_id = ?, residence_grid_id = ?, residence_household_id = ? WHERE id = ?', [
+      residence ? JSON.stringify(residence) : null, residence?.communityId ?? null, residence?.gridId ?? null, residence?.householdId ?? null, userId,
     ]);
   }
 
@@ -346,8 +412,8 @@ class SqliteCore implements SqlAccess {
         ]);
       }
       for (const h of data.households) {
-        this.run('INSERT INTO households (id, street_id, community_id, grid_id, building_id, unit, room, room_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-          h.id, h.streetId, h.communityId, h.gridId, h.buildingId, h.unit, h.room, roomSortKey(h.room),
+        this.run('INSERT INTO households (id, street_id, community_id, grid_id, building_id, unit, room, room_key, key_groups) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+          h.id, h.streetId, h.communityId, h.gridId, h.buildingId, h.unit, h.room, roomSortKey(h.room), JSON.stringify(h.keyGroups ?? []),
         ]);
       }
       for (const c of data.cards) this.saveCard(c);
@@ -416,7 +482,15 @@ class SqliteCore implements SqlAccess {
 
 type Runner = <T>(method: string, kind: 'doc' | 'query', fn: () => T) => Promise<T>;
 
-function repositories(core: SqliteCore, req: SqliteRequests, run: Runner): Repositories {
+/** Which column a household filter narrows on, and its values (the street: every community of it). */
+function householdFilterColumn(filter: HouseholdFilter): { column: string; ids: string[] } {
+  if (filter.buildingIds) return { column: 'building_id', ids: filter.buildingIds };
+  if (filter.gridIds) return { column: 'grid_id', ids: filter.gridIds };
+  if (filter.communityIds) return { column: 'community_id', ids: filter.communityIds };
+  return { column: 'street_id', ids: [filter.streetId] };
+}
+
+function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, run: Runner): Repositories {
   return {
     places: {
       getStreet: (id) => run('places.getStreet', 'doc', () => core.getStreet(id)),
@@ -431,6 +505,8 @@ function repositories(core: SqliteCore, req: SqliteRequests, run: Runner): Repos
       getHousehold: (id) => run('places.getHousehold', 'doc', () => core.getHousehold(id)),
       listHouseholds: (buildingId, unit) => run('places.listHouseholds', 'query', () => core.listHouseholds(buildingId, unit)),
       assignWorkers: (gridId, a, v, at) => run('places.assignWorkers', 'doc', () => core.assignWorkers(gridId, a, v, at)),
+      listGridHouseholds: (gridId) => run('places.listGridHouseholds', 'query', () => core.listGridHouseholds(gridId)),
+      householdCounts: (filter) => run('places.householdCounts', 'query', () => core.householdCounts(filter)),
     },
     users: {
       getById: (id) => run('users.getById', 'doc', () => core.getUser(id)),
@@ -439,6 +515,8 @@ function repositories(core: SqliteCore, req: SqliteRequests, run: Runner): Repos
       setResidence: (userId, residence) => run('users.setResidence', 'doc', () => core.setResidence(userId, residence)),
       listWorkers: (filter) => run('users.listWorkers', 'query', () => core.listWorkers(filter)),
       getMany: (ids) => run('users.getMany', 'doc', () => core.getUsers(ids)),
+      listGridResidents: (gridId) => run('users.listGridResidents', 'query', () => core.listGridResidents(gridId)),
+      residentIdsPage: (filter, cursor, limit) => run('users.residentIdsPage', 'query', () => core.residentIdsPage(filter, cursor, limit)),
     },
     cards: {
       get: (workerId) => run('cards.get', 'doc', () => core.getCard(workerId)),
@@ -470,6 +548,20 @@ function repositories(core: SqliteCore, req: SqliteRequests, run: Runner): Repos
       settings: (streetId) => run('requestConfig.settings', 'doc', () => req.settings(streetId)),
       calendars: () => run('requestConfig.calendars', 'query', () => req.calendars()),
     },
+    notices: {
+      get: (id) => run('notices.get', 'doc', () => nt.get(id)),
+      create: (notice, keys, outbox) => run('notices.create', 'doc', () => nt.create(notice, keys, outbox, (o) => req.insertOutbox(o))),
+      update: (notice, v) => run('notices.update', 'doc', () => nt.update(notice, v)),
+      feed: (place, now, page) => run('notices.feed', 'query', () => nt.feed(place, now, page)),
+      liveIds: (place, now, limit) => run('notices.liveIds', 'query', () => nt.liveIds(place, now, limit)),
+      listForArea: (area, page) => run('notices.listForArea', 'query', () => nt.listForArea(area, page)),
+      receipts: (userId, ids) => run('notices.receipts', 'doc', () => nt.receipts(userId, ids)),
+      markRead: (w) => run('notices.markRead', 'doc', () => nt.markRead(w)),
+      acknowledge: (w) => run('notices.acknowledge', 'doc', () => nt.acknowledge(w)),
+      markReached: (r) => run('notices.markReached', 'doc', () => nt.markReached(r)),
+      gridStats: (id) => run('notices.gridStats', 'query', () => nt.gridStats(id)),
+      reachedInGrid: (id, gridId) => run('notices.reachedInGrid', 'query', () => nt.reachedInGrid(id, gridId)),
+    },
   };
 }
 
@@ -492,8 +584,9 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
 
   const core = new SqliteCore(db, options.onStatement);
   const req = new SqliteRequests(core);
+  const nt = new SqliteNotices(core);
   const gate = new TransactionGate();
-  const outside = repositories(core, req, (_method, _kind, fn) => gate.pass(fn));
+  const outside = repositories(core, req, nt, (_method, _kind, fn) => gate.pass(fn));
 
   function notDuringTransaction(what: string): void {
     if (gate.busy) throw new Error(`${what} cannot run while a transaction is open`);
@@ -507,7 +600,7 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     transact<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
       return gate.exclusive(async () => {
         let open = true;
-        const tx = repositories(core, req, async (method, kind, fn) => {
+        const tx = repositories(core, req, nt, async (method, kind, fn) => {
           if (!open) throw new Error(`store.${method} called on a transaction that has ended`);
           if (kind === 'query') throw new TransactionQueryError(method);
           return fn();
@@ -550,6 +643,10 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     },
     outbox() {
       return gate.pass(() => req.outbox());
+    },
+    importNoticeReads(writes) {
+      notDuringTransaction('importNoticeReads');
+      nt.importReads(writes);
     },
     isEmpty() {
       return core.countUsers() === 0 && core.listStreets().length === 0;

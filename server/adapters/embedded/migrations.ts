@@ -234,6 +234,89 @@ export const MIGRATIONS: readonly string[] = [
     data TEXT NOT NULL
   );
   `,
+  // Notices: the notice, one scope key per targeted place (what feeds look up), receipts, household reach and
+  // per-(notice, grid) counters. Publishing writes no per-resident rows. Households gain key groups; users
+  // gain the grid and household they are bound to (what the not-reached list and the audience look up).
+  `
+  ALTER TABLE households ADD COLUMN key_groups TEXT NOT NULL DEFAULT '[]';
+  CREATE INDEX households_by_grid ON households (grid_id, building_id, unit, room_key);
+
+  ALTER TABLE users ADD COLUMN residence_grid_id TEXT;
+  ALTER TABLE users ADD COLUMN residence_household_id TEXT;
+  UPDATE users SET residence_grid_id = json_extract(residence, '$.gridId'),
+                   residence_household_id = json_extract(residence, '$.householdId')
+   WHERE residence IS NOT NULL;
+  CREATE INDEX users_by_residence_grid ON users (residence_grid_id, id) WHERE residence_grid_id IS NOT NULL;
+  CREATE INDEX users_by_residence_household ON users (residence_household_id) WHERE residence_household_id IS NOT NULL;
+
+  CREATE TABLE notices (
+    id TEXT PRIMARY KEY,
+    street_id TEXT NOT NULL,
+    publisher_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    publish_at TEXT NOT NULL,
+    head TEXT NOT NULL,
+    data TEXT NOT NULL,
+    version INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX notices_by_idempotency ON notices (publisher_id, idempotency_key);
+  CREATE INDEX notices_by_street ON notices (street_id, publish_at DESC, id DESC);
+
+  -- One row per place a notice targets (kind: street | communities | grids | buildings). community_id and grid_id
+  -- locate the place for management lists (null when the place is wider). live columns mirror the notice.
+  CREATE TABLE notice_keys (
+    notice_id TEXT NOT NULL REFERENCES notices (id),
+    kind TEXT NOT NULL,
+    place_id TEXT NOT NULL,
+    street_id TEXT NOT NULL,
+    community_id TEXT,
+    grid_id TEXT,
+    priority INTEGER NOT NULL,
+    publish_at TEXT NOT NULL,
+    expires_at TEXT,
+    withdrawn INTEGER NOT NULL,
+    PRIMARY KEY (notice_id, kind, place_id)
+  );
+  CREATE INDEX notice_keys_feed ON notice_keys (kind, place_id, priority DESC, publish_at DESC, notice_id DESC, withdrawn, expires_at);
+  CREATE INDEX notice_keys_by_place ON notice_keys (kind, place_id, publish_at DESC, notice_id DESC);
+  CREATE INDEX notice_keys_by_community ON notice_keys (community_id, publish_at DESC, notice_id DESC) WHERE community_id IS NOT NULL;
+  CREATE INDEX notice_keys_by_grid ON notice_keys (grid_id, publish_at DESC, notice_id DESC) WHERE grid_id IS NOT NULL;
+
+  CREATE TABLE notice_receipts (
+    notice_id TEXT NOT NULL REFERENCES notices (id),
+    user_id TEXT NOT NULL,
+    read_at TEXT NOT NULL,
+    read_version INTEGER NOT NULL,
+    acked_at TEXT,
+    PRIMARY KEY (user_id, notice_id)
+  );
+
+  CREATE TABLE notice_reach (
+    notice_id TEXT NOT NULL REFERENCES notices (id),
+    household_id TEXT NOT NULL,
+    community_id TEXT NOT NULL,
+    grid_id TEXT NOT NULL,
+    building_id TEXT NOT NULL,
+    method TEXT NOT NULL,
+    by_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    note TEXT NOT NULL,
+    PRIMARY KEY (notice_id, household_id)
+  );
+  CREATE INDEX notice_reach_by_grid ON notice_reach (notice_id, grid_id);
+
+  CREATE TABLE notice_grid_stats (
+    notice_id TEXT NOT NULL REFERENCES notices (id),
+    grid_id TEXT NOT NULL,
+    community_id TEXT NOT NULL,
+    reads INTEGER NOT NULL DEFAULT 0,
+    acks INTEGER NOT NULL DEFAULT 0,
+    reached_read INTEGER NOT NULL DEFAULT 0,
+    reached_visit INTEGER NOT NULL DEFAULT 0,
+    reached_phone INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (notice_id, grid_id)
+  );
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

@@ -106,6 +106,17 @@ export function generateDemoStreet(): DemoStreetData {
   const grids: Grid[] = [];
   const buildings: Building[] = [];
   const households: Household[] = [];
+  /**
+   * About 4% of households are elderly people living alone, 1% have a disabled member, 2% receive 低保 —
+   * a fixed pattern over the household's position, independent of the other random draws.
+   */
+  const keyGroupsOf = (n: number): Household['keyGroups'] => {
+    const k = (n * 2654435761) % 100;
+    if (k < 4) return ['elderly_alone'];
+    if (k < 5) return ['disabled'];
+    if (k < 7) return ['low_income'];
+    return [];
+  };
   const users: User[] = [];
   const cards: ContactCard[] = [];
 
@@ -214,6 +225,7 @@ export function generateDemoStreet(): DemoStreetData {
                 buildingId: building.id,
                 unit,
                 room,
+                keyGroups: keyGroupsOf(households.length),
               });
               gridHouseholds++;
             }

@@ -1,0 +1,302 @@
+/**
+ * Notices in SQLite. A feed runs one statement per key of the reader's place (street, community, grid,
+ * building) on `notice_keys_feed`, which covers every column the statement filters on, and merges the pages;
+ * coverage reads the per-(notice, grid) counters. Each write method is one transaction.
+ */
+import type { OutboxRecord } from '@core/messages/message';
+import { feedKeys, type Notice, type Place } from '@core/notices/notice';
+import type {
+  CreateNoticeResult,
+  GridNoticeStats,
+  HouseholdReach,
+  NoticeArea,
+  NoticeHead,
+  NoticeKey,
+  NoticeReceipt,
+  ReadWrite,
+} from '../../ports/notice.port';
+import type { Page } from '../../ports/request.port';
+import {
+  compareDesc,
+  decodeNoticeCursor,
+  encodeNoticeCursor,
+  feedSortKey,
+  noticeHead,
+  noticePageLimit,
+  type NoticeCursor,
+} from '../notice-rules';
+import type { PlannedStatement, SqlAccess } from './embedded-requests';
+
+interface ReceiptRow { notice_id: string; user_id: string; read_at: string; read_version: number; acked_at: string | null }
+interface ReachRow {
+  notice_id: string; household_id: string; community_id: string; grid_id: string; building_id: string;
+  method: string; by_id: string; at: string; note: string;
+}
+interface StatsRow {
+  notice_id: string; grid_id: string; community_id: string; reads: number; acks: number;
+  reached_read: number; reached_visit: number; reached_phone: number;
+}
+
+const toReceipt = (r: ReceiptRow): NoticeReceipt => ({
+  noticeId: r.notice_id, userId: r.user_id, readAt: r.read_at, readVersion: r.read_version, ackedAt: r.acked_at,
+});
+const toReach = (r: ReachRow): HouseholdReach => ({
+  noticeId: r.notice_id, householdId: r.household_id, communityId: r.community_id, gridId: r.grid_id,
+  buildingId: r.building_id, method: r.method as HouseholdReach['method'], byId: r.by_id, at: r.at, note: r.note,
+});
+const toStats = (r: StatsRow): GridNoticeStats => ({
+  noticeId: r.notice_id, gridId: r.grid_id, communityId: r.community_id, reads: r.reads, acks: r.acks,
+  reachedRead: r.reached_read, reachedVisit: r.reached_visit, reachedPhone: r.reached_phone,
+});
+
+const LIVE = 'withdrawn = 0 AND publish_at <= @now AND (expires_at IS NULL OR expires_at > @now)';
+
+/** The feed statement for one key of a place (exported for EXPLAIN QUERY PLAN tests). */
+export function feedStatement(key: { level: string; id: string }, now: string, cursor: NoticeCursor | null, limit: number): PlannedStatement {
+  const params: Record<string, unknown> = { kind: key.level, place: key.id, now, limit };
+  let after = '';
+  if (cursor) {
+    const [p, t] = cursor.key.split('|');
+    params.cp = Number(p);
+    params.ct = t;
+    params.cid = cursor.id;
+    after = ' AND (priority < @cp OR (priority = @cp AND (publish_at < @ct OR (publish_at = @ct AND notice_id < @cid))))';
+  }
+  return {
+    sql: `SELECT notice_id, priority, publish_at FROM notice_keys INDEXED BY notice_keys_feed
+          WHERE kind = @kind AND place_id = @place AND ${LIVE}${after}
+          ORDER BY priority DESC, publish_at DESC, notice_id DESC LIMIT @limit`,
+    params,
+  };
+}
+
+/** The statements of a management list page (exported for EXPLAIN QUERY PLAN tests). */
+export function areaStatements(area: NoticeArea, cursor: NoticeCursor | null, limit: number): PlannedStatement[] {
+  const base: Record<string, unknown> = { limit };
+  let after = '';
+  if (cursor) {
+    base.ct = cursor.key;
+    base.cid = cursor.id;
+    after = ' AND (publish_at < @ct OR (publish_at = @ct AND notice_id < @cid))';
+  }
+  const tail = `${after} ORDER BY publish_at DESC, notice_id DESC LIMIT @limit`;
+  const byPlace = (kind: string, place: string): PlannedStatement => ({
+    sql: `SELECT DISTINCT notice_id, publish_at FROM notice_keys INDEXED BY notice_keys_by_place WHERE kind = @kind AND place_id = @place${tail}`,
+    params: { ...base, kind, place },
+  });
+  switch (area.kind) {
+    case 'street':
+      return [{
+        sql: `SELECT id AS notice_id, publish_at FROM notices INDEXED BY notices_by_street WHERE street_id = @street${after.replace(/notice_id/g, 'id')}
+              ORDER BY publish_at DESC, id DESC LIMIT @limit`,
+        params: { ...base, street: area.streetId },
+      }];
+    case 'community':
+      return [
+        byPlace('street', area.streetId),
+        {
+          sql: `SELECT DISTINCT notice_id, publish_at FROM notice_keys INDEXED BY notice_keys_by_community WHERE community_id = @community${tail}`,
+          params: { ...base, community: area.communityId },
+        },
+      ];
+    case 'grids':
+      return [
+        byPlace('street', area.streetId),
+        ...area.communityIds.map((c) => byPlace('communities', c)),
+        ...area.gridIds.map((g) => ({
+          sql: `SELECT DISTINCT notice_id, publish_at FROM notice_keys INDEXED BY notice_keys_by_grid WHERE grid_id = @grid${tail}`,
+          params: { ...base, grid: g },
+        })),
+      ];
+  }
+}
+
+export class SqliteNotices {
+  constructor(private readonly sql: SqlAccess) {}
+
+  get(id: string): Notice | null {
+    const r = this.sql.one<{ data: string }>('SELECT data FROM notices WHERE id = ?', [id]);
+    return r ? (JSON.parse(r.data) as Notice) : null;
+  }
+
+  private heads(ids: string[]): Map<string, NoticeHead> {
+    const out = new Map<string, NoticeHead>();
+    if (ids.length === 0) return out;
+    const rows = this.sql.all<{ id: string; head: string }>(`SELECT id, head FROM notices WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+    for (const r of rows) out.set(r.id, JSON.parse(r.head) as NoticeHead);
+    return out;
+  }
+
+  create(notice: Notice, keys: NoticeKey[], outbox: OutboxRecord[], insertOutbox: (records: OutboxRecord[]) => void): CreateNoticeResult {
+    return this.sql.db.transaction((): CreateNoticeResult => {
+      const earlier = this.sql.one<{ data: string }>('SELECT data FROM notices WHERE publisher_id = ? AND idempotency_key = ?', [
+        notice.publisherId, notice.idempotencyKey,
+      ]);
+      if (earlier) return { kind: 'duplicate', notice: JSON.parse(earlier.data) as Notice };
+      this.sql.run(
+        'INSERT INTO notices (id, street_id, publisher_id, idempotency_key, publish_at, head, data, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        [notice.id, notice.streetId, notice.publisherId, notice.idempotencyKey, notice.publishAt, JSON.stringify(noticeHead(notice)), JSON.stringify(notice), notice.version],
+      );
+      const priority = Number(feedSortKey(notice).split('|')[0]);
+      for (const k of keys) {
+        this.sql.run(
+          `INSERT INTO notice_keys (notice_id, kind, place_id, street_id, community_id, grid_id, priority, publish_at, expires_at, withdrawn)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [notice.id, k.level, k.placeId, notice.streetId, k.communityId, k.gridId, priority, notice.publishAt, notice.expiresAt, notice.withdrawn ? 1 : 0],
+        );
+      }
+      insertOutbox(outbox);
+      return { kind: 'created', notice };
+    }).immediate();
+  }
+
+  update(notice: Notice, expectedVersion: number): Notice | null {
+    return this.sql.db.transaction((): Notice | null => {
+      const res = this.sql.run('UPDATE notices SET head = ?, data = ?, version = ? WHERE id = ? AND version = ?', [
+        JSON.stringify(noticeHead(notice)), JSON.stringify(notice), notice.version, notice.id, expectedVersion,
+      ]);
+      if (res.changes === 0) return null;
+      const priority = Number(feedSortKey(notice).split('|')[0]);
+      this.sql.run('UPDATE notice_keys SET priority = ?, expires_at = ?, withdrawn = ? WHERE notice_id = ?', [
+        priority, notice.expiresAt, notice.withdrawn ? 1 : 0, notice.id,
+      ]);
+      return notice;
+    }).immediate();
+  }
+
+  private liveRefs(place: Place, now: string, cursor: NoticeCursor | null, limit: number): NoticeCursor[] {
+    const seen = new Map<string, NoticeCursor>();
+    for (const key of feedKeys(place)) {
+      const st = feedStatement(key, now, cursor, limit);
+      for (const r of this.sql.all<{ notice_id: string; priority: number; publish_at: string }>(st.sql, st.params)) {
+        seen.set(r.notice_id, { key: `${r.priority}|${r.publish_at}`, id: r.notice_id });
+      }
+    }
+    return [...seen.values()].sort(compareDesc).slice(0, limit);
+  }
+
+  feed(place: Place, now: string, page: { limit: number; cursor?: string | null }): Page<NoticeHead> {
+    const limit = noticePageLimit(page.limit);
+    const cursor = decodeNoticeCursor('feed', page.cursor);
+    const refs = this.liveRefs(place, now, cursor, limit + 1);
+    const shown = refs.slice(0, limit);
+    const heads = this.heads(shown.map((r) => r.id));
+    return {
+      items: shown.map((r) => heads.get(r.id)).filter((h): h is NoticeHead => h !== undefined),
+      next: refs.length > limit ? encodeNoticeCursor('feed', shown[shown.length - 1]) : null,
+    };
+  }
+
+  liveIds(place: Place, now: string, limit: number): string[] {
+    return this.liveRefs(place, now, null, Math.max(1, Math.min(500, limit))).map((r) => r.id);
+  }
+
+  listForArea(area: NoticeArea, page: { limit: number; cursor?: string | null }): Page<NoticeHead> {
+    const limit = noticePageLimit(page.limit);
+    const cursor = decodeNoticeCursor('area', page.cursor);
+    const seen = new Map<string, NoticeCursor>();
+    for (const st of areaStatements(area, cursor, limit + 1)) {
+      for (const r of this.sql.all<{ notice_id: string; publish_at: string }>(st.sql, st.params)) {
+        seen.set(r.notice_id, { key: r.publish_at, id: r.notice_id });
+      }
+    }
+    const refs = [...seen.values()].sort(compareDesc).slice(0, limit + 1);
+    const shown = refs.slice(0, limit);
+    const heads = this.heads(shown.map((r) => r.id));
+    return {
+      items: shown.map((r) => heads.get(r.id)).filter((h): h is NoticeHead => h !== undefined),
+      next: refs.length > limit ? encodeNoticeCursor('area', shown[shown.length - 1]) : null,
+    };
+  }
+
+  receipts(userId: string, noticeIds: string[]): NoticeReceipt[] {
+    if (noticeIds.length === 0) return [];
+    return this.sql
+      .all<ReceiptRow>(`SELECT * FROM notice_receipts WHERE user_id = ? AND notice_id IN (${noticeIds.map(() => '?').join(',')})`, [userId, ...noticeIds])
+      .map(toReceipt);
+  }
+
+  private bump(noticeId: string, gridId: string, communityId: string, column: 'reads' | 'acks' | 'reached_read' | 'reached_visit' | 'reached_phone'): void {
+    this.sql.run(
+      `INSERT INTO notice_grid_stats (notice_id, grid_id, community_id, ${column}) VALUES (?, ?, ?, 1)
+       ON CONFLICT (notice_id, grid_id) DO UPDATE SET ${column} = ${column} + 1`,
+      [noticeId, gridId, communityId],
+    );
+  }
+
+  private readInTx(w: ReadWrite): ReceiptRow {
+    const existing = this.sql.one<ReceiptRow>('SELECT * FROM notice_receipts WHERE user_id = ? AND notice_id = ?', [w.userId, w.noticeId]);
+    if (existing) {
+      if (existing.read_version < w.version) {
+        this.sql.run('UPDATE notice_receipts SET read_version = ? WHERE user_id = ? AND notice_id = ?', [w.version, w.userId, w.noticeId]);
+        existing.read_version = w.version;
+      }
+      return existing;
+    }
+    const row: ReceiptRow = { notice_id: w.noticeId, user_id: w.userId, read_at: w.at, read_version: w.version, acked_at: null };
+    this.sql.run('INSERT INTO notice_receipts (notice_id, user_id, read_at, read_version, acked_at) VALUES (?, ?, ?, ?, NULL)', [
+      row.notice_id, row.user_id, row.read_at, row.read_version,
+    ]);
+    this.bump(w.noticeId, w.place.gridId, w.place.communityId, 'reads');
+    const p = w.place;
+    if (p.householdId && p.buildingId) {
+      const res = this.sql.run(
+        `INSERT INTO notice_reach (notice_id, household_id, community_id, grid_id, building_id, method, by_id, at, note)
+         VALUES (?, ?, ?, ?, ?, 'read', ?, ?, '') ON CONFLICT (notice_id, household_id) DO NOTHING`,
+        [w.noticeId, p.householdId, p.communityId, p.gridId, p.buildingId, w.userId, w.at],
+      );
+      if (res.changes > 0) this.bump(w.noticeId, p.gridId, p.communityId, 'reached_read');
+    }
+    return row;
+  }
+
+  markRead(w: ReadWrite): NoticeReceipt {
+    return toReceipt(this.sql.db.transaction(() => this.readInTx(w)).immediate());
+  }
+
+  acknowledge(w: ReadWrite): NoticeReceipt {
+    return toReceipt(
+      this.sql.db.transaction(() => {
+        const row = this.readInTx(w);
+        if (row.acked_at === null) {
+          this.sql.run('UPDATE notice_receipts SET acked_at = ? WHERE user_id = ? AND notice_id = ?', [w.at, w.userId, w.noticeId]);
+          row.acked_at = w.at;
+          this.bump(w.noticeId, w.place.gridId, w.place.communityId, 'acks');
+        }
+        return row;
+      }).immediate(),
+    );
+  }
+
+  markReached(reach: HouseholdReach): { kind: 'created' | 'exists'; reach: HouseholdReach } {
+    return this.sql.db.transaction((): { kind: 'created' | 'exists'; reach: HouseholdReach } => {
+      const existing = this.sql.one<ReachRow>('SELECT * FROM notice_reach WHERE notice_id = ? AND household_id = ?', [reach.noticeId, reach.householdId]);
+      if (existing) return { kind: 'exists', reach: toReach(existing) };
+      this.sql.run(
+        `INSERT INTO notice_reach (notice_id, household_id, community_id, grid_id, building_id, method, by_id, at, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [reach.noticeId, reach.householdId, reach.communityId, reach.gridId, reach.buildingId, reach.method, reach.byId, reach.at, reach.note],
+      );
+      const column = reach.method === 'visit' ? 'reached_visit' : reach.method === 'phone' ? 'reached_phone' : 'reached_read';
+      this.bump(reach.noticeId, reach.gridId, reach.communityId, column);
+      return { kind: 'created', reach };
+    }).immediate();
+  }
+
+  gridStats(noticeId: string): GridNoticeStats[] {
+    return this.sql.all<StatsRow>('SELECT * FROM notice_grid_stats WHERE notice_id = ? ORDER BY grid_id', [noticeId]).map(toStats);
+  }
+
+  reachedInGrid(noticeId: string, gridId: string): HouseholdReach[] {
+    return this.sql
+      .all<ReachRow>('SELECT * FROM notice_reach WHERE notice_id = ? AND grid_id = ? ORDER BY household_id', [noticeId, gridId])
+      .map(toReach);
+  }
+
+  /** Bulk load of receipts for benchmarks: plain inserts through the same read path, one transaction per batch. */
+  importReads(writes: ReadWrite[]): void {
+    this.sql.db.transaction(() => {
+      for (const w of writes) this.readInTx(w);
+    }).immediate();
+  }
+}
