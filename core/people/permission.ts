@@ -41,6 +41,19 @@ export const PERMISSIONS = {
   'request.verify': { label: '核查、改派和审核诉求', roles: { community_staff: 'community' } },
   'request.list_street': { label: '查看全部诉求', roles: { community_staff: 'community', street_staff: 'street' } },
   'message.read': { label: '查看站内消息', anyUser: true, roles: {} },
+  'notice.read': {
+    label: '查看通知公告',
+    roles: { resident: 'grid', grid_worker: 'grid', community_staff: 'community', street_staff: 'street' },
+  },
+  'notice.publish': {
+    label: '发布、修改和撤回通知',
+    roles: { grid_worker: 'grid', community_staff: 'community', street_staff: 'street' },
+  },
+  'notice.coverage': {
+    label: '查看通知到户情况',
+    roles: { grid_worker: 'grid', community_staff: 'community', street_staff: 'street' },
+  },
+  'notice.reach': { label: '登记上门或电话告知', roles: { grid_worker: 'grid', community_staff: 'community' } },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,6 +3,7 @@ import type { CloudFunction } from './define-function';
 import { gridFunction } from './grid.function';
 import { housekeepingFunction } from './housekeeping.function';
 import { messageFunction } from './message.function';
+import { noticeFunction } from './notice.function';
 import { requestFunction } from './request.function';
 
 /** Every cloud function by its deploy name; the local gateway routes `/api/fn/<name>` through this table. */
@@ -12,6 +13,7 @@ export const FUNCTIONS = {
   housekeeping: housekeepingFunction,
   request: requestFunction,
   message: messageFunction,
+  notice: noticeFunction,
 } as const satisfies Record<string, CloudFunction>;
 
 export type DeployedFunctionName = keyof typeof FUNCTIONS;

@@ -3,10 +3,13 @@
  * locally: the gateway's upload route), then passes the file id to a function, which checks the file
  * belongs to the caller before attaching it. Files are shown through short-lived URLs; no URL is stored.
  */
+/** Photos are JPEG or PNG; notice attachments are PDF. Decided by content, never by the name. */
+export type StoredContentType = 'image/jpeg' | 'image/png' | 'application/pdf';
+
 export interface StoredFileInfo {
   fileId: string;
   ownerId: string;
-  contentType: 'image/jpeg' | 'image/png';
+  contentType: StoredContentType;
   size: number;
   createdAt: string;
 }
@@ -22,6 +25,25 @@ export interface FileStorage {
 }
 
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+export const PDF_MAX_BYTES = 10 * 1024 * 1024;
+
+export function isImageType(t: StoredContentType): t is 'image/jpeg' | 'image/png' {
+  return t === 'image/jpeg' || t === 'image/png';
+}
+
+/** An image (see sniffImage) or a PDF ("%PDF-" at the start). */
+export function sniffFile(bytes: Uint8Array): StoredContentType | null {
+  const image = sniffImage(bytes);
+  if (image) return image;
+  const pdf = [0x25, 0x50, 0x44, 0x46, 0x2d];
+  if (bytes.length >= 5 && pdf.every((b, i) => bytes[i] === b)) return 'application/pdf';
+  return null;
+}
+
+/** The size limit for a type: 5 MB for images, 10 MB for PDFs. */
+export function maxBytesFor(t: StoredContentType): number {
+  return isImageType(t) ? IMAGE_MAX_BYTES : PDF_MAX_BYTES;
+}
 
 /** Checks content, not the name: JPEG starts FF D8 FF, PNG with its 8-byte signature. */
 export function sniffImage(bytes: Uint8Array): 'image/jpeg' | 'image/png' | null {

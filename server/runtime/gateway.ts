@@ -18,7 +18,7 @@ import { ERROR_MESSAGES, isDomainError, type ErrorCode } from '@core/shared/erro
 import { ROLE_LABELS, ROLES, type Role } from '@core/people/role';
 import type { CloudFunction } from '../functions/define-function';
 import type { Deps, Logger } from '../functions/deps';
-import { IMAGE_MAX_BYTES } from '../ports/file-storage.port';
+import { PDF_MAX_BYTES } from '../ports/file-storage.port';
 import type { EmbeddedStore, ListPeopleQuery } from '../adapters/embedded/embedded-store';
 import type { Store } from '../ports/store.port';
 import { isFileId, type LocalFileStorage } from './local-files';
@@ -28,7 +28,7 @@ import { createStaticHandler } from './static-files';
 
 export const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
 /** Room for the multipart envelope around the largest image we accept. */
-export const UPLOAD_BODY_LIMIT_BYTES = IMAGE_MAX_BYTES + 64 * 1024;
+export const UPLOAD_BODY_LIMIT_BYTES = PDF_MAX_BYTES + 64 * 1024;
 /** Uploads buffered at once: with the per-upload cap this bounds upload memory to about 40 MB. */
 export const MAX_CONCURRENT_UPLOADS = 8;
 /** An oversized body is read and thrown away up to this much (so browsers see our answer), then cut off. */
@@ -201,12 +201,12 @@ export function createGateway(options: GatewayOptions): Server {
   async function receiveUpload(req: IncomingMessage, res: ServerResponse, session: SessionPayload): Promise<void> {
     const contentType = String(req.headers['content-type'] ?? '');
     const boundary = multipartBoundary(contentType);
-    const raw = !boundary && /^(image\/(jpeg|png)|application\/octet-stream)\s*(;|$)/i.test(contentType);
+    const raw = !boundary && /^(image\/(jpeg|png)|application\/(pdf|octet-stream))\s*(;|$)/i.test(contentType);
     if (!boundary && !raw) {
       discardRest(req);
       return sendJson(res, 400, fail('FILE.TYPE'));
     }
-    const body = await readBody(req, boundary ? UPLOAD_BODY_LIMIT_BYTES : IMAGE_MAX_BYTES);
+    const body = await readBody(req, boundary ? UPLOAD_BODY_LIMIT_BYTES : PDF_MAX_BYTES);
     if (body === 'too_large') return sendJson(res, 413, fail('FILE.TOO_LARGE'));
     let bytes: Buffer;
     if (boundary) {
@@ -243,6 +243,8 @@ export function createGateway(options: GatewayOptions): Server {
       'Cache-Control': `private, max-age=${remaining}`,
       'Content-Security-Policy': "default-src 'none'",
       'X-Content-Type-Options': 'nosniff',
+      // A PDF is downloaded and opened by the phone's viewer, never rendered in the app's origin.
+      ...(file.info.contentType === 'application/pdf' ? { 'Content-Disposition': 'attachment; filename="attachment.pdf"' } : {}),
     });
     res.end(head ? undefined : file.bytes);
   }

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { DomainError } from '@core/shared/errors';
 import type { Clock } from '../ports/clock.port';
 import { systemClock } from '../ports/clock.port';
-import { IMAGE_MAX_BYTES, sniffImage, type FileStorage, type StoredFileInfo } from '../ports/file-storage.port';
+import { maxBytesFor, PDF_MAX_BYTES, sniffFile, type FileStorage, type StoredFileInfo } from '../ports/file-storage.port';
 import { deriveKey, hmacBase64Url, signaturesEqual } from './session';
 
 export const DEFAULT_URL_TTL_SECONDS = 600;
@@ -29,7 +29,7 @@ function isStoredInfo(v: unknown): v is StoredFileInfo {
   return (
     typeof o.fileId === 'string' &&
     typeof o.ownerId === 'string' &&
-    (o.contentType === 'image/jpeg' || o.contentType === 'image/png') &&
+    (o.contentType === 'image/jpeg' || o.contentType === 'image/png' || o.contentType === 'application/pdf') &&
     typeof o.size === 'number' &&
     typeof o.createdAt === 'string'
   );
@@ -48,13 +48,14 @@ export class LocalFileStorage implements FileStorage {
   }
 
   /**
-   * Stores an image uploaded by `ownerId`. The content decides the type (JPEG or PNG by magic bytes);
-   * anything else, or anything over IMAGE_MAX_BYTES, is refused before a byte is written.
+   * Stores a file uploaded by `ownerId`. The content decides the type (JPEG, PNG or PDF by magic bytes);
+   * anything else, or anything over its type's limit (maxBytesFor), is refused before a byte is written.
    */
   async put(ownerId: string, bytes: Uint8Array): Promise<StoredFileInfo> {
-    if (bytes.length > IMAGE_MAX_BYTES) throw new DomainError('FILE.TOO_LARGE');
-    const contentType = sniffImage(bytes);
+    if (bytes.length > PDF_MAX_BYTES) throw new DomainError('FILE.TOO_LARGE');
+    const contentType = sniffFile(bytes);
     if (!contentType) throw new DomainError('FILE.TYPE');
+    if (bytes.length > maxBytesFor(contentType)) throw new DomainError('FILE.TOO_LARGE');
     const fileId = randomBytes(16).toString('hex');
     const info: StoredFileInfo = { fileId, ownerId, contentType, size: bytes.length, createdAt: this.clock.now().toISOString() };
     // Bytes first, then the sidecar, each through a rename: a file without a sidecar is invisible,

@@ -17,7 +17,7 @@
  * attach-by-copy (the card keeps a copy outside `uploads/`) or a `files` collection that a function
  * fills at upload time. Until then, unattached uploads stay in storage.
  */
-import { sniffImage, type FileStorage, type StoredFileInfo } from '../../ports/file-storage.port';
+import { sniffFile, type FileStorage, type StoredFileInfo } from '../../ports/file-storage.port';
 
 /** The part of the node-sdk app this adapter uses. */
 export interface CloudbaseFilesApp {
@@ -82,7 +82,7 @@ export class CloudbaseFileStorage implements FileStorage {
     const res = await this.fetch(url, { method: 'GET', headers: { Range: 'bytes=0-15' } });
     if (res.status === 404) return null;
     if (!res.ok) throw new Error(`reading ${fileId} failed: HTTP ${res.status}`);
-    const contentType = sniffImage(new Uint8Array(await res.arrayBuffer()));
+    const contentType = sniffFile(new Uint8Array(await res.arrayBuffer()));
     if (!contentType) return null;
     // 206 answers "bytes 0-15/<total>"; a server that ignores Range answers 200 with the whole length.
     const range = /\/(\d+)$/.exec(res.headers.get('content-range') ?? '');

@@ -1,6 +1,7 @@
 import type { MyCardEdit, UpdateCardInput } from '@core/api/contract';
 import { slotProblem } from '@core/contact-card/duty-hours';
 import { grantOf } from '@core/people/role';
+import { isImageType } from '../../ports/file-storage.port';
 import { DomainError } from '@core/shared/errors';
 import { authorize, type UserContext } from '../../functions/define-function';
 import { cardOrDefault } from './card-view';
@@ -42,6 +43,7 @@ export async function updateMyCard(ctx: UserContext, input: UpdateCardInput): Pr
     const info = await ctx.deps.files.info(input.photoFileId);
     if (!info) throw new DomainError('FILE.NOT_FOUND');
     if (info.ownerId !== ctx.user.id) throw new DomainError('FILE.NOT_OWNED');
+    if (!isImageType(info.contentType)) throw new DomainError('FILE.NOT_IMAGE');
   }
   await ctx.deps.store.cards.save({
     workerId: ctx.user.id,

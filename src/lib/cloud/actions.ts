@@ -56,6 +56,21 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     inbox: 'read',
     markRead: 'write',
   },
+  notice: {
+    feed: 'read',
+    unread: 'read',
+    // Opening records the read; recording it twice changes nothing.
+    open: 'idempotent',
+    acknowledge: 'idempotent',
+    scopeOptions: 'read',
+    publish: 'idempotent',
+    edit: 'write',
+    withdraw: 'write',
+    manageList: 'read',
+    coverage: 'read',
+    gridReach: 'read',
+    markReached: 'idempotent',
+  },
 };
 
 export function isRetryable<F extends FunctionName>(fn: F, action: ActionName<F>): boolean {

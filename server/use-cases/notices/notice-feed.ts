@@ -1,0 +1,86 @@
+/**
+ * Residents' side: the feed of notices reaching their household, the unread badge, opening (which records the
+ * read) and 我已知晓. Staff open notices that touch the grids they look after, without leaving a receipt.
+ */
+import type { NoticeDetail, NoticeFeed } from '@core/api/notice.contract';
+import { noticeState, scopeReaches, type Notice } from '@core/notices/notice';
+import { DomainError } from '@core/shared/errors';
+import type { UserContext } from '../../functions/define-function';
+import type { NoticeReceipt, ReadWrite } from '../../ports/notice.port';
+import { manageRole, residentPlace, scopeGrids, staffStreet, streetPlaces, viewerGrids } from './notice-scope';
+import { feedItem, noticeDetail } from './notice-views';
+
+const UNREAD_MAX = 99;
+
+async function placeOrRefuse(ctx: UserContext) {
+  const place = await residentPlace(ctx.deps, ctx.actor);
+  if (!place) throw new DomainError('RESIDENT.NOT_BOUND');
+  return place;
+}
+
+async function unreadCount(ctx: UserContext, place: NonNullable<Awaited<ReturnType<typeof residentPlace>>>): Promise<number> {
+  const ids = await ctx.deps.store.notices.liveIds(place, ctx.now.toISOString(), UNREAD_MAX + 1);
+  const read = await ctx.deps.store.notices.receipts(ctx.user.id, ids);
+  return Math.min(UNREAD_MAX, ids.length - read.length);
+}
+
+export async function noticeFeed(ctx: UserContext, input: { cursor?: string }): Promise<NoticeFeed> {
+  const place = await placeOrRefuse(ctx);
+  const page = await ctx.deps.store.notices.feed(place, ctx.now.toISOString(), { limit: 20, cursor: input.cursor ?? null });
+  const [receipts, unread] = await Promise.all([
+    ctx.deps.store.notices.receipts(ctx.user.id, page.items.map((h) => h.id)),
+    unreadCount(ctx, place),
+  ]);
+  const byId = new Map(receipts.map((r) => [r.noticeId, r]));
+  return { items: page.items.map((h) => feedItem(h, byId.get(h.id))), next: page.next, unread };
+}
+
+export async function noticeUnread(ctx: UserContext): Promise<{ count: number }> {
+  const place = await residentPlace(ctx.deps, ctx.actor);
+  return { count: place ? await unreadCount(ctx, place) : 0 };
+}
+
+/**
+ * A resident sees a notice that reaches their place and is published (an expired one stays readable from a
+ * link; a withdrawn or scheduled one is not found). Staff see what touches their grids, in any state.
+ */
+async function openAs(ctx: UserContext, id: string, ack: boolean): Promise<NoticeDetail> {
+  const notice = await ctx.deps.store.notices.get(id);
+  if (!notice) throw new DomainError('NOTICE.NOT_FOUND');
+  const place = await residentPlace(ctx.deps, ctx.actor);
+  const state = noticeState(notice, ctx.now);
+  if (place && scopeReachesPlace(notice, place) && (state === 'published' || state === 'expired')) {
+    const sp = await streetPlaces(ctx.deps, notice.streetId);
+    const write: ReadWrite = { noticeId: notice.id, userId: ctx.user.id, place, version: notice.version, at: ctx.now.toISOString() };
+    let receipt: NoticeReceipt;
+    if (ack) {
+      if (!notice.requireAck) throw new DomainError('NOTICE.NO_ACK_NEEDED');
+      receipt = await ctx.deps.store.notices.acknowledge(write);
+    } else {
+      receipt = await ctx.deps.store.notices.markRead(write);
+    }
+    const role = staffStreet(ctx.actor) === notice.streetId ? await manageRole(ctx.deps, ctx.actor, notice, sp) : null;
+    return noticeDetail(ctx.deps, notice, sp, ctx.now, { receipt, canManage: role !== null });
+  }
+  if (ack) throw new DomainError('NOTICE.NOT_FOUND');
+  // Staff: the notice must touch a grid they look after.
+  if (staffStreet(ctx.actor) !== notice.streetId) throw new DomainError('NOTICE.NOT_FOUND');
+  const sp = await streetPlaces(ctx.deps, notice.streetId);
+  const mine = viewerGrids(ctx.actor, sp) ?? new Set<string>();
+  const touched = await scopeGrids(ctx.deps, notice, sp);
+  const role = await manageRole(ctx.deps, ctx.actor, notice, sp);
+  if (!role && ![...touched].some((g) => mine.has(g))) throw new DomainError('NOTICE.NOT_FOUND');
+  return noticeDetail(ctx.deps, notice, sp, ctx.now, { receipt: null, canManage: role !== null });
+}
+
+function scopeReachesPlace(n: Notice, place: NonNullable<Awaited<ReturnType<typeof residentPlace>>>): boolean {
+  return scopeReaches(n.streetId, n.scope, place);
+}
+
+export function openNotice(ctx: UserContext, input: { id: string }): Promise<NoticeDetail> {
+  return openAs(ctx, input.id, false);
+}
+
+export function acknowledgeNotice(ctx: UserContext, input: { id: string }): Promise<NoticeDetail> {
+  return openAs(ctx, input.id, true);
+}
