@@ -31,9 +31,8 @@ async function gridRows(ctx: UserContext, n: Pick<Notice, 'id' | 'streetId' | 's
   const grids = counts
     .filter((c) => mine.has(c.gridId))
     .map((c) => {
-      const g = sp.grids.get(c.gridId);
-      const name = g ? `${sp.communities.get(g.communityId)?.name ?? ''}${g.name}` : c.gridId;
-      return coverageRow(c.gridId, name, c.households, [byGrid.get(c.gridId) ?? NO_STATS]);
+      // A grid's name already says its community (东湖社区第3网格).
+      return coverageRow(c.gridId, sp.grids.get(c.gridId)?.name ?? c.gridId, c.households, [byGrid.get(c.gridId) ?? NO_STATS]);
     });
   return { grids, stats: byGrid };
 }
@@ -163,8 +162,8 @@ export async function gridReach(ctx: UserContext, input: { id: string; gridId: s
     noticeId: notice.id,
     title: notice.title,
     gridId: grid.id,
-    gridName: `${community.name}${grid.name}`,
-    total: coverageRow(grid.id, `${community.name}${grid.name}`, inScope.length, [s]),
+    gridName: grid.name,
+    total: coverageRow(grid.id, grid.name, inScope.length, [s]),
     buildings: buildingRows,
     notReached,
     reached: reachedList,

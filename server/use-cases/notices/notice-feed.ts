@@ -52,15 +52,13 @@ async function openAs(ctx: UserContext, id: string, ack: boolean): Promise<Notic
   if (place && scopeReachesPlace(notice, place) && (state === 'published' || state === 'expired')) {
     const sp = await streetPlaces(ctx.deps, notice.streetId);
     const write: ReadWrite = { noticeId: notice.id, userId: ctx.user.id, place, version: notice.version, at: ctx.now.toISOString() };
-    let receipt: NoticeReceipt;
-    if (ack) {
-      if (!notice.requireAck) throw new DomainError('NOTICE.NO_ACK_NEEDED');
-      receipt = await ctx.deps.store.notices.acknowledge(write);
-    } else {
-      receipt = await ctx.deps.store.notices.markRead(write);
-    }
+    if (ack && !notice.requireAck) throw new DomainError('NOTICE.NO_ACK_NEEDED');
+    // Opening raises the receipt to this version; whether it changed since the reader last saw it is
+    // decided by the receipt as it was before this open.
+    const [before] = await ctx.deps.store.notices.receipts(ctx.user.id, [notice.id]);
+    const receipt: NoticeReceipt = ack ? await ctx.deps.store.notices.acknowledge(write) : await ctx.deps.store.notices.markRead(write);
     const role = staffStreet(ctx.actor) === notice.streetId ? await manageRole(ctx.deps, ctx.actor, notice, sp) : null;
-    return noticeDetail(ctx.deps, notice, sp, ctx.now, { receipt, canManage: role !== null });
+    return noticeDetail(ctx.deps, notice, sp, ctx.now, { receipt: { ...receipt, readVersion: before?.readVersion ?? receipt.readVersion }, canManage: role !== null });
   }
   if (ack) throw new DomainError('NOTICE.NOT_FOUND');
   // Staff: the notice must touch a grid they look after.

@@ -99,7 +99,8 @@ export function publisherLabel(actor: Actor, role: PublisherRole, sp: StreetPlac
   if (role === 'community_staff') return `${sp.communities.get(grantOf(actor, 'community_staff')!.communityId)?.name ?? ''}居委会`;
   const grids = workerGridIds(actor).map((id) => sp.grids.get(id)).filter((g): g is Grid => Boolean(g));
   const first = grids[0];
-  const where = first ? `${sp.communities.get(first.communityId)?.name ?? ''}${first.name}` : '';
+  // A grid's name already says its community (东湖社区第3网格), as everywhere else in the app.
+  const where = first ? first.name : '';
   return `${where} 网格员${maskName(actor.name)}`;
 }
 
@@ -111,10 +112,7 @@ export async function scopeText(deps: Deps, scope: NoticeScope, sp: StreetPlaces
       case 'communities':
         return scope.ids.map((id) => sp.communities.get(id)?.name ?? '');
       case 'grids':
-        return scope.ids.map((id) => {
-          const g = sp.grids.get(id);
-          return g ? `${sp.communities.get(g.communityId)?.name ?? ''}${g.name}` : '';
-        });
+        return scope.ids.map((id) => sp.grids.get(id)?.name ?? '');
       case 'buildings': {
         const bs = await Promise.all(scope.ids.map((id) => deps.store.places.getBuilding(id)));
         return bs.map((b) => (b ? `${sp.communities.get(b.communityId)?.name ?? ''}${b.name}` : ''));
