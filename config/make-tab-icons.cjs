@@ -1,4 +1,4 @@
-// Regenerates src/assets/tab/*.png (81×81 outline house / person, grey and selected blue) without any image tool:
+// Regenerates src/assets/tab/*.png (81×81 outline house / bell / person, grey and selected blue) without any image tool:
 //   node config/make-tab-icons.cjs src/assets/tab
 const { Buffer } = require('node:buffer');
 const zlib = require('node:zlib');
@@ -28,9 +28,17 @@ const head = (x, y) => Math.abs(Math.hypot(x - 40.5, y - 27) - 12) <= W / 2;
 const shoulders = (x, y) => { const d = Math.hypot(x - 40.5, y - 70); return y <= 70 && Math.abs(d - 26) <= W / 2; };
 const base = (x, y) => y >= 67 && y <= 73 && x >= 14.5 && x <= 66.5;
 const personShape = (x, y) => head(x, y) || shoulders(x, y) || base(x, y);
+// 通知: a bell — dome, straight sides flaring onto a base line, a knob on top and the clapper below.
+const dome = (x, y) => y <= 36 && Math.abs(Math.hypot(x - 40.5, y - 36) - 17) <= W / 2;
+const sides = poly([[23.5, 36], [23.5, 49], [15, 58], [66, 58], [57.5, 49], [57.5, 36]]);
+const knob = (x, y) => Math.hypot(x - 40.5, y - 14) <= 3.5;
+const clapper = (x, y) => y >= 61 && Math.hypot(x - 40.5, y - 61) <= 7;
+const bellShape = (x, y) => dome(x, y) || sides(x, y) || knob(x, y) || clapper(x, y);
 const grey = [0x86, 0x90, 0x9c], blue = [0x1a, 0x5f, 0xd1];
 const out = process.argv[2];
 fs.writeFileSync(`${out}/home.png`, png(render(houseShape), grey));
 fs.writeFileSync(`${out}/home-active.png`, png(render(houseShape), blue));
+fs.writeFileSync(`${out}/notice.png`, png(render(bellShape), grey));
+fs.writeFileSync(`${out}/notice-active.png`, png(render(bellShape), blue));
 fs.writeFileSync(`${out}/mine.png`, png(render(personShape), grey));
 fs.writeFileSync(`${out}/mine-active.png`, png(render(personShape), blue));

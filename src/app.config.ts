@@ -10,17 +10,24 @@ const subPackages = [
   { root: 'features/requests', pages: ['pages/submit/index', 'pages/mine/index', 'pages/detail/index'] },
   { root: 'features/work', pages: ['pages/worklist/index', 'pages/file/index', 'pages/overview/index'] },
   { root: 'features/messages', pages: ['pages/inbox/index'] },
+  // 通知公告: the detail every role opens; publishing, the management list and coverage for staff and workers.
+  {
+    root: 'features/notices',
+    pages: ['pages/detail/index', 'pages/manage/index', 'pages/publish/index', 'pages/coverage/index', 'pages/grid/index'],
+  },
 ];
 if (process.env.TARO_ENV === 'h5') subPackages.push({ root: 'features/dev', pages: ['pages/login/index'] });
 
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/mine/index'],
+  pages: ['pages/home/index', 'pages/notices/index', 'pages/mine/index'],
   subPackages,
   // Residents open 绑定住址 right after their first visit, and 我要反映 / 我的诉求 from home: fetch them while
   // they read the home page. Every message opens a request's detail.
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['features/household', 'features/requests'] },
     'features/messages/pages/inbox/index': { network: 'all', packages: ['features/requests'] },
+    // Every notice in the feed opens its detail.
+    'pages/notices/index': { network: 'all', packages: ['features/notices'] },
   },
   // 选择位置 on 我要反映 / 巡查上报 (weapp): declared here and in the privacy guide; refusing it still lets a person type an address.
   ...(process.env.TARO_ENV === 'weapp'
@@ -45,6 +52,7 @@ export default defineAppConfig({
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/notices/index', text: '通知', iconPath: 'assets/tab/notice.png', selectedIconPath: 'assets/tab/notice-active.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },

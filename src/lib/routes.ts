@@ -1,6 +1,7 @@
 /** Page paths, one place. Tab pages are in the main package; each area is a subpackage. */
 export const ROUTES = {
   home: '/pages/home/index',
+  notices: '/pages/notices/index',
   mine: '/pages/mine/index',
   bind: '/features/household/pages/bind/index',
   scan: '/features/household/pages/scan/index',
@@ -18,11 +19,18 @@ export const ROUTES = {
   requestOverview: '/features/work/pages/overview/index',
   /** 消息: in-app messages of every user. */
   inbox: '/features/messages/pages/inbox/index',
+  /** 通知公告: a notice (everyone); publishing, the management list, coverage and a grid's reach (staff, grid workers). */
+  noticeDetail: '/features/notices/pages/detail/index',
+  noticeManage: '/features/notices/pages/manage/index',
+  noticePublish: '/features/notices/pages/publish/index',
+  noticeCoverage: '/features/notices/pages/coverage/index',
+  noticeGrid: '/features/notices/pages/grid/index',
   /** H5 only: the demo sign-in. */
   signIn: '/features/dev/pages/login/index',
 } as const;
 
-export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.mine];
+/** In tab-bar order (the badge of 通知 is set by its index). */
+export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.notices, ROUTES.mine];
 
 /** `/a/b` + `{ x: '1' }` → `/a/b?x=1`; empty values are left out. */
 export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {

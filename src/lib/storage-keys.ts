@@ -8,4 +8,6 @@ export const STORAGE_KEYS = {
   requestDraft: 'wgt.requestDraft',
   /** Prefix of an unsent 巡查上报 form with its idempotency key, per user: `wgt.fileDraft.<userId>`. */
   fileDraft: 'wgt.fileDraft',
+  /** Prefix of an unsent 发布通知 form with its idempotency key, per user: `wgt.noticeDraft.<userId>`. */
+  noticeDraft: 'wgt.noticeDraft',
 } as const;

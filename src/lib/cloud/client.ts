@@ -8,6 +8,11 @@ export interface CloudClient {
   call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: ActionInput<F, A>): Promise<ActionOutput<F, A>>;
   /** Uploads one local image (a path from chooseImage/chooseMedia) and resolves with its file id. */
   uploadImage(localPath: string): Promise<string>;
+  /**
+   * Uploads one local file of any kind the store accepts (a notice's PDF: a chooseMessageFile path on weapp,
+   * an object URL on H5). The store decides the type from the content, never from the name.
+   */
+  uploadFile(localPath: string): Promise<string>;
   /** Forget what the client remembers about the signed-in user (after signing in as someone else). */
   reset(): void;
 }
@@ -72,7 +77,10 @@ export function createClient(transport: Transport): CloudClient {
       if (fn === 'account') remember(data);
       return data as ActionOutput<typeof fn, typeof action>;
     },
-    async uploadImage(localPath) {
+    uploadImage(localPath) {
+      return client.uploadFile(localPath);
+    },
+    async uploadFile(localPath) {
       const owner = {
         async userId() {
           if (!userId) remember(await client.call('account', 'me', {}));

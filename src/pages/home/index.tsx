@@ -7,6 +7,8 @@ import PageShell from '../../components/PageShell';
 import { ErrorState } from '../../components/StateViews';
 import { grantOf, isStaff } from '../../features/account/me-view';
 import { parseQrToken } from '../../features/household/qr-token';
+import { badgeText } from '../../features/notices/feed-view';
+import { showNoticeBadge } from '../../features/notices/tab-badge';
 import { useQuery } from '../../hooks/use-query';
 import { needsSignIn } from '../../lib/cloud/session';
 import { gridLabel } from '../../lib/format';
@@ -66,9 +68,20 @@ function RequestEntries() {
   );
 }
 
-function InboxEntry({ unread }: { unread: number | null }) {
+function InboxEntry({ unread, notices }: { unread: number | null; notices: number | null }) {
+  const noticeBadge = notices === null ? null : badgeText(notices);
   return (
     <View className="list">
+      {notices !== null && (
+        <View className="list__item home-entry e2e-entry-notices" hoverClass="list__item--pressed" onClick={() => void Taro.switchTab({ url: ROUTES.notices })}>
+          <View className="list__main">
+            <Text className="list__title">通知公告</Text>
+            <Text className="list__sub">街道、社区和网格员发给您家的通知</Text>
+          </View>
+          {noticeBadge ? <Text className="home-badge e2e-notices-unread">{noticeBadge}</Text> : null}
+          <Text className="list__arrow">›</Text>
+        </View>
+      )}
       <View className="list__item home-entry e2e-entry-inbox" hoverClass="list__item--pressed" onClick={() => go(ROUTES.inbox)}>
         <View className="list__main">
           <Text className="list__title">消息</Text>
@@ -127,6 +140,12 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
         {(street || community) && (
           <EntryItem title="诉求总览" sub={street ? '全街道诉求的办理情况，按社区、网格筛选' : '本社区诉求的办理情况'} className="e2e-entry-overview" onClick={() => go(ROUTES.requestOverview)} />
         )}
+        <EntryItem
+          title="通知管理"
+          sub={street ? '向全街道或社区、网格、楼栋发布通知，查看到户率' : worker && !community ? '向本网格居民发布通知，查看未到户的住户' : '向本社区居民发布通知，查看到户率'}
+          className="e2e-entry-notice-manage"
+          onClick={() => go(ROUTES.noticeManage)}
+        />
         {worker && (
           <EntryItem
             title="我的联系卡"
@@ -170,6 +189,11 @@ export default function HomePage() {
   }, [signInFirst]);
   const q = useQuery('home', loadHome, { enabled: !signInFirst, pullToRefresh: true, reloadOnShow: true });
   const data = q.data;
+  // Each load of home (it reloads when shown) brings the 通知 tab's badge up to date; a count that could not
+  // be asked leaves the badge as it was.
+  useEffect(() => {
+    if (data && (data.noticeUnread !== null || !data.me.residence)) showNoticeBadge(data.noticeUnread ?? 0);
+  }, [data]);
   const reload = () => void q.reload();
   const unbound = data && !data.me.residence && !isStaff(data.me);
 
@@ -207,7 +231,7 @@ export default function HomePage() {
             <Text className="home-hello__sub">{data.me.residence ? gridLabel(data.me.residence.communityName, data.me.residence.gridName) : '网格通 · 社区网格服务'}</Text>
           </View>
           {data.me.residence && <RequestEntries />}
-          <InboxEntry unread={data.unread} />
+          <InboxEntry unread={data.unread} notices={data.noticeUnread} />
           <ResidentSection data={data} reload={reload} />
           <StaffSection data={data} reload={reload} />
         </>

@@ -4,6 +4,7 @@ import { accountApi } from '../../features/account/api';
 import { workerGrids } from '../../features/account/me-view';
 import { cardApi } from '../../features/card/api';
 import { messageApi } from '../../features/messages/api';
+import { noticeApi } from '../../features/notices/api';
 
 export type Section<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -15,6 +16,8 @@ export interface HomeData {
   workerCards: { gridId: string; asBackup: boolean; card: Section<ContactCardView> }[];
   /** Unread in-app messages; null when the inbox could not be asked (the entry then shows no count). */
   unread: number | null;
+  /** Unread notices reaching the resident's home (the 通知 tab's badge); null when not bound or not answered. */
+  noticeUnread: number | null;
 }
 
 async function settle<T>(p: Promise<T>): Promise<Section<T>> {
@@ -29,8 +32,9 @@ async function settle<T>(p: Promise<T>): Promise<Section<T>> {
 export async function loadHome(): Promise<HomeData> {
   const me = await accountApi.me();
   const grids = workerGrids(me);
-  const [inbox, myCard, ...cards] = await Promise.all([
+  const [inbox, notices, myCard, ...cards] = await Promise.all([
     settle(messageApi.inbox()),
+    me.residence ? settle(noticeApi.unread()) : Promise.resolve(null),
     me.residence ? settle(cardApi.myCard()) : Promise.resolve(null),
     ...grids.map((g) => settle(cardApi.ofGrid(g.gridId))),
   ]);
@@ -39,5 +43,6 @@ export async function loadHome(): Promise<HomeData> {
     myCard: myCard as Section<ContactCardView> | null,
     workerCards: grids.map((g, i) => ({ ...g, card: cards[i] as Section<ContactCardView> })),
     unread: inbox.ok ? (inbox.value as { unread: number }).unread : null,
+    noticeUnread: notices?.ok ? (notices.value as { count: number }).count : null,
   };
 }
