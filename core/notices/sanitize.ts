@@ -11,7 +11,8 @@ import type { NoticeBlock } from './notice';
 const DROP_WITH_CONTENT = /<(script|style|iframe|object|embed|template|noscript|svg|math|head|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const UNCLOSED_DANGEROUS = /<(script|style|iframe|object|embed|template|noscript|svg|math)\b[\s\S]*$/gi;
 const COMMENT = /<!--[\s\S]*?(-->|$)/g;
-const TAG = /<\/?[a-zA-Z!?][^<>]*(>|$)/g;
+/** A tag, or the start of one cut short by another "<" or the end of the text. */
+const TAG = /<\/?[a-zA-Z!?][^<>]*(>|(?=<)|$)/g;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -25,6 +26,16 @@ function decodeEntities(s: string): string {
   });
 }
 
+/** Removes tags until none is left (removing one can join the pieces of another: "<scr<b>ipt>"). */
+function stripTags(s: string): string {
+  let prev: string;
+  do {
+    prev = s;
+    s = s.replace(TAG, '');
+  } while (s !== prev);
+  return s;
+}
+
 /** HTML → text with line structure kept: block ends become blank lines, list items bullet lines. */
 function htmlToText(html: string): string {
   let s = html.replace(COMMENT, '').replace(DROP_WITH_CONTENT, '').replace(UNCLOSED_DANGEROUS, '');
@@ -33,9 +44,9 @@ function htmlToText(html: string): string {
     .replace(/<li\b[^>]*>/gi, '\n- ')
     .replace(/<\/(p|div|h[1-6]|ul|ol|section|article|blockquote|table|tr)\s*>/gi, '\n\n')
     .replace(/<(p|div|h[1-6]|ul|ol|section|article|blockquote|table|tr)\b[^>]*>/gi, '\n\n');
-  s = s.replace(TAG, '');
+  s = stripTags(s);
   // Entities decoded once, then anything that decoded into a tag is removed as well.
-  return decodeEntities(s).replace(DROP_WITH_CONTENT, '').replace(UNCLOSED_DANGEROUS, '').replace(TAG, '');
+  return stripTags(decodeEntities(s).replace(DROP_WITH_CONTENT, '').replace(UNCLOSED_DANGEROUS, ''));
 }
 
 const BULLET = /^\s*[-·•*]\s+/;
@@ -55,7 +66,8 @@ export function looksLikeHtml(input: string): boolean {
 
 /** The body a publisher typed or pasted, as blocks; empty when nothing readable is left. */
 export function toBlocks(input: string): NoticeBlock[] {
-  const text = (looksLikeHtml(input) ? htmlToText(input) : input).replace(/\r\n?/g, '\n');
+  // Plain text goes through the same stripping: a stray "<img" is treated as the start of a tag, "a < b" is text.
+  const text = htmlToText(input.replace(/\r\n?/g, '\n'));
   const blocks: NoticeBlock[] = [];
   let paragraph: string[] = [];
   let list: { kind: 'ul' | 'ol'; items: string[] } | null = null;
