@@ -133,6 +133,38 @@ describe('the SDK double behaves like the SDK', () => {
     expect(db.transactions).toEqual({ committed: 0, rolledBack: 2 });
   });
 
+  it('projects fields: inclusion keeps _id, exclusion drops only what it names', async () => {
+    const db = new FakeCloudbaseDb();
+    await db.collection('things').add({ _id: 'a', head: { t: 1 }, body: 'long', n: 2 });
+    expect((await db.collection('things').field({ head: true }).limit(1).get()).data).toEqual([{ _id: 'a', head: { t: 1 } }]);
+    expect((await db.collection('things').field({ _id: true }).limit(1).get()).data).toEqual([{ _id: 'a' }]);
+    expect((await db.collection('things').field({ body: false }).limit(1).get()).data).toEqual([{ _id: 'a', head: { t: 1 }, n: 2 }]);
+    await expect(db.collection('things').field({ head: true, body: false }).limit(1).get()).rejects.toThrow();
+  });
+
+  it('aggregates: match, group, sort, skip, limit; 20 results without a limit stage; groups unordered without sort; refused in a transaction', async () => {
+    const db = new FakeCloudbaseDb();
+    const _ = db.command;
+    const docs = Array.from({ length: 300 }, (_x, i) => ({ _id: `h${String(i).padStart(3, '0')}`, g: `g${String(i % 30).padStart(2, '0')}`, c: i % 30 < 15 ? 'c1' : 'c2', n: i }));
+    await db.collection('hh').add(docs);
+    const grouped = () => db.collection('hh').aggregate().match({ n: _.gte(0) }).group({ _id: '$g', c: { $first: '$c' }, count: { $sum: 1 }, top: { $max: '$n' } });
+    expect((await grouped().end()).data).toHaveLength(20);
+    const all = (await grouped().sort({ _id: 1 }).limit(100).end()).data;
+    expect(all).toHaveLength(30);
+    expect(all[0]).toEqual({ _id: 'g00', c: 'c1', count: 10, top: 270 });
+    expect(all[29]).toEqual({ _id: 'g29', c: 'c2', count: 10, top: 299 });
+    const unsorted = (await grouped().limit(100).end()).data.map((g) => g._id);
+    expect(unsorted).not.toEqual([...unsorted].sort());
+    expect((await grouped().sort({ _id: -1 }).skip(28).limit(5).end()).data.map((g) => g._id)).toEqual(['g01', 'g00']);
+    expect((await db.collection('hh').aggregate().match({ c: 'c2' }).group({ _id: null, total: { $sum: '$n' } }).limit(1).end()).data).toEqual([
+      { _id: null, total: docs.filter((d) => d.c === 'c2').reduce((a, d) => a + d.n, 0) },
+    ]);
+    expect(db.queries.slice(-1)[0]).toMatchObject({ collection: 'hh', limit: 1, returned: 1 });
+    expect(() => db.collection('hh').aggregate().limit(0)).toThrow();
+    expect(() => db.collection('hh').aggregate().group({ count: { $sum: 1 } } as never)).toThrow();
+    await expect(db.runTransaction(async (t) => (t.collection('hh') as unknown as { aggregate(): unknown }).aggregate())).rejects.toThrow(/single-document/);
+  });
+
   it('re-runs a transaction that conflicted with a concurrent write', async () => {
     const db = new FakeCloudbaseDb();
     await db.collection('things').add({ _id: 'a', v: 1 });
