@@ -10,8 +10,9 @@
  * - a failed call may come back as a result carrying `code` and `message` instead of throwing.
  * - transactions (`runTransaction(fn, retries = 3)`) allow single-document operations only, and re-run
  *   `fn` on DATABASE_TRANSACTION_CONFLICT.
- * - `aggregate()` (collections only, never in a transaction) sends its stages as written and answers 20
- *   results unless a `limit` stage says otherwise: always end a pipeline with `limit`.
+ * - `aggregate()` (collections only, never in a transaction) sends its stages as written; called from a
+ *   cloud function, the service answers 20 results unless a `limit` stage says otherwise: end every pipeline
+ *   with `limit` and page with `skip` after a `sort`.
  */
 
 /** A stored document as the SDK returns it. */
