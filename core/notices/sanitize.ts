@@ -55,6 +55,7 @@ const NUMBERED = /^\s*(\d{1,3}[.、)）]|[（(]\d{1,3}[)）])\s*/;
 function cleanLine(line: string): string {
   // Control characters (except tab) and zero-width / bidi overrides out; runs of spaces kept short.
   return line
+    // eslint-disable-next-line no-control-regex -- the point of this pattern is to remove control characters
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/[ \t\u3000]+/g, (m) => (m.includes('\u3000') ? m : ' '))
     .trim();

@@ -292,6 +292,19 @@ export function noticeRepository(db: CloudbaseDb, access: DocAccess, inTransacti
       const last = shown[shown.length - 1];
       return { items: shown, next: docs.length > limit && last ? encodeNoticeCursor('feed', { key: feedSortKey(last), id: last.id }) : null };
     }),
+    feedFirstPage: query('notices.feedFirstPage', async (place: Place, now: string, pageLimit: number, liveLimit: number) => {
+      const limit = noticePageLimit(pageLimit);
+      const live = Math.max(1, Math.min(LIVE_IDS_MAX, Math.floor(Number.isFinite(liveLimit) ? liveLimit : LIVE_IDS_MAX)));
+      // One query answers both the page and the badge.
+      const docs = await feedDocs(place, now, null, Math.max(limit + 1, live), { head: true, priority: true, publishAt: true });
+      const shown = docs.slice(0, limit).map(headOf);
+      const last = shown[shown.length - 1];
+      return {
+        items: shown,
+        next: docs.length > limit && last ? encodeNoticeCursor('feed', { key: feedSortKey(last), id: last.id }) : null,
+        liveIds: docs.slice(0, live).map((d) => d._id),
+      };
+    }),
     liveIds: query('notices.liveIds', async (place: Place, now: string, limit: number) => {
       const n = Math.max(1, Math.min(LIVE_IDS_MAX, Math.floor(Number.isFinite(limit) ? limit : LIVE_IDS_MAX)));
       return (await feedDocs(place, now, null, n, { _id: true })).map((d) => d._id);
