@@ -11,7 +11,8 @@ import type { NoticeBlock } from './notice';
 const DROP_WITH_CONTENT = /<(script|style|iframe|object|embed|template|noscript|svg|math|head|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const UNCLOSED_DANGEROUS = /<(script|style|iframe|object|embed|template|noscript|svg|math)\b[\s\S]*$/gi;
 const COMMENT = /<!--[\s\S]*?(-->|$)/g;
-const TAG = /<\/?[a-zA-Z!?][^<>]*(>|$)/g;
+/** A tag, or the start of one cut short by another "<" or the end of the text. */
+const TAG = /<\/?[a-zA-Z!?][^<>]*(>|(?=<)|$)/g;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
@@ -25,6 +26,16 @@ function decodeEntities(s: string): string {
   });
 }
 
+/** Removes tags until none is left (removing one can join the pieces of another: "<scr<b>ipt>"). */
+function stripTags(s: string): string {
+  let prev: string;
+  do {
+    prev = s;
+    s = s.replace(TAG, '');
+  } while (s !== prev);
+  return s;
+}
+
 /** HTML → text with line structure kept: block ends become blank lines, list items bullet lines. */
 function htmlToText(html: string): string {
   let s = html.replace(COMMENT, '').replace(DROP_WITH_CONTENT, '').replace(UNCLOSED_DANGEROUS, '');
@@ -33,9 +44,9 @@ function htmlToText(html: string): string {
     .replace(/<li\b[^>]*>/gi, '\n- ')
     .replace(/<\/(p|div|h[1-6]|ul|ol|section|article|blockquote|table|tr)\s*>/gi, '\n\n')
     .replace(/<(p|div|h[1-6]|ul|ol|section|article|blockquote|table|tr)\b[^>]*>/gi, '\n\n');
-  s = s.replace(TAG, '');
+  s = stripTags(s);
   // Entities decoded once, then anything that decoded into a tag is removed as well.
-  return decodeEntities(s).replace(DROP_WITH_CONTENT, '').replace(UNCLOSED_DANGEROUS, '').replace(TAG, '');
+  return stripTags(decodeEntities(s).replace(DROP_WITH_CONTENT, '').replace(UNCLOSED_DANGEROUS, ''));
 }
 
 const BULLET = /^\s*[-·•*]\s+/;
@@ -44,6 +55,7 @@ const NUMBERED = /^\s*(\d{1,3}[.、)）]|[（(]\d{1,3}[)）])\s*/;
 function cleanLine(line: string): string {
   // Control characters (except tab) and zero-width / bidi overrides out; runs of spaces kept short.
   return line
+    // eslint-disable-next-line no-control-regex -- the point of this pattern is to remove control characters
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/[ \t\u3000]+/g, (m) => (m.includes('\u3000') ? m : ' '))
     .trim();
@@ -55,7 +67,8 @@ export function looksLikeHtml(input: string): boolean {
 
 /** The body a publisher typed or pasted, as blocks; empty when nothing readable is left. */
 export function toBlocks(input: string): NoticeBlock[] {
-  const text = (looksLikeHtml(input) ? htmlToText(input) : input).replace(/\r\n?/g, '\n');
+  // Plain text goes through the same stripping: a stray "<img" is treated as the start of a tag, "a < b" is text.
+  const text = htmlToText(input.replace(/\r\n?/g, '\n'));
   const blocks: NoticeBlock[] = [];
   let paragraph: string[] = [];
   let list: { kind: 'ul' | 'ol'; items: string[] } | null = null;

@@ -45,7 +45,7 @@ export function str(label: string, rules: StringRules): Schema<string> {
       // Length counts characters as a person sees them (一个汉字算一个字).
       const length = Array.from(v).length;
       if (length < min) {
-        issues.push({ path, message: min <= 1 ? `请填写${label}` : `${label}至少需要${min}个字` });
+        issues.push({ path, message: min <= 1 || length === 0 ? `请填写${label}` : `${label}至少需要${min}个字` });
         return undefined;
       }
       if (length > rules.max) {

@@ -1,12 +1,14 @@
 /**
- * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests (default: all).
+ * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests, notices (default: all).
  * `requests` runs at 10k, 100k and 1M requests; WGT_BENCH_COUNTS=10000,100000 picks others.
+ * `notices` runs with 50,000 and 500,000 residents; WGT_BENCH_RESIDENTS=50000 picks others.
  * Prints markdown tables; docs/BENCHMARKS.md records a run and how to reproduce it.
  */
 import { cpus } from 'node:os';
 import { benchFunctions } from './functions.bench';
 import { benchGateway } from './gateway.bench';
 import { benchH5FirstLoad, benchSize } from './size.bench';
+import { benchNotices } from './notices.bench';
 import { benchRequests } from './requests.bench';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -52,6 +54,23 @@ async function main(): Promise<void> {
     console.log('\n带 1 张照片的提交（先上传图片到本地文件存储，再提交；8 个并发）：\n\n| 诉求总量 | 提交/秒 |\n|---|---|');
     console.log(subs.join('\n') + '\n');
   }
+  if (run('notices')) await notices();
+}
+
+async function notices(): Promise<void> {
+  const sizes = (process.env.WGT_BENCH_RESIDENTS ?? '50000,500000').split(',').map(Number);
+  console.log('## 通知：发布、居民通知列表与到户率（本地网关）\n');
+  console.log('| 居民 | 户数 | 已读回执 | 库大小 | 发布 p50 / p99 | 通知列表 请求/秒 | p50 | p99 | 错误 | 到户率（按网格）p50 / p99 | 网格未告知名单 p50 / p99 |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const n of sizes) {
+    const r = await benchNotices(n);
+    console.log(
+      `| ${n.toLocaleString('en')} | ${r.households.toLocaleString('en')} | ${r.receipts.toLocaleString('en')} | ${r.dbMegabytes} MB | ${r.publish.p50} / ${r.publish.p99} ms | ` +
+        `${r.feed.requestsPerSecond} | ${r.feed.p50} ms | ${r.feed.p99} ms | ${r.feed.errors} | ${r.coverage.p50} / ${r.coverage.p99} ms（${r.coverage.grids} 个网格） | ` +
+        `${r.gridReach.p50} / ${r.gridReach.p99} ms（${r.gridReach.households} 户） |`,
+    );
+  }
+  console.log('');
 }
 
 main().catch((e) => {

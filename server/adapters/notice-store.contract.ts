@@ -128,6 +128,10 @@ export function describeNoticeContract(harness: () => StoreHarness): void {
       expect(page.next).toBeNull();
       expect(page.items[0]).toMatchObject({ title: '通知pinned-bd2', pinned: true, excerpt: expect.stringContaining('义诊'), imageCount: 0 });
       expect(await store.notices.liveIds(R1_PLACE, now, 100)).toEqual(['pinned-bd2', 'urgent-grid', 'community', 'street-new', 'street-old']);
+      const first = await store.notices.feedFirstPage(R1_PLACE, now, 2, 4);
+      expect(first.items.map((h) => h.id)).toEqual(['pinned-bd2', 'urgent-grid']);
+      expect(first.liveIds).toEqual(['pinned-bd2', 'urgent-grid', 'community', 'street-new']);
+      expect((await store.notices.feed(R1_PLACE, now, { limit: 2, cursor: first.next })).items.map((h) => h.id)).toEqual(['community', 'street-new']);
     });
 
     it('pages by keyset without skipping or repeating', async () => {

@@ -132,7 +132,13 @@ export function pagingFixture(): StoreImport {
   const households = rooms
     .map((room): Household => ({ id: `hh-p-${room}`, streetId: 'st-p', communityId: 'cm-p', gridId: 'gd-p-000', buildingId: 'bd-p', unit: 1, room, keyGroups: [] }))
     .reverse();
-  const users = Array.from({ length: 120 }, (_, i) => worker(`wp-${pad(i, 3)}`, `员${pad(i, 3)}`, 'st-p', 'cm-p')).reverse();
+  const workers = Array.from({ length: 120 }, (_, i) => worker(`wp-${pad(i, 3)}`, `员${pad(i, 3)}`, 'st-p', 'cm-p')).reverse();
+  // 1001 residents, one per household: one more than a CloudBase query returns.
+  const residents = rooms.slice(0, 1001).map((room, i): User => ({
+    id: `rp-${pad(i, 4)}`, openid: `o-rp-${pad(i, 4)}`, name: `居民${pad(i, 4)}`, phone: null, posts: [], createdAt: AT,
+    residence: { streetId: 'st-p', communityId: 'cm-p', gridId: 'gd-p-000', householdId: `hh-p-${room}`, via: 'address', boundAt: AT },
+  })).reverse();
+  const users = [...workers, ...residents];
   const cards = Array.from({ length: 1150 }, (_, i) => card(`cw-${pad(i, 4)}`, `cloud://env.bucket/uploads/cw-${pad(i, 4)}/p.jpg`));
   return {
     ...emptyImport(),
@@ -494,10 +500,26 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(rooms[0]).toBe('101');
         expect(rooms[rooms.length - 1]).toBe('3530');
         const workers = await store.users.listWorkers({ communityId: 'cm-p' });
-        expect(workers.map((u) => u.name)).toEqual(big.users.map((u) => u.name).sort());
+        expect(workers.map((u) => u.name)).toEqual(big.users.filter((u) => u.posts.length > 0).map((u) => u.name).sort());
         const photos = await store.cards.listPhotoFileIds();
         expect(photos).toHaveLength(1150 + 2);
         expect(new Set(photos).size).toBe(photos.length);
+      });
+
+      it('a grid\'s households, their count and its residents beyond 1000', async () => {
+        const households = await store.places.listGridHouseholds('gd-p-000');
+        expect(households).toHaveLength(1050);
+        const rooms = households.map((x) => x.room);
+        expect(rooms).toEqual([...rooms].sort((a, b) => Number(a) - Number(b)));
+        expect(await store.places.householdCounts({ streetId: 'st-p' })).toEqual([{ gridId: 'gd-p-000', communityId: 'cm-p', households: 1050 }]);
+        expect(await store.users.listGridResidents('gd-p-000')).toHaveLength(1001);
+        const first = await store.users.residentIdsPage({ streetId: 'st-p', buildingIds: ['bd-p'] }, null, 1000);
+        expect(first.items).toHaveLength(1000);
+        expect([first.items[0], first.next]).toEqual(['rp-0000', 'rp-0999']);
+        expect(await store.users.residentIdsPage({ streetId: 'st-p', buildingIds: ['bd-p'] }, first.next, 1000)).toEqual({ items: ['rp-1000'], next: null });
+        // Exactly a full page left: no further page is promised.
+        const exact = await store.users.residentIdsPage({ streetId: 'st-p' }, 'rp-0000', 1000);
+        expect([exact.items.length, exact.items[999], exact.next]).toEqual([1000, 'rp-1000', null]);
       });
 
       it('getMany and audit listFor beyond 1000', async () => {

@@ -178,7 +178,62 @@ const REQUEST_MATRIX: Record<string, Spec> = {
   'message.markRead': { input: () => ({ ids: ['nosuchmessage'] }), rows: everyone('ok') },
 };
 
-Object.assign(MATRIX, REQUEST_MATRIX);
+// Notices: one per case, published by street staff to the grid of the case (g1, g4 or g3).
+const NNF = 'NOTICE.NOT_FOUND' as const;
+const OUTSIDE = 'NOTICE.SCOPE_OUTSIDE' as const;
+const aNotice = (w: Where) => ({
+  idempotencyKey: `matrixnotice${++keys}`,
+  scope: { level: 'grids', ids: [GRID[w]] },
+  title: '停水通知',
+  body: '明天上午九点到十二点停水，请提前储水。',
+  imageFileIds: [],
+  attachments: [],
+  category: 'utility',
+  urgent: false,
+  requireAck: true,
+  pinned: false,
+});
+const noticeIn = async (h: Harness, w: Where) => (await ok<{ id: string }>(h.call('ss', 'notice', 'publish', aNotice(w)))).id;
+const withNotice = (extra: (w: Where) => Record<string, unknown> = () => ({})) => async (h: Harness, w: Where) => ({ id: await noticeIn(h, w), ...extra(w) });
+const noticeEdit = {
+  title: '停水通知（更正）', body: '改为下午两点到五点停水。', imageFileIds: [], attachments: [], category: 'utility',
+  urgent: false, requireAck: true, pinned: false, note: '更正停水时间',
+};
+/** Staff see notices touching the grids they look after; grid workers their own grids only. */
+const noticeStaffRows: Record<Who, Cell> = {
+  resident: [F, F, F], grid_worker: ['ok', NNF, NNF], community_staff: ['ok', 'ok', NNF], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH],
+};
+const NOT_BOUND = 'RESIDENT.NOT_BOUND' as const;
+
+const NOTICE_MATRIX: Record<string, Spec> = {
+  'notice.feed': { input: none, rows: { resident: 'ok', grid_worker: NOT_BOUND, community_staff: NOT_BOUND, street_staff: NOT_BOUND, new_user: F, system: UNAUTH } },
+  'notice.unread': { input: none, rows: { ...everyone('ok'), new_user: F } },
+  'notice.open': {
+    prepare: withNotice(),
+    rows: { resident: ['ok', NNF, NNF], grid_worker: ['ok', NNF, NNF], community_staff: ['ok', 'ok', NNF], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  // Only a resident the notice reaches confirms 我已知晓.
+  'notice.acknowledge': {
+    prepare: withNotice(),
+    rows: { resident: ['ok', NNF, NNF], grid_worker: [NNF, NNF, NNF], community_staff: [NNF, NNF, NNF], street_staff: [NNF, NNF, NNF], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'notice.scopeOptions': { input: none, rows: { resident: F, grid_worker: 'ok', community_staff: 'ok', street_staff: 'ok', new_user: F, system: UNAUTH } },
+  'notice.publish': {
+    input: aNotice,
+    rows: { resident: [F, F, F], grid_worker: ['ok', OUTSIDE, OUTSIDE], community_staff: ['ok', 'ok', OUTSIDE], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'notice.edit': { prepare: withNotice(() => ({ ...noticeEdit, version: 1 })), rows: noticeStaffRows },
+  'notice.withdraw': { prepare: withNotice(() => ({ version: 1, reason: '发布有误' })), rows: noticeStaffRows },
+  'notice.manageList': { input: none, rows: { resident: F, grid_worker: 'ok', community_staff: 'ok', street_staff: 'ok', new_user: F, system: UNAUTH } },
+  'notice.coverage': { prepare: withNotice(), rows: noticeStaffRows },
+  'notice.gridReach': { prepare: withNotice((w) => ({ gridId: GRID[w] })), rows: noticeStaffRows },
+  'notice.markReached': {
+    prepare: withNotice((w) => ({ householdId: household(GRID[w]).id, method: 'visit' })),
+    rows: { ...noticeStaffRows, street_staff: [F, F, F] },
+  },
+};
+
+Object.assign(MATRIX, REQUEST_MATRIX, NOTICE_MATRIX);
 
 const ACTIONS = Object.values(FUNCTIONS).flatMap((fn) => Object.keys(fn.actions).map((a) => `${fn.name}.${a}`));
 

@@ -109,6 +109,11 @@ export interface NoticeRepository {
    * urgent, then the rest; newest first within each (keyset-paged, `limit` cut to 1..50).
    */
   feed(place: Place, now: string, page: { limit: number; cursor?: string | null }): Promise<Page<NoticeHead>>;
+  /**
+   * The first page of the feed together with `liveIds(place, now, liveLimit)` — one pass over the feed keys
+   * instead of two (a resident's tab shows both: the list and the unread badge).
+   */
+  feedFirstPage(place: Place, now: string, limit: number, liveLimit: number): Promise<Page<NoticeHead> & { liveIds: string[] }>;
   /** Ids of the live notices reaching this place, newest first, at most `limit` (for the unread badge). */
   liveIds(place: Place, now: string, limit: number): Promise<string[]>;
   /** Every notice touching the area (any state), newest publishAt first (keyset-paged, `limit` cut to 1..50). */

@@ -10,6 +10,9 @@
  * - a failed call may come back as a result carrying `code` and `message` instead of throwing.
  * - transactions (`runTransaction(fn, retries = 3)`) allow single-document operations only, and re-run
  *   `fn` on DATABASE_TRANSACTION_CONFLICT.
+ * - `aggregate()` (collections only, never in a transaction) sends its stages as written; called from a
+ *   cloud function, the service answers 20 results unless a `limit` stage says otherwise: end every pipeline
+ *   with `limit` and page with `skip` after a `sort`.
  */
 
 /** A stored document as the SDK returns it. */
@@ -51,6 +54,8 @@ export interface DbQuery {
   orderBy(field: string, direction: 'asc' | 'desc'): DbQuery;
   skip(offset: number): DbQuery;
   limit(limit: number): DbQuery;
+  /** Projection: `{ field: true }` returns only those fields (and `_id`); `{ field: false }` leaves them out. */
+  field(projection: Record<string, boolean>): DbQuery;
   get(): Promise<DbQueryResult>;
   count(): Promise<DbCountResult>;
   /** Updates every matching document; `updated` is how many. */
@@ -66,8 +71,24 @@ export interface DbDocumentRef {
   remove(): Promise<DbWriteResult>;
 }
 
+/**
+ * An aggregation pipeline (`collection.aggregate()`): stages run in the order added. Accumulators and
+ * expressions are written as the database reads them (`{ $sum: 1 }`, `'$gridId'`), which is exactly what the
+ * SDK's `db.command.aggregate.sum(1)` serializes to.
+ */
+export interface DbAggregate {
+  match(condition: DbCondition | DbCommandValue): DbAggregate;
+  /** `_id` is the group key (`'$field'`); every other field an accumulator (`{ $sum: 1 }`, `{ $first: '$field' }`). */
+  group(spec: { _id: unknown } & Record<string, unknown>): DbAggregate;
+  sort(spec: Record<string, 1 | -1>): DbAggregate;
+  skip(offset: number): DbAggregate;
+  limit(limit: number): DbAggregate;
+  end(): Promise<{ data: Record<string, unknown>[] } & DbResult>;
+}
+
 export interface DbCollection extends DbQuery {
   doc(id: string): DbDocumentRef;
+  aggregate(): DbAggregate;
   /** One document or an array of them; an `_id` in the data is kept as the id. */
   add(data: Record<string, unknown> | Record<string, unknown>[]): Promise<DbAddResult>;
 }

@@ -63,7 +63,8 @@ const OUTBOX_FIELDS = ['eventId', 'recipientId', 'channel', 'template', 'payload
 const CATEGORY_FIELDS = ['streetId', 'name', 'kind', 'responseMinutes', 'resolutionDays', 'active', 'seq'] as const;
 const DEPARTMENT_FIELDS = ['streetId', 'name', 'phone'] as const;
 
-function pick(source: object, fields: readonly string[]): Record<string, unknown> {
+/** The listed fields of an entity as stored (deep copies; a missing one as null). */
+export function pick(source: object, fields: readonly string[]): Record<string, unknown> {
   const e = source as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const f of fields) out[f] = e[f] === undefined ? null : structuredClone(e[f]);
@@ -100,6 +101,11 @@ export const eventDocId = (e: Pick<RequestEvent, 'requestId' | 'seq'>): string =
 async function writeChildren(access: DocAccess, events: RequestEvent[], messages: InboxMessage[], outbox: OutboxRecord[]): Promise<void> {
   for (const e of events) await access.create('request_events', eventDocId(e), { eventId: e.id, ...pick(e, EVENT_FIELDS) });
   for (const m of messages) await access.create('inbox', m.id, pick(m, INBOX_FIELDS));
+  await writeOutbox(access, outbox);
+}
+
+/** Creates outbox records; a taken id fails the write (DATABASE_DUPLICATE_WRITE). */
+export async function writeOutbox(access: DocAccess, outbox: OutboxRecord[]): Promise<void> {
   for (const o of outbox) await access.create('outbox', o.id, pick(o, OUTBOX_FIELDS));
 }
 

@@ -1,5 +1,8 @@
+import type { OutboxRecord } from '@core/messages/message';
 import type { ServiceRequest } from '@core/requests/request';
+import type { ReadWrite } from '../../ports/notice.port';
 import type { NewRequestWrite, TransitionWrite } from '../../ports/request.port';
+import { aNotice, keysOf } from '../notice-store.contract';
 import { aRequest, anEvent, at } from '../request-store.contract';
 import { describeStoreContract, contractFixture } from '../store.contract';
 import { COLLECTIONS } from './collections';
@@ -53,17 +56,60 @@ describe('cloudbase store specifics', () => {
     expect((await db.collection('rate_counters').limit(10).get()).data.map((d) => d._id)).toEqual([`rl_r-1_10_${Math.floor(Date.parse(r.createdAt) / 600000)}`]);
   });
 
-  it('declares a collection for everything it stores, with unique openid and QR token', () => {
+  it('keeps a notice\'s query-only fields (feedKeys, areaKeys, priority, head) out of answers, and an edit keeps its keys', async () => {
+    const db = new FakeCloudbaseDb();
+    const store = createCloudbaseStore(db);
+    const n = aNotice('n-1', { scope: { level: 'buildings', ids: ['bd-2', 'bd-x'] }, urgent: true });
+    await store.notices.create(n, keysOf(n.scope), []);
+    const raw = (await db.collection('notices').doc('n-1').get()).data[0];
+    expect(raw).toMatchObject({ _id: 'n-1', priority: 1, feedKeys: ['buildings:bd-2', 'buildings:bd-x'], head: expect.objectContaining({ id: 'n-1', urgent: true }) });
+    expect([...(raw.areaKeys as string[])].sort()).toEqual(['c:cm-a1', 'c:cm-a2', 'g:gd-a1-1', 'g:gd-a2-1']);
+    expect(raw).not.toHaveProperty('id');
+    expect(await store.notices.get('n-1')).toEqual(n);
+    const edited = { ...n, pinned: true, title: '改过的标题', version: 2 };
+    expect(await store.notices.update(edited, 1)).toEqual(edited);
+    const after = (await db.collection('notices').doc('n-1').get()).data[0];
+    expect(after).toMatchObject({ priority: 3, feedKeys: raw.feedKeys, areaKeys: raw.areaKeys, head: expect.objectContaining({ title: '改过的标题', pinned: true }) });
+    const keys = (await db.collection('notice_idempotency').limit(10).get()).data;
+    expect(keys).toEqual([expect.objectContaining({ noticeId: 'n-1', publisherId: 's-1' })]);
+    expect(keys[0]._id).toMatch(/^nk_[0-9a-f]{40}$/);
+  });
+
+  it('keeps residents\' keys (with the building read from the household) out of answers; a household without key groups has none', async () => {
+    const db = new FakeCloudbaseDb();
+    const store = createCloudbaseStore(db);
+    await importIntoCloudbase(db, contractFixture());
+    const raw = async (id: string) => (await db.collection('users').doc(id).get()).data[0];
+    expect((await raw('r-1')).residenceKeys).toEqual(['s:st-a', 'c:cm-a1', 'g:gd-a1-1', 'h:hh-2-1-101', 'b:bd-2']);
+    expect((await raw('w-zhao')).residenceKeys).toEqual([]);
+    expect(await store.users.getById('r-1')).not.toHaveProperty('residenceKeys');
+    const r1 = (await store.users.getById('r-1'))!;
+    await store.users.setResidence('r-1', { ...r1.residence!, householdId: null, via: 'qr' });
+    expect((await raw('r-1')).residenceKeys).toEqual(['s:st-a', 'c:cm-a1', 'g:gd-a1-1']);
+    await store.transact((tx) => tx.users.setResidence('r-1', { ...r1.residence!, gridId: 'gd-a1-1', householdId: 'hh-10-1-301' }));
+    expect((await raw('r-1')).residenceKeys).toEqual(['s:st-a', 'c:cm-a1', 'g:gd-a1-1', 'h:hh-10-1-301', 'b:bd-10']);
+    await store.users.setResidence('r-1', null);
+    expect((await raw('r-1')).residenceKeys).toEqual([]);
+    await store.users.ensure({ ...r1, id: 'r-new', openid: 'o-r-new' });
+    expect((await raw('r-new')).residenceKeys).toEqual(['s:st-a', 'c:cm-a1', 'g:gd-a1-1', 'h:hh-2-1-101', 'b:bd-2']);
+
+    await db.collection('households').doc('hh-2-1-90').update({ keyGroups: db.command.remove() });
+    expect((await store.places.getHousehold('hh-2-1-90'))?.keyGroups).toEqual([]);
+    expect((await store.places.listGridHouseholds('gd-a1-1'))[0]).toMatchObject({ id: 'hh-2-1-90', keyGroups: [] });
+  });
+
+  it('declares a collection for everything it stores, with unique openid, QR token and notice idempotency key', () => {
     const names = COLLECTIONS.map((c) => c.name);
     expect(names).toEqual(
       expect.arrayContaining([
         'streets', 'communities', 'grids', 'buildings', 'households', 'users', 'cards', 'audit',
         'requests', 'request_keys', 'request_events', 'inbox', 'outbox', 'rate_counters', 'categories', 'departments', 'request_settings', 'calendars',
+        'notices', 'notice_idempotency', 'notice_receipts', 'notice_reach', 'notice_grid_stats',
       ]),
     );
     expect(new Set(names).size).toBe(names.length);
     const unique = COLLECTIONS.flatMap((c) => c.indexes.filter((i) => i.unique).map((i) => `${c.name}.${i.keys.map((k) => k.field).join(',')}`));
-    expect(unique.sort()).toEqual(['grids.qrToken', 'users.openid']);
+    expect(unique.sort()).toEqual(['grids.qrToken', 'notices.publisherId,idempotencyKey', 'users.openid']);
     for (const c of COLLECTIONS) {
       const indexNames = c.indexes.map((i) => i.name);
       expect(new Set(indexNames).size).toBe(indexNames.length);
@@ -133,6 +179,38 @@ describe('the SDK double behaves like the SDK', () => {
     expect(db.transactions).toEqual({ committed: 0, rolledBack: 2 });
   });
 
+  it('projects fields: inclusion keeps _id, exclusion drops only what it names', async () => {
+    const db = new FakeCloudbaseDb();
+    await db.collection('things').add({ _id: 'a', head: { t: 1 }, body: 'long', n: 2 });
+    expect((await db.collection('things').field({ head: true }).limit(1).get()).data).toEqual([{ _id: 'a', head: { t: 1 } }]);
+    expect((await db.collection('things').field({ _id: true }).limit(1).get()).data).toEqual([{ _id: 'a' }]);
+    expect((await db.collection('things').field({ body: false }).limit(1).get()).data).toEqual([{ _id: 'a', head: { t: 1 }, n: 2 }]);
+    await expect(db.collection('things').field({ head: true, body: false }).limit(1).get()).rejects.toThrow();
+  });
+
+  it('aggregates: match, group, sort, skip, limit; 20 results without a limit stage; groups unordered without sort; refused in a transaction', async () => {
+    const db = new FakeCloudbaseDb();
+    const _ = db.command;
+    const docs = Array.from({ length: 300 }, (_x, i) => ({ _id: `h${String(i).padStart(3, '0')}`, g: `g${String(i % 30).padStart(2, '0')}`, c: i % 30 < 15 ? 'c1' : 'c2', n: i }));
+    await db.collection('hh').add(docs);
+    const grouped = () => db.collection('hh').aggregate().match({ n: _.gte(0) }).group({ _id: '$g', c: { $first: '$c' }, count: { $sum: 1 }, top: { $max: '$n' } });
+    expect((await grouped().end()).data).toHaveLength(20);
+    const all = (await grouped().sort({ _id: 1 }).limit(100).end()).data;
+    expect(all).toHaveLength(30);
+    expect(all[0]).toEqual({ _id: 'g00', c: 'c1', count: 10, top: 270 });
+    expect(all[29]).toEqual({ _id: 'g29', c: 'c2', count: 10, top: 299 });
+    const unsorted = (await grouped().limit(100).end()).data.map((g) => g._id);
+    expect(unsorted).not.toEqual([...unsorted].sort());
+    expect((await grouped().sort({ _id: -1 }).skip(28).limit(5).end()).data.map((g) => g._id)).toEqual(['g01', 'g00']);
+    expect((await db.collection('hh').aggregate().match({ c: 'c2' }).group({ _id: null, total: { $sum: '$n' } }).limit(1).end()).data).toEqual([
+      { _id: null, total: docs.filter((d) => d.c === 'c2').reduce((a, d) => a + d.n, 0) },
+    ]);
+    expect(db.queries.slice(-1)[0]).toMatchObject({ collection: 'hh', limit: 1, returned: 1 });
+    expect(() => db.collection('hh').aggregate().limit(0)).toThrow();
+    expect(() => db.collection('hh').aggregate().group({ count: { $sum: 1 } } as never)).toThrow();
+    await expect(db.runTransaction(async (t) => (t.collection('hh') as unknown as { aggregate(): unknown }).aggregate())).rejects.toThrow(/single-document/);
+  });
+
   it('re-runs a transaction that conflicted with a concurrent write', async () => {
     const db = new FakeCloudbaseDb();
     await db.collection('things').add({ _id: 'a', v: 1 });
@@ -152,8 +230,11 @@ describe('the SDK double behaves like the SDK', () => {
  * Fault injection: the Nth document operation of a create or commit transaction fails, for every N the
  * write runs. Whatever N, nothing of it is stored; the same write then succeeds once.
  */
-describe('cloudbase request writes under injected faults', () => {
-  const COLLECTIONS_TOUCHED = ['requests', 'request_keys', 'request_events', 'inbox', 'outbox', 'rate_counters'];
+describe('cloudbase request and notice writes under injected faults', () => {
+  const COLLECTIONS_TOUCHED = [
+    'requests', 'request_keys', 'request_events', 'inbox', 'outbox', 'rate_counters',
+    'notices', 'notice_idempotency', 'notice_receipts', 'notice_reach', 'notice_grid_stats',
+  ];
 
   async function snapshot(db: FakeCloudbaseDb): Promise<Record<string, unknown[]>> {
     const out: Record<string, unknown[]> = {};
@@ -220,5 +301,37 @@ describe('cloudbase request writes under injected faults', () => {
     expect(committed.result).toEqual(next);
     expect(await store.requests.commit(commit)).toBeNull();
     expect((await store.requests.events('rq-1')).map((e) => e.seq)).toEqual([1, 2]);
+  });
+
+  it('publishing, reading, acknowledging and reaching leave nothing half-written whichever operation fails', async () => {
+    const db = new FakeCloudbaseDb();
+    const store = createCloudbaseStore(db);
+    await importIntoCloudbase(db, contractFixture());
+    const n = aNotice('n-1', { urgent: true, requireAck: true });
+    const fanOut: OutboxRecord = {
+      id: 'notice-n-1:*:subscribe', eventId: 'notice-n-1', recipientId: '*', channel: 'subscribe', template: 'notice_urgent',
+      payload: { noticeId: 'n-1' }, status: 'pending', attempts: 0, nextTryAt: n.publishAt, lastError: null, createdAt: n.publishAt,
+    };
+    const published = await failAtEveryStep(db, () => store.notices.create(n, keysOf(n.scope), [fanOut]));
+    expect(published.result).toEqual({ kind: 'created', notice: n });
+    expect(published.operations.filter((op) => op.startsWith('set ')).map((op) => op.split('/')[0])).toEqual(['set notice_idempotency', 'set notices', 'set outbox']);
+    expect((await store.notices.create(aNotice('n-1b', { idempotencyKey: n.idempotencyKey }), keysOf(n.scope), [])).kind).toBe('duplicate');
+
+    const read: ReadWrite = {
+      noticeId: 'n-1', userId: 'r-1', version: 1, at: at(60),
+      place: { streetId: 'st-a', communityId: 'cm-a1', gridId: 'gd-a1-1', buildingId: 'bd-2', householdId: 'hh-2-1-101' },
+    };
+    const first = await failAtEveryStep(db, () => store.notices.markRead(read));
+    expect(first.operations.filter((op) => !op.startsWith('get ')).map((op) => op.split('/')[0])).toEqual([
+      'set notice_receipts', 'set notice_reach', 'set notice_grid_stats',
+    ]);
+    const ack = await failAtEveryStep(db, () => store.notices.acknowledge({ ...read, userId: 'r-2', at: at(70) }));
+    expect(ack.result.ackedAt).toBe(at(70));
+    const visit = { noticeId: 'n-1', householdId: 'hh-2-1-201', communityId: 'cm-a1', gridId: 'gd-a1-1', buildingId: 'bd-2', method: 'visit' as const, byId: 'w-zhao', at: at(80), note: '' };
+    expect((await failAtEveryStep(db, () => store.notices.markReached(visit))).result.kind).toBe('created');
+    expect(await store.notices.gridStats('n-1')).toEqual([
+      { noticeId: 'n-1', gridId: 'gd-a1-1', communityId: 'cm-a1', reads: 2, acks: 1, reachedRead: 1, reachedVisit: 1, reachedPhone: 0 },
+    ]);
+    expect((await store.notices.reachedInGrid('n-1', 'gd-a1-1')).map((r) => r.householdId)).toEqual(['hh-2-1-101', 'hh-2-1-201']);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * The production Store: CloudBase's document database through @cloudbase/node-sdk. Every entity is one
- * document whose `_id` is the entity's id (a card's is its worker's id). Two stored fields exist for the
- * queries only and never reach callers: `households.roomKey` (numeric-aware room order) and
- * `users.workerKeys` (what `listWorkers` filters on, one key per filter combination).
+ * document whose `_id` is the entity's id (a card's is its worker's id). Three stored fields exist for the
+ * queries only and never reach callers: `households.roomKey` (numeric-aware room order), `users.workerKeys`
+ * (what `listWorkers` filters on, one key per filter combination) and `users.residenceKeys` (the street,
+ * community, grid, building and household a resident lives in, what the audience of a notice is found by;
+ * the building is read from the household when the residence is written).
  *
  * Every list pages through results 1000 at a time, ordered by its documented sort and then `_id`, so pages
  * neither skip nor repeat documents. Inside `transact`, only single-document calls are allowed.
@@ -10,10 +12,12 @@
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
-import type { AuditEntry, Repositories, Store } from '../../ports/store.port';
+import type { AuditEntry, HouseholdFilter, Repositories, Store } from '../../ports/store.port';
+import type { Page } from '../../ports/request.port';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
-import { directAccess, fetchAll, transactionAccess, type DocAccess } from './cloudbase-access';
+import { directAccess, fetchAll, PAGE_SIZE, transactionAccess, type DocAccess } from './cloudbase-access';
 import { checked, errorCode, type CloudbaseDb, type DbCommandValue, type DbCondition, type DbDocument, type DbQuery } from './cloudbase-db';
+import { noticeRepository } from './cloudbase-notices';
 import { configDocuments, requestRepositories } from './cloudbase-requests';
 import type { CollectionName } from './collections';
 
@@ -29,7 +33,7 @@ const FIELDS = {
   communities: ['streetId', 'code', 'name', 'hotline', 'address'],
   grids: ['streetId', 'communityId', 'code', 'name', 'boundary', 'households', 'primaryWorkerId', 'backupWorkerId', 'qrToken', 'version', 'updatedAt'],
   buildings: ['streetId', 'communityId', 'gridId', 'name', 'units', 'seq'],
-  households: ['streetId', 'communityId', 'gridId', 'buildingId', 'unit', 'room'],
+  households: ['streetId', 'communityId', 'gridId', 'buildingId', 'unit', 'room', 'keyGroups'],
   users: ['openid', 'name', 'phone', 'residence', 'posts', 'createdAt'],
   cards: ['displayName', 'workPhone', 'photoFileId', 'dutyHours', 'intro', 'updatedAt'],
   audit: ['at', 'actorId', 'action', 'targetType', 'targetId', 'detail'],
@@ -42,16 +46,28 @@ type PlaceCollection = keyof typeof FIELDS;
 function fromDoc<T>(name: PlaceCollection, doc: DbDocument): T {
   const out: Record<string, unknown> = { [name === 'cards' ? 'workerId' : 'id']: doc._id };
   for (const field of FIELDS[name]) out[field] = doc[field] === undefined ? null : doc[field];
+  // Households stored before key groups existed have none.
+  if (name === 'households' && !Array.isArray(out.keyGroups)) out.keyGroups = [];
   return out as T;
 }
 
-/** The document's fields (without `_id`) for an entity, query-only fields included. */
-function fieldsOf(name: PlaceCollection, entity: object): Record<string, unknown> {
+/**
+ * The document's fields (without `_id`) for an entity, query-only fields included. A user's residence keys
+ * need the building of its household: `buildingOf` answers it.
+ */
+function fieldsOf(name: PlaceCollection, entity: object, buildingOf: (householdId: string) => string | null = () => null): Record<string, unknown> {
   const e = entity as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const field of FIELDS[name]) out[field] = e[field] === undefined ? null : e[field];
-  if (name === 'households') out.roomKey = roomSortKey(String(e.room));
-  if (name === 'users') out.workerKeys = workerKeys((entity as User).posts);
+  if (name === 'households') {
+    out.roomKey = roomSortKey(String(e.room));
+    if (!Array.isArray(out.keyGroups)) out.keyGroups = [];
+  }
+  if (name === 'users') {
+    const residence = (entity as User).residence;
+    out.workerKeys = workerKeys((entity as User).posts);
+    out.residenceKeys = residenceKeys(residence, residence?.householdId ? buildingOf(residence.householdId) : null);
+  }
   return out;
 }
 
@@ -73,6 +89,31 @@ export function workerKeys(posts: User['posts']): string[] {
     keys.add(`s:${p.streetId}|c:${p.communityId}`);
   }
   return [...keys];
+}
+
+/** Keys a resident is found under: their street, community, grid and (when bound to a room) building and household. */
+export function residenceKeys(residence: Residence | null, buildingId: string | null): string[] {
+  if (!residence) return [];
+  const keys = [`s:${residence.streetId}`, `c:${residence.communityId}`, `g:${residence.gridId}`];
+  if (residence.householdId) keys.push(`h:${residence.householdId}`);
+  if (residence.householdId && buildingId) keys.push(`b:${buildingId}`);
+  return keys;
+}
+
+/** The residence keys a household filter matches (at most one list applies: buildings, grids, communities, else the street). */
+function residenceKeysFor(filter: HouseholdFilter): string[] {
+  if (filter.buildingIds) return filter.buildingIds.map((id) => `b:${id}`);
+  if (filter.gridIds) return filter.gridIds.map((id) => `g:${id}`);
+  if (filter.communityIds) return filter.communityIds.map((id) => `c:${id}`);
+  return [`s:${filter.streetId}`];
+}
+
+/** The household field and values a household filter matches, as residenceKeysFor narrows residents. */
+function householdMatch(filter: HouseholdFilter): { field: string; ids: string[] } {
+  if (filter.buildingIds) return { field: 'buildingId', ids: filter.buildingIds };
+  if (filter.gridIds) return { field: 'gridId', ids: filter.gridIds };
+  if (filter.communityIds) return { field: 'communityId', ids: filter.communityIds };
+  return { field: 'streetId', ids: [filter.streetId] };
 }
 
 function workerKeyFor(filter: { streetId?: string; communityId?: string }): string {
@@ -119,6 +160,68 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
     return inAskedOrder(ids, found, idOfEntity);
   }
 
+  /**
+   * Every household of a grid, by building seq, unit and room. Households carry no building seq: they are
+   * paged by _id and ordered here by the grid's buildings.
+   */
+  async function listGridHouseholds(gridId: string): Promise<Household[]> {
+    const [households, buildings] = await Promise.all([
+      list<Household>('households', { gridId }, []),
+      list<Building>('buildings', { gridId }, [['seq', 'asc']]),
+    ]);
+    const seq = new Map(buildings.map((b) => [b.id, b.seq]));
+    const sortKey = (h: Household) => [seq.get(h.buildingId) ?? Number.POSITIVE_INFINITY, h.unit, roomSortKey(h.room), h.id] as const;
+    return households
+      .map((h) => ({ h, k: sortKey(h) }))
+      .sort((a, b) => {
+        for (let i = 0; i < a.k.length; i++) if (a.k[i] !== b.k[i]) return a.k[i] < b.k[i] ? -1 : 1;
+        return 0;
+      })
+      .map((x) => x.h);
+  }
+
+  /** Households per grid: one aggregation (match the filter, group by grid), paged 1000 groups at a time. */
+  async function householdCounts(filter: HouseholdFilter): Promise<{ gridId: string; communityId: string; households: number }[]> {
+    const { field, ids } = householdMatch(filter);
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const out: { gridId: string; communityId: string; households: number }[] = [];
+    for (let skip = 0; ; skip += PAGE_SIZE) {
+      let pipeline = db
+        .collection('households')
+        .aggregate()
+        .match({ [field]: unique.length === 1 ? unique[0] : _.in(unique) })
+        .group({ _id: '$gridId', communityId: { $first: '$communityId' }, households: { $sum: 1 } })
+        .sort({ _id: 1 });
+      if (skip > 0) pipeline = pipeline.skip(skip);
+      const page = checked(await pipeline.limit(PAGE_SIZE).end()).data;
+      for (const g of page) out.push({ gridId: String(g._id), communityId: String(g.communityId), households: Number(g.households) });
+      if (page.length < PAGE_SIZE) return out;
+    }
+  }
+
+  /** Ids of residents within the filter after `cursor`, ascending by id. */
+  async function residentIdsPage(filter: HouseholdFilter, cursor: string | null, limit: number): Promise<Page<string>> {
+    const n = Math.max(1, Math.min(PAGE_SIZE, Math.floor(Number.isFinite(limit) ? limit : PAGE_SIZE)));
+    const keys = [...new Set(residenceKeysFor(filter))];
+    if (keys.length === 0) return { items: [], next: null };
+    const after = (id: string | null) => {
+      const conditions: (DbCondition | DbCommandValue)[] = [{ residenceKeys: keys.length === 1 ? keys[0] : _.in(keys) }];
+      if (id !== null) conditions.push({ _id: _.gt(id) });
+      return db.collection('users').where(_.and(conditions)).orderBy('_id', 'asc').field({ _id: true });
+    };
+    // One more than the page tells whether another follows; a full 1000 (the most a query returns) asks once more.
+    const want = Math.min(n + 1, PAGE_SIZE);
+    const docs = checked(await after(cursor).limit(want).get()).data;
+    const items = docs.slice(0, n).map((d) => d._id);
+    const last = items[items.length - 1];
+    let more = docs.length > n;
+    if (!more && want === n && docs.length === n && last !== undefined) {
+      more = checked(await after(last).limit(1).get()).data.length > 0;
+    }
+    return { items, next: more && last !== undefined ? last : null };
+  }
+
   async function findByOpenid(openid: string): Promise<User | null> {
     const res = checked(await db.collection('users').where({ openid }).limit(1).get());
     return res.data[0] ? fromDoc<User>('users', res.data[0]) : null;
@@ -134,6 +237,12 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
     const get = async <T>(name: PlaceCollection, id: string): Promise<T | null> => {
       const doc = await access.get(name, id);
       return doc ? fromDoc<T>(name, doc) : null;
+    };
+    /** The building of a household, for a resident's keys (null when the household is unknown). */
+    const buildingOf = async (householdId: string | null | undefined): Promise<string | null> => {
+      if (!householdId) return null;
+      const h = await access.get('households', householdId);
+      return h && typeof h.buildingId === 'string' ? h.buildingId : null;
     };
     const getEach = async <T>(name: PlaceCollection, ids: string[], idOfEntity: (e: T) => string): Promise<T[]> => {
       if (!inTransaction) return getMany<T>(name, ids, idOfEntity);
@@ -189,6 +298,8 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
           }
           return { ...current, ...change, version: expectedVersion + 1 };
         },
+        listGridHouseholds: query('places.listGridHouseholds', listGridHouseholds),
+        householdCounts: query('places.householdCounts', householdCounts),
       },
       users: {
         getById: (id) => get<User>('users', id),
@@ -196,8 +307,9 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
         ensure: query('users.ensure', async (user: User) => {
           const existing = await findByOpenid(user.openid);
           if (existing) return existing;
+          const building = await buildingOf(user.residence?.householdId);
           try {
-            await access.create('users', user.id, fieldsOf('users', user));
+            await access.create('users', user.id, fieldsOf('users', user, () => building));
           } catch (e) {
             // Someone registered the same openid between our read and write: the unique index refused ours.
             if (errorCode(e) !== 'DATABASE_DUPLICATE_WRITE') throw e;
@@ -208,12 +320,15 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
         }),
         async setResidence(userId, residence: Residence | null) {
           // `_.set`: a plain object would be merged field by field into the old residence.
-          await access.update('users', userId, { residence: residence === null ? null : _.set(residence) });
+          const keys = residenceKeys(residence, await buildingOf(residence?.householdId));
+          await access.update('users', userId, { residence: residence === null ? null : _.set(residence), residenceKeys: _.set(keys) });
         },
         listWorkers: query('users.listWorkers', (filter: { streetId?: string; communityId?: string }) =>
           list<User>('users', { workerKeys: workerKeyFor(filter) }, [['name', 'asc']]),
         ),
         getMany: (ids) => getEach<User>('users', ids, (u) => u.id),
+        listGridResidents: query('users.listGridResidents', (gridId: string) => list<User>('users', { residenceKeys: `g:${gridId}` }, [])),
+        residentIdsPage: query('users.residentIdsPage', residentIdsPage),
       },
       cards: {
         get: (workerId) => get<ContactCard>('cards', workerId),
@@ -235,6 +350,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
         ),
       },
       ...requestRepositories(db, access, inTransaction),
+      notices: noticeRepository(db, access, inTransaction),
     };
   }
 
@@ -276,6 +392,7 @@ function guardEnded(repos: Repositories, isOpen: () => boolean): Repositories {
     requests: wrap('requests', repos.requests),
     inbox: wrap('inbox', repos.inbox),
     requestConfig: wrap('requestConfig', repos.requestConfig),
+    notices: wrap('notices', repos.notices),
   };
 }
 
@@ -295,8 +412,13 @@ export async function importIntoCloudbase(db: CloudbaseDb, data: StoreImport): P
     ['households', data.households],
     ['cards', data.cards],
   ];
+  const buildings = new Map(data.households.map((h) => [h.id, h.buildingId]));
+  const buildingOf = (householdId: string) => buildings.get(householdId) ?? null;
   const documents: [CollectionName, Record<string, unknown>[]][] = [
-    ...order.map(([name, entities]): [CollectionName, Record<string, unknown>[]] => [name, entities.map((e) => ({ _id: idOf(name, e), ...fieldsOf(name, e) }))]),
+    ...order.map(([name, entities]): [CollectionName, Record<string, unknown>[]] => [
+      name,
+      entities.map((e) => ({ _id: idOf(name, e), ...fieldsOf(name, e, buildingOf) })),
+    ]),
     ...configDocuments(data),
   ];
   for (const [name, docs] of documents) {

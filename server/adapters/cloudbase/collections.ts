@@ -52,8 +52,15 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   {
     name: 'households',
-    // roomKey: the numeric-aware sort key of room (see roomSortKey).
-    indexes: [{ name: 'buildingId_unit_roomKey', keys: [asc('buildingId'), asc('unit'), asc('roomKey')] }],
+    indexes: [
+      // roomKey: the numeric-aware sort key of room (see roomSortKey).
+      { name: 'buildingId_unit_roomKey', keys: [asc('buildingId'), asc('unit'), asc('roomKey')] },
+      // A grid's households, paged by _id (the building order is applied in memory).
+      { name: 'gridId_id', keys: [asc('gridId'), asc('_id')] },
+      // Household counts per grid (aggregate match on the street or communities, group by grid).
+      { name: 'streetId_gridId', keys: [asc('streetId'), asc('gridId')] },
+      { name: 'communityId_gridId', keys: [asc('communityId'), asc('gridId')] },
+    ],
   },
   {
     name: 'users',
@@ -61,6 +68,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'openid', keys: [asc('openid')], unique: true },
       // workerKeys: one key per listWorkers filter combination a grid-worker post answers to.
       { name: 'workerKeys_name', keys: [asc('workerKeys'), asc('name')] },
+      // residenceKeys: s:/c:/g:/b:/h: + the street, community, grid, building and household a resident lives in.
+      { name: 'residenceKeys_id', keys: [asc('residenceKeys'), asc('_id')] },
     ],
   },
   { name: 'cards', indexes: [{ name: 'photoFileId', keys: [asc('photoFileId')] }] },
@@ -105,6 +114,38 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'rate_counters',
     indexes: [{ name: 'until', keys: [asc('until')] }],
   },
+  {
+    // _id is the notice id. Query-only fields: feedKeys (`${level}:${placeId}` per targeted place, what a
+    // resident's feed matches its place against), areaKeys (s:/cl:/c:/g: — what staff lists match), priority
+    // (pinned 2 + urgent 1) and head (what lists show, read by projection without the body).
+    name: 'notices',
+    indexes: [
+      { name: 'feedKeys_priority_publishAt_id', keys: [asc('feedKeys'), desc('priority'), desc('publishAt'), desc('_id')] },
+      { name: 'areaKeys_publishAt_id', keys: [asc('areaKeys'), desc('publishAt'), desc('_id')] },
+      { name: 'streetId_publishAt_id', keys: [asc('streetId'), desc('publishAt'), desc('_id')] },
+      { name: 'publisherId_idempotencyKey', keys: [asc('publisherId'), asc('idempotencyKey')], unique: true },
+    ],
+  },
+  {
+    // _id is a hash of (publisher, idempotency key): the document that makes a retried publish a duplicate.
+    name: 'notice_idempotency',
+    indexes: [{ name: 'noticeId', keys: [asc('noticeId')] }],
+  },
+  {
+    // _id is `${noticeId}:${userId}`: a reader has one receipt per notice.
+    name: 'notice_receipts',
+    indexes: [{ name: 'noticeId_userId', keys: [asc('noticeId'), asc('userId')] }],
+  },
+  {
+    // _id is `${noticeId}:${householdId}`: a household is reached once, by whichever method came first.
+    name: 'notice_reach',
+    indexes: [{ name: 'noticeId_gridId_householdId', keys: [asc('noticeId'), asc('gridId'), asc('householdId')] }],
+  },
+  {
+    // _id is `${noticeId}:${gridId}`: counters written in the same transaction as each receipt and reach.
+    name: 'notice_grid_stats',
+    indexes: [{ name: 'noticeId_gridId', keys: [asc('noticeId'), asc('gridId')] }],
+  },
   { name: 'categories', indexes: [{ name: 'streetId_seq', keys: [asc('streetId'), asc('seq'), asc('_id')] }] },
   { name: 'departments', indexes: [{ name: 'streetId_id', keys: [asc('streetId'), asc('_id')] }] },
   // _id is the street's id.
@@ -131,4 +172,9 @@ export type CollectionName =
   | 'categories'
   | 'departments'
   | 'request_settings'
-  | 'calendars';
+  | 'calendars'
+  | 'notices'
+  | 'notice_idempotency'
+  | 'notice_receipts'
+  | 'notice_reach'
+  | 'notice_grid_stats';

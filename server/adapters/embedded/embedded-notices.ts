@@ -187,6 +187,19 @@ export class SqliteNotices {
     };
   }
 
+  feedFirstPage(place: Place, now: string, limit: number, liveLimit: number): Page<NoticeHead> & { liveIds: string[] } {
+    const n = noticePageLimit(limit);
+    const live = Math.max(1, Math.min(500, liveLimit));
+    const refs = this.liveRefs(place, now, null, Math.max(n + 1, live));
+    const shown = refs.slice(0, n);
+    const heads = this.heads(shown.map((r) => r.id));
+    return {
+      items: shown.map((r) => heads.get(r.id)).filter((h): h is NoticeHead => h !== undefined),
+      next: refs.length > n ? encodeNoticeCursor('feed', shown[shown.length - 1]) : null,
+      liveIds: refs.slice(0, live).map((r) => r.id),
+    };
+  }
+
   liveIds(place: Place, now: string, limit: number): string[] {
     return this.liveRefs(place, now, null, Math.max(1, Math.min(500, limit))).map((r) => r.id);
   }

@@ -15,7 +15,8 @@ import type { RequestEvent, ServiceRequest } from '@core/requests/request';
 import type { Residence, StaffPost, User } from '@core/people/user';
 import { householdAddress, type Boundary, type Building, type Community, type Grid, type Household, type Street } from '@core/places/place';
 import type { AuditEntry, HouseholdFilter, Repositories, Store } from '../../ports/store.port';
-import type { ReadWrite } from '../../ports/notice.port';
+import type { NoticeKey, ReadWrite } from '../../ports/notice.port';
+import type { Notice } from '@core/notices/notice';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
 import { SqliteNotices } from './embedded-notices';
 import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
@@ -70,6 +71,8 @@ export interface EmbeddedStore extends Store {
   importRequestBatches(batches: Iterable<{ requests: ServiceRequest[]; events: RequestEvent[] }>): { requests: number; events: number };
   /** Every outbox record, oldest first (diagnostics and tests). */
   outbox(): Promise<OutboxRecord[]>;
+  /** Notices published elsewhere (the demo seed): each with its keys, no outbox. */
+  importNotices(notices: { notice: Notice; keys: NoticeKey[] }[]): void;
   /** Bulk load of notice read receipts (benchmarks), through the same path as reads. */
   importNoticeReads(writes: ReadWrite[]): void;
   /** No users and no places: nothing a seed could collide with. */
@@ -553,6 +556,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
       create: (notice, keys, outbox) => run('notices.create', 'doc', () => nt.create(notice, keys, outbox, (o) => req.insertOutbox(o))),
       update: (notice, v) => run('notices.update', 'doc', () => nt.update(notice, v)),
       feed: (place, now, page) => run('notices.feed', 'query', () => nt.feed(place, now, page)),
+      feedFirstPage: (place, now, limit, live) => run('notices.feedFirstPage', 'query', () => nt.feedFirstPage(place, now, limit, live)),
       liveIds: (place, now, limit) => run('notices.liveIds', 'query', () => nt.liveIds(place, now, limit)),
       listForArea: (area, page) => run('notices.listForArea', 'query', () => nt.listForArea(area, page)),
       receipts: (userId, ids) => run('notices.receipts', 'doc', () => nt.receipts(userId, ids)),
@@ -643,6 +647,10 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     },
     outbox() {
       return gate.pass(() => req.outbox());
+    },
+    importNotices(notices) {
+      notDuringTransaction('importNotices');
+      for (const { notice, keys } of notices) nt.create(notice, keys, [], () => undefined);
     },
     importNoticeReads(writes) {
       notDuringTransaction('importNoticeReads');

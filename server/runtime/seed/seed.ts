@@ -1,5 +1,6 @@
 import type { EmbeddedStore } from '../../adapters/embedded/embedded-store';
 import { generateDemoStreet } from './demo-street';
+import { demoNotices } from './demo-notices';
 
 /**
  * Fills a new database with the demo street. Runs only on an empty database (no users and no places),
@@ -7,6 +8,8 @@ import { generateDemoStreet } from './demo-street';
  */
 export function seedIfEmpty(store: EmbeddedStore): { seeded: boolean } {
   if (!store.isEmpty()) return { seeded: false };
-  store.importPlaces(generateDemoStreet());
+  const street = generateDemoStreet();
+  store.importPlaces(street);
+  store.importNotices(demoNotices(street));
   return { seeded: true };
 }

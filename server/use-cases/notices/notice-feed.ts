@@ -26,13 +26,23 @@ async function unreadCount(ctx: UserContext, place: NonNullable<Awaited<ReturnTy
 
 export async function noticeFeed(ctx: UserContext, input: { cursor?: string }): Promise<NoticeFeed> {
   const place = await placeOrRefuse(ctx);
-  const page = await ctx.deps.store.notices.feed(place, ctx.now.toISOString(), { limit: 20, cursor: input.cursor ?? null });
+  const now = ctx.now.toISOString();
+  const notices = ctx.deps.store.notices;
+  // The first page and the badge come from one pass over the feed keys, and their receipts from one read.
+  const page = input.cursor
+    ? { ...(await notices.feed(place, now, { limit: 20, cursor: input.cursor })), liveIds: null }
+    : await notices.feedFirstPage(place, now, 20, UNREAD_MAX + 1);
+  const wanted = [...new Set([...page.items.map((h) => h.id), ...(page.liveIds ?? [])])];
   const [receipts, unread] = await Promise.all([
-    ctx.deps.store.notices.receipts(ctx.user.id, page.items.map((h) => h.id)),
-    unreadCount(ctx, place),
+    notices.receipts(ctx.user.id, wanted),
+    page.liveIds ? null : unreadCount(ctx, place),
   ]);
   const byId = new Map(receipts.map((r) => [r.noticeId, r]));
-  return { items: page.items.map((h) => feedItem(h, byId.get(h.id))), next: page.next, unread };
+  return {
+    items: page.items.map((h) => feedItem(h, byId.get(h.id))),
+    next: page.next,
+    unread: unread ?? Math.min(UNREAD_MAX, page.liveIds!.filter((id) => !byId.has(id)).length),
+  };
 }
 
 export async function noticeUnread(ctx: UserContext): Promise<{ count: number }> {

@@ -15,6 +15,7 @@ import {
   manageRole,
   publisherLabel,
   resolveScope,
+  scopeGrids,
   staffStreet,
   streetPlaces,
   viewerGrids,
@@ -139,8 +140,9 @@ async function managedNotice(ctx: UserContext, id: string): Promise<{ notice: No
   const role = await manageRole(ctx.deps, ctx.actor, notice, sp);
   if (!role) {
     // Someone who can see it (it reaches their grids) is told they may not change it; others learn nothing.
-    const grids = viewerGrids(ctx.actor, sp);
-    if (grids && grids.size) throw new DomainError('AUTH.FORBIDDEN');
+    const grids = viewerGrids(ctx.actor, sp) ?? new Set<string>();
+    const touched = await scopeGrids(ctx.deps, notice, sp);
+    if ([...touched].some((g) => grids.has(g))) throw new DomainError('AUTH.FORBIDDEN');
     throw new DomainError('NOTICE.NOT_FOUND');
   }
   return { notice, sp, role };

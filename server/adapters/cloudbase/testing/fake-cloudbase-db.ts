@@ -10,12 +10,17 @@
  * - transactions allow single-document operations only, see their own writes, are invisible to others
  *   until commit, roll back on throw and abort on a concurrent change (DATABASE_TRANSACTION_CONFLICT),
  *   re-running the work like `runTransaction(fn, 3)` does;
+ * - `field()` projects (inclusion or exclusion; `_id` comes back unless excluded);
+ * - `aggregate()` runs match / group (`$sum`, `$first`, `$max`, `$min`) / sort / skip / limit stages, answers 20
+ *   results without a `limit` stage, emits groups in no particular order (here: last seen first) and
+ *   is refused inside a transaction;
  * - every answer is a deep copy.
- * Every `get()` is recorded in `queries`, so tests can check that lists always ask an explicit limit.
+ * Every `get()` and aggregation is recorded in `queries`, so tests can check that lists always ask an explicit limit.
  */
 import type {
   CloudbaseDb,
   DbAddResult,
+  DbAggregate,
   DbCollection,
   DbCommand,
   DbCondition,
@@ -47,6 +52,8 @@ function sdkError(code: string, message: string): Error {
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
+/** What an aggregation answers without a `limit` stage (in a cloud function, as observed on the service). */
+const AGGREGATE_DEFAULT_LIMIT = 20;
 
 function isPlainObject(v: unknown): v is Doc {
   if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof FakeCommand) return false;
@@ -181,6 +188,28 @@ function hasCommand(v: unknown): boolean {
   if (v instanceof FakeCommand) return true;
   if (isPlainObject(v)) return Object.values(v).some(hasCommand);
   return false;
+}
+
+/** A projection as the database applies it: inclusion (plus `_id` unless excluded) or exclusion, never both. */
+function project(doc: DbDocument, projection: Record<string, boolean>): DbDocument {
+  const entries = Object.entries(projection);
+  const included = entries.filter(([k, v]) => v && k !== '_id').map(([k]) => k);
+  const excluded = entries.filter(([k, v]) => !v && k !== '_id').map(([k]) => k);
+  if (included.length && excluded.length) throw sdkError('DATABASE_REQUEST_FAILED', 'projection cannot both include and exclude fields');
+  const keepId = projection._id !== false;
+  if (included.length || (projection._id === true && !excluded.length)) {
+    const out: Doc = {};
+    for (const path of included) {
+      const v = getPath(doc, path);
+      if (v !== undefined) setPath(out, path, clone(v));
+    }
+    if (keepId) out._id = doc._id;
+    return out as DbDocument;
+  }
+  const out = clone(doc) as Doc;
+  for (const path of excluded) removePath(out, path);
+  if (!keepId) delete out._id;
+  return out as DbDocument;
 }
 
 /** Applies an update the way the SDK encodes it: nested plain objects merge field by field. */
@@ -371,6 +400,7 @@ interface QueryState {
   order: [string, 'asc' | 'desc'][];
   skip: number | undefined;
   limit: number | undefined;
+  projection?: Record<string, boolean>;
 }
 
 class FakeCollection implements DbCollection {
@@ -413,13 +443,23 @@ class FakeCollection implements DbCollection {
     return this.with({ limit });
   }
 
+  field(projection: Record<string, boolean>): DbQuery {
+    if (!isPlainObject(projection)) throw new Error('fake db: field() takes an object');
+    return this.with({ projection: { ...projection } });
+  }
+
   async get() {
     const all = this.db.select(this.name, this.state.condition, this.state.order);
     const limit = this.state.limit ? Math.min(this.state.limit, MAX_LIMIT) : DEFAULT_LIMIT;
     const offset = this.state.skip ?? 0;
     const page = all.slice(offset, offset + limit);
     this.db.queries.push({ collection: this.name, limit: this.state.limit, skip: this.state.skip, returned: page.length });
-    return { data: clone(page), requestId: this.db.requestId() };
+    const { projection } = this.state;
+    return { data: clone(projection ? page.map((d) => project(d, projection)) : page), requestId: this.db.requestId() };
+  }
+
+  aggregate(): DbAggregate {
+    return new FakeAggregate(this.db, this.name, []);
   }
 
   async count() {
@@ -495,6 +535,134 @@ class FakeCollection implements DbCollection {
   }
 }
 
+type Stage =
+  | { kind: 'match'; condition: unknown }
+  | { kind: 'group'; spec: Doc }
+  | { kind: 'sort'; spec: Record<string, 1 | -1> }
+  | { kind: 'skip'; n: number }
+  | { kind: 'limit'; n: number };
+
+/** `'$field'` reads the field; anything else is a constant. */
+function evaluate(doc: Doc, expression: unknown): unknown {
+  if (typeof expression === 'string' && expression.startsWith('$')) return getPath(doc, expression.slice(1));
+  if (isPlainObject(expression) || Array.isArray(expression)) throw new Error('fake db: only field paths and constants are supported as expressions');
+  return expression;
+}
+
+function accumulate(docs: Doc[], accumulator: unknown): unknown {
+  if (!isPlainObject(accumulator) || Object.keys(accumulator).length !== 1) throw sdkError('DATABASE_REQUEST_FAILED', 'a group field must be one accumulator');
+  const [op, expression] = Object.entries(accumulator)[0];
+  const values = docs.map((d) => evaluate(d, expression));
+  switch (op) {
+    case '$sum':
+      return values.reduce((a: number, v) => a + (typeof v === 'number' ? v : 0), 0);
+    case '$first':
+      return values[0] ?? null;
+    case '$max':
+    case '$min': {
+      const present = values.filter((v) => v !== undefined && v !== null);
+      if (!present.length) return null;
+      return present.reduce((a, b) => ((compareValues(a, b) >= 0) === (op === '$max') ? a : b));
+    }
+    default:
+      throw new Error(`fake db: unsupported accumulator ${op}`);
+  }
+}
+
+class FakeAggregate implements DbAggregate {
+  constructor(
+    private readonly db: FakeCloudbaseDb,
+    private readonly name: string,
+    private readonly stages: Stage[],
+  ) {}
+
+  private then(stage: Stage): FakeAggregate {
+    return new FakeAggregate(this.db, this.name, [...this.stages, stage]);
+  }
+
+  match(condition: DbCondition | object): DbAggregate {
+    if (Object.prototype.toString.call(condition).slice(8, -1) !== 'Object') throw new Error('QueryParamTypeError');
+    return this.then({ kind: 'match', condition: cloneCondition(condition) });
+  }
+
+  group(spec: { _id: unknown } & Record<string, unknown>): DbAggregate {
+    if (!isPlainObject(spec) || !Object.prototype.hasOwnProperty.call(spec, '_id')) {
+      throw sdkError('DATABASE_REQUEST_FAILED', 'a group specification must include an _id');
+    }
+    return this.then({ kind: 'group', spec: clone(spec) });
+  }
+
+  sort(spec: Record<string, 1 | -1>): DbAggregate {
+    if (!isPlainObject(spec) || !Object.values(spec).every((d) => d === 1 || d === -1)) throw sdkError('DATABASE_REQUEST_FAILED', '$sort key ordering must be 1 or -1');
+    return this.then({ kind: 'sort', spec: { ...spec } });
+  }
+
+  skip(offset: number): DbAggregate {
+    if (!Number.isInteger(offset) || offset < 0) throw sdkError('DATABASE_REQUEST_FAILED', '$skip must be a non-negative integer');
+    return this.then({ kind: 'skip', n: offset });
+  }
+
+  limit(limit: number): DbAggregate {
+    if (!Number.isInteger(limit) || limit <= 0) throw sdkError('DATABASE_REQUEST_FAILED', '$limit must be a positive integer');
+    return this.then({ kind: 'limit', n: limit });
+  }
+
+  async end() {
+    let docs: Doc[] = [...this.db.table(this.name).values()].map((s) => s.doc);
+    for (const stage of this.stages) {
+      switch (stage.kind) {
+        case 'match':
+          docs = docs.filter((d) => matches(d, stage.condition));
+          break;
+        case 'group': {
+          const groups = new Map<string, { key: unknown; docs: Doc[] }>();
+          for (const d of docs) {
+            const key = evaluate(d, stage.spec._id) ?? null;
+            const k = JSON.stringify(key);
+            const g = groups.get(k) ?? { key, docs: [] };
+            g.docs.push(d);
+            groups.set(k, g);
+          }
+          // The database gives no order to groups: the last seen come first here, so only a sort stage orders them.
+          docs = [...groups.values()].reverse().map((g) => {
+            const out: Doc = { _id: g.key };
+            for (const [field, accumulator] of Object.entries(stage.spec)) if (field !== '_id') out[field] = accumulate(g.docs, accumulator);
+            return out;
+          });
+          break;
+        }
+        case 'sort': {
+          const order = Object.entries(stage.spec);
+          docs = [...docs].sort((a, b) => {
+            for (const [field, dir] of order) {
+              const c = compareValues(getPath(a, field), getPath(b, field));
+              if (c !== 0) return dir === 1 ? c : -c;
+            }
+            return 0;
+          });
+          break;
+        }
+        case 'skip':
+          docs = docs.slice(stage.n);
+          break;
+        case 'limit':
+          docs = docs.slice(0, stage.n);
+          break;
+      }
+    }
+    const limits = this.stages.filter((s): s is Extract<Stage, { kind: 'limit' }> => s.kind === 'limit');
+    const skips = this.stages.filter((s): s is Extract<Stage, { kind: 'skip' }> => s.kind === 'skip');
+    if (!limits.length) docs = docs.slice(0, AGGREGATE_DEFAULT_LIMIT);
+    this.db.queries.push({
+      collection: this.name,
+      limit: limits.length ? limits[limits.length - 1].n : undefined,
+      skip: skips.length ? skips[skips.length - 1].n : undefined,
+      returned: docs.length,
+    });
+    return { data: clone(docs), requestId: this.db.requestId() };
+  }
+}
+
 class FakeTransaction implements DbTransaction {
   /** This transaction's own writes: a document, or null for deleted. */
   readonly writes = new Map<string, Map<string, DbDocument | null>>();
@@ -545,6 +713,7 @@ class FakeTransaction implements DbTransaction {
       update: queryRefused,
       remove: queryRefused,
       add: queryRefused,
+      aggregate: queryRefused,
       doc: (id: string): DbTransactionDocumentRef => ({
         get: async () => {
           this.db.beforeTransactionOperation?.(`get ${name}/${id}`);
