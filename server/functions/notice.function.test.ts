@@ -185,7 +185,10 @@ describe('editing and withdrawing', () => {
     expect(detail.version).toBe(2);
     expect(detail.revisions).toEqual([expect.objectContaining({ version: 2, title: '停水通知' })]);
     expect(detail.body).toEqual([{ kind: 'p', text: '改为下午两点到五点停水。' }]);
-    expect(detail.mine?.changedSinceRead).toBe(false);
+    // The open that follows the edit tells the reader (the page shows why); it records the read of version 2.
+    expect(detail.mine?.changedSinceRead).toBe(true);
+    expect((await must<NoticeDetail>(h.call('r1', 'notice', 'open', { id }))).mine?.changedSinceRead).toBe(false);
+    expect((await must<NoticeFeed>(h.call('r1', 'notice', 'feed', {}))).items[0]).toMatchObject({ id, changedSinceRead: false });
     // A grid worker of the community sees it but may not change it.
     expect(await h.call('w1', 'notice', 'edit', { ...edit, version: 2 })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
