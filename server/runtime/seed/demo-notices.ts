@@ -50,7 +50,7 @@ export function demoNotices(data: StoreImport): { notice: Notice; keys: NoticeKe
         title: '本周六社区义诊活动',
         body: toBlocks('本周六上午9:00在网格服务站开展义诊，提供量血压、测血糖等服务。\n\n行动不便的老人可联系网格员预约上门。'),
         category: 'activity', urgent: false, requireAck: false, pinned: false,
-        publisherId: worker.id, publisherRole: 'grid_worker', publisherLabel: `${community.name}${grid.name} 网格员${maskName(worker.name)}`,
+        publisherId: worker.id, publisherRole: 'grid_worker', publisherLabel: `${grid.name} 网格员${maskName(worker.name)}`,
       },
       keys: [{ level: 'grids', placeId: grid.id, communityId: community.id, gridId: grid.id }],
     },
