@@ -106,6 +106,13 @@ test('street staff publish an urgent notice to one community → its resident co
   await signInAs(sp, app, { role: 'street_staff', name: staff.name });
   await sp.locator('.e2e-entry-notice-manage').click();
   await sp.locator('.e2e-publish-new').click();
+  // Sending an empty form says what is missing, field by field, and sends nothing.
+  await sp.locator('.e2e-publish').click();
+  expect(await textOf(sp, '.e2e-error-scope')).toBe('请选择发布范围');
+  expect(await textOf(sp, '.e2e-error-category')).toBe('请选择通知类别');
+  await sp.locator('.e2e-error-title').waitFor();
+  await sp.locator('.e2e-error-body').waitFor();
+  await shot(sp, '00a-publish-missing');
   await sp.locator('.e2e-scope-level-communities').click();
   await sp.locator('.e2e-scope-place', { hasText: community }).click();
   expect(await textOf(sp, '.e2e-scope-summary')).toContain(community);

@@ -95,6 +95,8 @@ export default function NoticePublishPage() {
     form.setErrors(found);
     if (Object.keys(found).length) {
       setFormError('还有内容需要填写或修改，请查看标红的提示');
+      // The button sits at the bottom of a long form: bring the first problem into view.
+      setTimeout(() => void Taro.pageScrollTo({ selector: '.nt-publish .rq-field--error', duration: 200 }).catch(() => undefined), 50);
       return;
     }
     // Double taps, and a tap while the question is open, send nothing more.
