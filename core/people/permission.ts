@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'request.verify': { label: '核查、改派和审核诉求', roles: { community_staff: 'community' } },
   'request.list_street': { label: '查看全部诉求', roles: { community_staff: 'community', street_staff: 'street' } },
   'message.read': { label: '查看站内消息', anyUser: true, roles: {} },
+  // Consent is the person's own: any signed-in user; the use case checks the moment against their roles.
+  'message.subscribe': { label: '订阅消息提醒', anyUser: true, roles: {} },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

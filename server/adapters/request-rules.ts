@@ -112,9 +112,12 @@ export function rateWindows(limits: RateLimit[]): RateLimit[] {
   return [...byWindow.values()].sort((a, b) => a.windowMinutes - b.windowMinutes);
 }
 
-/** A street's settings, or the defaults for a street that has none stored. */
+/**
+ * A street's settings, or the defaults for a street that has none stored; a setting added after the
+ * street's were stored takes its default.
+ */
 export function settingsOrDefault(streetId: string, stored: RequestSettings | null): RequestSettings {
-  if (stored) return stored;
+  if (stored) return { ...structuredClone(DEFAULT_REQUEST_SETTINGS), ...stored };
   return structuredClone({ ...DEFAULT_REQUEST_SETTINGS, streetId });
 }
 

@@ -14,6 +14,7 @@ import type { AuditEntry, Repositories, Store } from '../../ports/store.port';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
 import { directAccess, fetchAll, transactionAccess, type DocAccess } from './cloudbase-access';
 import { checked, errorCode, type CloudbaseDb, type DbCommandValue, type DbCondition, type DbDocument, type DbQuery } from './cloudbase-db';
+import { deliveryRepositories } from './cloudbase-delivery';
 import { configDocuments, requestRepositories } from './cloudbase-requests';
 import type { CollectionName } from './collections';
 
@@ -51,7 +52,10 @@ function fieldsOf(name: PlaceCollection, entity: object): Record<string, unknown
   const out: Record<string, unknown> = {};
   for (const field of FIELDS[name]) out[field] = e[field] === undefined ? null : e[field];
   if (name === 'households') out.roomKey = roomSortKey(String(e.room));
-  if (name === 'users') out.workerKeys = workerKeys((entity as User).posts);
+  if (name === 'users') {
+    out.workerKeys = workerKeys((entity as User).posts);
+    out.staffKeys = staffKeys((entity as User).posts);
+  }
   return out;
 }
 
@@ -71,6 +75,16 @@ export function workerKeys(posts: User['posts']): string[] {
     keys.add(`s:${p.streetId}`);
     keys.add(`c:${p.communityId}`);
     keys.add(`s:${p.streetId}|c:${p.communityId}`);
+  }
+  return [...keys];
+}
+
+/** Keys a user is listed under by `listStaff`: one per staff post, `community_staff|<communityId>` or `street_staff|<streetId>`. */
+export function staffKeys(posts: User['posts']): string[] {
+  const keys = new Set<string>();
+  for (const p of posts) {
+    if (p.role === 'community_staff') keys.add(`community_staff|${p.communityId}`);
+    if (p.role === 'street_staff') keys.add(`street_staff|${p.streetId}`);
   }
   return [...keys];
 }
@@ -213,6 +227,9 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
         listWorkers: query('users.listWorkers', (filter: { streetId?: string; communityId?: string }) =>
           list<User>('users', { workerKeys: workerKeyFor(filter) }, [['name', 'asc']]),
         ),
+        listStaff: query('users.listStaff', (post: { role: 'community_staff'; communityId: string } | { role: 'street_staff'; streetId: string }) =>
+          list<User>('users', { staffKeys: post.role === 'community_staff' ? `community_staff|${post.communityId}` : `street_staff|${post.streetId}` }, [['name', 'asc']]),
+        ),
         getMany: (ids) => getEach<User>('users', ids, (u) => u.id),
       },
       cards: {
@@ -240,6 +257,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
 
   return {
     ...repositories(direct, false),
+    ...deliveryRepositories(db),
     transact(work) {
       return db.runTransaction(async (t) => {
         let open = true;

@@ -61,7 +61,10 @@ describe('embedded request lists', () => {
     expect(details('SELECT * FROM request_events WHERE request_id = ? ORDER BY seq', 'r')).toMatch(/^SEARCH request_events USING PRIMARY KEY \(request_id=\?\)$/);
     expect(details('SELECT data FROM requests WHERE submitter_id = ? AND idempotency_key = ?', 's', 'k')).toContain('requests_by_idempotency');
     expect(details('SELECT count FROM rate_counters WHERE submitter_id = ? AND window_minutes = ? AND bucket = ?', 's', 10, 1)).toContain('PRIMARY KEY');
-    expect(details('SELECT * FROM outbox WHERE status = ? AND next_try_at <= ? ORDER BY next_try_at', 'pending', 'x')).toContain('outbox_by_status_next_try');
+    // The dispatcher's claim: earliest due first, ties by id, straight from the index (no sort step).
+    const claim = details("SELECT id FROM outbox INDEXED BY outbox_by_status_next_try_id WHERE status = 'pending' AND next_try_at <= ? ORDER BY next_try_at, id LIMIT ?", 'x', 5);
+    expect(claim).toMatch(/^SEARCH outbox USING COVERING INDEX outbox_by_status_next_try_id/);
+    expect(claim).not.toContain('TEMP B-TREE');
   });
 });
 

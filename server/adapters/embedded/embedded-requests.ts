@@ -27,6 +27,7 @@ import {
   type Cursor,
 } from '../request-rules';
 import type { StoreImport } from '../store-import';
+import { INSERT_OUTBOX, outboxParams, toOutboxRecord, type OutboxRow } from './embedded-delivery';
 
 export type Params = Record<string, unknown> | unknown[];
 
@@ -276,23 +277,12 @@ export class SqliteRequests {
 
   /** A plain INSERT: an id already queued fails the whole write. */
   private insertOutbox(records: OutboxRecord[]): void {
-    for (const o of records) {
-      this.sql.run(
-        `INSERT INTO outbox (id, event_id, recipient_id, channel, template, payload, status, attempts, next_try_at, last_error, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [o.id, o.eventId, o.recipientId, o.channel, o.template, JSON.stringify(o.payload), o.status, o.attempts, o.nextTryAt, o.lastError, o.createdAt],
-      );
-    }
+    for (const o of records) this.sql.run(INSERT_OUTBOX, outboxParams(o));
   }
 
-  /** Outbox records, oldest first (diagnostics and tests; the dispatcher's port comes with delivery). */
+  /** Outbox records, oldest first (diagnostics and tests; the dispatcher works them through embedded-delivery.ts). */
   outbox(): OutboxRecord[] {
-    type Row = { id: string; event_id: string; recipient_id: string; channel: string; template: string; payload: string; status: string; attempts: number; next_try_at: string; last_error: string | null; created_at: string };
-    return this.sql.all<Row>('SELECT * FROM outbox ORDER BY created_at, id').map((r) => ({
-      id: r.id, eventId: r.event_id, recipientId: r.recipient_id, channel: r.channel as OutboxRecord['channel'],
-      template: r.template as OutboxRecord['template'], payload: JSON.parse(r.payload) as Record<string, string>,
-      status: r.status as OutboxRecord['status'], attempts: r.attempts, nextTryAt: r.next_try_at, lastError: r.last_error, createdAt: r.created_at,
-    }));
+    return this.sql.all<OutboxRow>('SELECT * FROM outbox ORDER BY created_at, id').map(toOutboxRecord);
   }
 
   /**
