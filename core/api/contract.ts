@@ -5,6 +5,7 @@
 import type { ContactCard, ContactCardView } from '../contact-card/contact-card';
 import type { DutySlot } from '../contact-card/duty-hours';
 import type { Role, RoleGrant } from '../people/role';
+import type { MessageContract } from './message.contract';
 import type { RequestContract } from './request.contract';
 
 export interface RoleView {
@@ -110,7 +111,7 @@ export type { DutySlot, Weekday } from '../contact-card/duty-hours';
 
 type Empty = Record<string, never>;
 
-export interface Contract extends RequestContract {
+export interface Contract extends RequestContract, MessageContract {
   account: {
     me: { input: Empty; output: MeView };
     communities: { input: Empty; output: CommunityOption[] };

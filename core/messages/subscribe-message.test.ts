@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { MESSAGE_TEMPLATES } from './message';
-import { KEYWORD_KINDS, KEYWORD_LIMITS, TEMPLATE_KEYWORDS, shapeKeyword, shapeTemplateData, templatePage, wechatTime } from './subscribe-message';
+import { KEYWORD_KINDS, KEYWORD_LIMITS, TEMPLATE_KEYWORDS, shapeKeyword, shapeTemplateData, templateDataProblems, templatePage, wechatTime } from './subscribe-message';
 
 const AT = new Date('2026-10-08T01:05:00.000Z'); // 09:05 Beijing
 const len = (s: string) => Array.from(s).length;
@@ -85,6 +85,23 @@ describe('templates', () => {
       thing4: { value: '诉求已办结，请确认' },
     });
     expect(Object.keys(shapeTemplateData('notice_urgent', { title: '明日停水' }, AT))).toEqual(['thing1', 'thing2', 'time3']);
+  });
+
+  it('what WeChat would refuse is found in unshaped data, and never in shaped data', () => {
+    expect(templateDataProblems('request_status', { thing1: { value: 'x'.repeat(21) }, phrase2: { value: '已受理1' }, time3: { value: '2026-10-08 09:05' } })).toEqual([
+      'thing1: longer than thing allows',
+      'phrase2: a phrase is up to 5 Chinese characters',
+      'time3: not a time like 2019年10月1日 15:01',
+      'thing4: empty',
+    ]);
+    expect(templateDataProblems('request_new', { thing1: { value: '环境' }, thing2: { value: '新诉求' }, time3: { value: '2026年1月1日 08:00' }, thing9: { value: 'x' } })).toEqual([
+      'thing9: not a keyword of request_new',
+    ]);
+    fc.assert(
+      fc.property(fc.constantFrom(...MESSAGE_TEMPLATES), fc.dictionary(fc.constantFrom('title', 'category', 'status', 'time', 'publisher', 'requestId'), fc.string({ maxLength: 40 })), (t, payload) => {
+        expect(templateDataProblems(t, shapeTemplateData(t, payload, AT))).toEqual([]);
+      }),
+    );
   });
 
   it('opens the request a message is about, an urgent notice\'s own page, and the home page for anything unusable', () => {

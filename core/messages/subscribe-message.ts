@@ -161,6 +161,31 @@ export function shapeTemplateData(template: MessageTemplate, payload: Record<str
   return data;
 }
 
+/**
+ * What WeChat would refuse (47003) in a send's data: a missing or extra keyword, or a value that breaks its
+ * kind's rules. Empty when the data is fine. The local sender checks with it, so a shaping mistake shows
+ * up locally the way it would on WeChat.
+ */
+export function templateDataProblems(template: MessageTemplate, data: TemplateData): string[] {
+  const problems: string[] = [];
+  const keywords = TEMPLATE_KEYWORDS[template];
+  for (const key of Object.keys(data)) if (!keywords.some((k) => k.key === key)) problems.push(`${key}: not a keyword of ${template}`);
+  for (const k of keywords) {
+    const value = data[k.key]?.value;
+    if (typeof value !== 'string' || value === '') {
+      problems.push(`${k.key}: empty`);
+      continue;
+    }
+    const n = Array.from(value).length;
+    if (k.kind === 'time' && !FORMATTED_TIME.test(value)) problems.push(`${k.key}: not a time like 2019年10月1日 15:01`);
+    else if (k.kind === 'date' && !FORMATTED_DATE.test(value)) problems.push(`${k.key}: not a date like 2019年10月1日`);
+    else if (k.kind === 'phrase' && (n > KEYWORD_LIMITS.phrase || !Array.from(value).every((c) => CJK.test(c)))) problems.push(`${k.key}: a phrase is up to 5 Chinese characters`);
+    else if (k.kind !== 'time' && k.kind !== 'date' && n > (k.kind === 'name' && !CJK.test(value) ? 20 : KEYWORD_LIMITS[k.kind])) problems.push(`${k.key}: longer than ${k.kind} allows`);
+    else if (/[\n\r\t]/.test(value)) problems.push(`${k.key}: line breaks`);
+  }
+  return problems;
+}
+
 const HOME_PAGE = 'pages/home/index';
 /** A page of this app with an optional simple query: what a payload may name as the page to open. */
 const APP_PAGE = /^(pages|features)\/[A-Za-z0-9_/-]+(\?[A-Za-z0-9_.~%=&-]*)?$/;

@@ -48,7 +48,8 @@ export function sortOf(sort: RequestSort): { field: 'deadline' | 'created'; dir:
  * by `overdueAt`. Adapters list one status at a time (SQLite) or with `in` (CloudBase), so every list
  * runs on a (scope, status, sort key) index.
  */
-export function statusesOf(query: Pick<RequestQuery, 'statuses' | 'overdueAt'>): RequestStatus[] {
+export function statusesOf(query: Pick<RequestQuery, 'statuses' | 'overdueAt' | 'dueFrom'>): RequestStatus[] {
+  if (query.dueFrom !== undefined && query.overdueAt === undefined) throw new Error('a request query with dueFrom needs overdueAt');
   let out: RequestStatus[] = query.statuses?.length ? REQUEST_STATUSES.filter((s) => query.statuses!.includes(s)) : [...REQUEST_STATUSES];
   if (query.overdueAt !== undefined) out = out.filter((s) => OVERDUE_STATUSES.includes(s));
   return out;

@@ -15,6 +15,7 @@ import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openEmbeddedStore, type EmbeddedStore } from '../adapters/embedded/embedded-store';
 import type { CloudFunction } from '../functions/define-function';
+import type { Reply } from '@core/shared/errors';
 import type { Logger } from '../functions/deps';
 import { FUNCTIONS } from '../functions/registry';
 import type { Clock } from '../ports/clock.port';
@@ -60,6 +61,8 @@ export interface RunningRuntime {
   store: EmbeddedStore;
   /** Whether this start filled an empty database with demo data. */
   seeded: boolean;
+  /** Runs a function's timer action now, exactly as its trigger fires it (tests, benchmarks). */
+  fireTimer(functionName: string): Promise<Reply<unknown>>;
   /** Stops accepting requests, waits for timer runs, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -151,6 +154,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     dataDir,
     store,
     seeded,
+    fireTimer(functionName) {
+      const fn = (functions as Readonly<Record<string, CloudFunction>>)[functionName];
+      if (!fn) return Promise.reject(new Error(`no function ${functionName}`));
+      return fn.handle({ kind: 'system' }, { Type: 'Timer', TriggerName: 'manual', Time: clock.now().toISOString() }, deps);
+    },
     close() {
       closing ??= (async () => {
         await new Promise<void>((done) => {

@@ -175,6 +175,7 @@ export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransa
     if (q.createdTo !== undefined) out.push({ createdAt: _.lt(q.createdTo) });
     // The statuses are narrowed to those whose deadline key is their current deadline.
     if (q.overdueAt !== undefined) out.push({ deadlineKey: _.lt(q.overdueAt) });
+    if (q.dueFrom !== undefined) out.push({ deadlineKey: _.gte(q.dueFrom) });
     if (q.resolvedBefore !== undefined) out.push({ resolvedAt: _.lt(q.resolvedBefore) });
     return out;
   }

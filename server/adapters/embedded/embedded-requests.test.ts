@@ -12,6 +12,7 @@ const QUERIES: [string, RequestQuery][] = [
   ['overdue in grids', { streetId: 's', gridIds: ['g1'], statuses: ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved'], overdueAt: at(0), sort: 'deadline' }],
   ['overdue in a community', { streetId: 's', communityId: 'c', overdueAt: at(0), sort: 'deadline' }],
   ['overdue in the street', { streetId: 's', overdueAt: at(0), sort: 'deadline' }],
+  ['a window of deadlines (deadline jobs)', { streetId: 's', overdueAt: at(100), dueFrom: at(0), sort: 'deadline' }],
   ['done in grids, newest', { streetId: 's', gridIds: ['g1', 'g2'], statuses: ['resolved', 'verified', 'archived', 'rejected', 'withdrawn'], sort: 'newest' }],
   ["a community's verification queue", { streetId: 's', communityId: 'c', statuses: ['resolved'], resolvedBefore: at(0), sort: 'deadline' }],
   ['verified before (archiving timer)', { streetId: 's', statuses: ['verified'], resolvedBefore: at(0), sort: 'newest' }],

@@ -103,6 +103,7 @@ function residual(q: Omit<RequestQuery, 'sort'>, scope: Scope): { where: string[
   if (q.createdTo !== undefined) { where.push('created_at < @createdTo'); params.createdTo = q.createdTo; }
   // A range on the deadline key: the statuses are already narrowed to those whose key is their deadline.
   if (q.overdueAt !== undefined) { where.push('deadline_key < @overdueAt'); params.overdueAt = q.overdueAt; }
+  if (q.dueFrom !== undefined) { where.push('deadline_key >= @dueFrom'); params.dueFrom = q.dueFrom; }
   if (q.resolvedBefore !== undefined) { where.push('resolved_at < @resolvedBefore'); params.resolvedBefore = q.resolvedBefore; }
   return { where, params };
 }
@@ -144,7 +145,7 @@ export function planRequestList(q: RequestQuery, cursor: Cursor | null, fetch: n
 export function planRequestCount(q: Omit<RequestQuery, 'sort'>): PlannedStatement[] {
   if (q.gridIds !== undefined && q.gridIds.length === 0) return [];
   const scope = scopeOf(q);
-  const field = q.overdueAt !== undefined ? 'deadline' : 'created';
+  const field = q.overdueAt !== undefined || q.dueFrom !== undefined ? 'deadline' : 'created';
   const rest = residual(q, scope);
   const sql = `SELECT COUNT(*) AS n FROM requests INDEXED BY requests_by_${scope.index}_status_${field}
     WHERE ${[`${scope.column} = @scope`, 'status = @status', ...rest.where].join(' AND ')}`;
