@@ -18,6 +18,8 @@ export const ROUTES = {
   requestOverview: '/features/work/pages/overview/index',
   /** 消息: in-app messages of every user. */
   inbox: '/features/messages/pages/inbox/index',
+  /** 消息记录: the subscribe messages the local runtime recorded for the person (H5 demo). */
+  sentLog: '/features/messages/pages/sent/index',
   /** H5 only: the demo sign-in. */
   signIn: '/features/dev/pages/login/index',
 } as const;
