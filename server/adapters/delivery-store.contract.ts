@@ -200,6 +200,14 @@ export function describeDeliveryContract(harness: () => StoreHarness): void {
       expect((await store.subscriptions.credits('nobody')).request_status).toBe(0);
     });
 
+    it('a returned credit comes back whole, also for someone at the cap', async () => {
+      for (let i = 0; i < MAX_CREDITS; i++) await store.subscriptions.grant('r-1', ['request_new'], at(0));
+      expect(await store.subscriptions.hold('r-1', 'request_new', 'k', at(1))).toBe(true);
+      await store.subscriptions.grant('r-1', ['request_new'], at(2));
+      await store.subscriptions.settle('r-1', 'request_new', 'k', 'returned', at(3));
+      expect((await store.subscriptions.credits('r-1')).request_new).toBe(MAX_CREDITS + 1);
+    });
+
     it('lets concurrent holds take no more credits than there are', async () => {
       await store.subscriptions.grant('r-1', ['request_new'], at(0));
       await store.subscriptions.grant('r-1', ['request_new'], at(0));

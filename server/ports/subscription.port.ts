@@ -18,7 +18,7 @@ export interface SubscriptionRepository {
   credits(userId: string): Promise<Credits>;
   /** Holds one credit for `key`: true if one is held for it now (newly or already), false when none is left. */
   hold(userId: string, template: MessageTemplate, key: string, at: string): Promise<boolean>;
-  /** Settles the credit held for `key`; nothing happens when none is held for it. */
+  /** Settles the credit held for `key` (a returned one counts again, even above the grant cap); nothing happens when none is held for it. */
   settle(userId: string, template: MessageTemplate, key: string, outcome: CreditOutcome, at: string): Promise<void>;
   /** Those of `userIds` with at least one credit for `template` (any order, no duplicates). */
   holders(template: MessageTemplate, userIds: readonly string[]): Promise<string[]>;

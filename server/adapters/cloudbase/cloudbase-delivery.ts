@@ -190,7 +190,8 @@ export function deliveryRepositories(db: CloudbaseDb): { outbox: OutboxRepositor
         const d = await txGet(t, 'subscriptions', creditId(userId, template));
         const held = (d?.held as string[] | undefined) ?? [];
         if (!d || !held.includes(key)) return;
-        const count = outcome === 'returned' ? Math.min(Number(d.count) + 1, MAX_CREDITS) : outcome === 'refused' ? 0 : Number(d.count);
+        // A returned credit is the one held: it comes back as it was (the cap is for grants).
+        const count = outcome === 'returned' ? Number(d.count) + 1 : outcome === 'refused' ? 0 : Number(d.count);
         checked(await t.collection('subscriptions').doc(creditId(userId, template)).update({ count, held: _.set(held.filter((k) => k !== key)), updatedAt: at }));
       });
     },

@@ -187,7 +187,8 @@ export class SqliteDelivery {
       if (!row) return;
       const held = JSON.parse(row.held) as string[];
       if (!held.includes(key)) return;
-      const count = outcome === 'returned' ? Math.min(row.count + 1, MAX_CREDITS) : outcome === 'refused' ? 0 : row.count;
+      // A returned credit is the one held: it comes back as it was (the cap is for grants).
+      const count = outcome === 'returned' ? row.count + 1 : outcome === 'refused' ? 0 : row.count;
       this.sql.run('UPDATE subscriptions SET count = ?, held = ?, updated_at = ? WHERE user_id = ? AND template = ?', [
         count, JSON.stringify(held.filter((k) => k !== key)), at, userId, template,
       ]);

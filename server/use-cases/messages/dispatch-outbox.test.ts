@@ -25,7 +25,7 @@ function recordingSender(script: (m: SubscribeMessage, n: number) => SendResult 
  * Virtual monotonic time: a sleep wakes when the time reaches its end, earliest first, one at a time (the
  * woken lane runs on until it waits again before the next wakes); `advance` moves time by hand.
  */
-function fakePace() {
+function fakePace(lateBy = 0) {
   let t = 0;
   const sleeps: number[] = [];
   const sleepers: { at: number; wake: () => void }[] = [];
@@ -50,7 +50,7 @@ function fakePace() {
     sleep(ms) {
       sleeps.push(ms);
       return new Promise<void>((wake) => {
-        sleepers.push({ at: t + ms, wake });
+        sleepers.push({ at: t + ms + lateBy, wake });
         schedule();
       });
     },
@@ -182,6 +182,30 @@ describe('dispatchOutbox', () => {
     expect(times).toHaveLength(10);
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(250);
     expect(sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(9 * 250);
+  });
+
+  it('a limiter woken late by its timer catches up, but no second carries more than the limit and a tenth', async () => {
+    for (let i = 0; i < 300; i++) {
+      const u = USERS[i % USERS.length];
+      await h.deps.store.subscriptions.grant(u, ['request_status'], AT.toISOString());
+      await h.deps.store.outbox.enqueue({ message: null, record: record(u, { eventId: `ev${i}`, id: outboxId(`ev${i}`, u, 'subscribe') }) });
+    }
+    const { pace } = fakePace(7);
+    const times: number[] = [];
+    const sender: SubscribeSender = {
+      async send() {
+        times.push(pace.now());
+        return { ok: true };
+      },
+    };
+    const messages = { ...h.deps.config.messages, sendsPerSecond: 100 };
+    await dispatchOutbox(withSender(sender, { config: { ...h.deps.config, messages } }), { pace, concurrency: 4 });
+    expect(times.length).toBeGreaterThanOrEqual(250);
+    const span = times[times.length - 1] - times[0];
+    // The long-run rate stays at the limit although every wake-up is 7 ms late …
+    expect((times.length - 1) / (span / 1000)).toBeGreaterThan(95);
+    // … and no window of one second holds more than 100 + 10.
+    for (let i = 0; i < times.length; i++) expect(times.filter((x) => x >= times[i] && x < times[i] + 1000).length).toBeLessThanOrEqual(110);
   });
 
   it('stops claiming when its time budget is spent, and gives back what it claimed but did not start', async () => {

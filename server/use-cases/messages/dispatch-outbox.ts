@@ -82,14 +82,19 @@ export interface DispatchReport {
   queued: number;
 }
 
-/** Spaces calls `1000 / perSecond` ms apart on the pace's clock (shared by every lane of the run). */
+/**
+ * Spaces sends `1000 / perSecond` ms apart on the pace's clock, shared by every lane of the run. A lane that
+ * wakes late may catch up, but by at most a tenth of a second's worth of sends at once, so timer jitter
+ * does not lower the rate and no second ever carries more than the limit plus that tenth.
+ */
 function rateLimiter(perSecond: number, pace: Pace): () => Promise<void> {
   if (!(perSecond > 0)) return async () => undefined;
   const interval = 1000 / perSecond;
+  const slack = (Math.max(1, Math.floor(perSecond / 10)) - 1) * interval;
   let next = pace.now();
   return async () => {
     const now = pace.now();
-    const at = Math.max(next, now);
+    const at = Math.max(next, now - slack);
     next = at + interval;
     if (at > now) await pace.sleep(at - now);
   };
