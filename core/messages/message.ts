@@ -1,7 +1,8 @@
 /**
  * In-app messages are the reliable channel: always written, in the same write as their cause. Delivery
  * beyond the app (WeChat subscribe messages) is queued as an outbox record in that same write, keyed
- * (event, recipient, channel) so that a dispatcher delivers each at most once.
+ * (event, recipient, channel) so that the same cause reaches a person once per channel; the dispatcher
+ * (server/use-cases/messages/dispatch-outbox.ts) delivers it.
  */
 export interface InboxMessage {
   id: string;

@@ -2,7 +2,10 @@ import { AUDIENCE_RECIPIENT, outboxId, type OutboxRecord } from '@core/messages/
 import type { Deps } from '../../functions/deps';
 import type { AudienceSource } from '../../ports/audience.port';
 import type { SendResult, SubscribeMessage, SubscribeSender } from '../../ports/subscribe-sender.port';
+import { createCloudbaseStore, importIntoCloudbase } from '../../adapters/cloudbase/cloudbase-store';
+import { FakeCloudbaseDb } from '../../adapters/cloudbase/testing/fake-cloudbase-db';
 import { functionHarness, type Harness } from '../../testing/function-harness';
+import { smallStreet } from '../../testing/small-street.fixture';
 import { backoffMs, dispatchOutbox, type Pace } from './dispatch-outbox';
 
 const AT = new Date('2026-11-23T02:00:00Z');
@@ -353,5 +356,36 @@ describe('dispatchOutbox', () => {
       expect(report).toMatchObject({ expanded: 1, queued: 0 });
       expect(await h.deps.store.outbox.get(fan().id)).toMatchObject({ status: 'sent', progress: { cursor: null, recipients: 0, queued: 0 } });
     });
+  });
+
+  it('works the same on the CloudBase store: two runs at once send each message once; an audience is expanded', async () => {
+    const db = new FakeCloudbaseDb();
+    await importIntoCloudbase(db, smallStreet());
+    const store = createCloudbaseStore(db);
+    const { sender, calls } = recordingSender((_m, n) => (n % 3 === 0 ? { ok: false, kind: 'transient', code: '-1', message: 'busy' } : { ok: true }));
+    const people = Array.from({ length: 40 }, (_, i) => `p${i}`);
+    const audience: AudienceSource = {
+      async page(_a, cursor, limit) {
+        const start = cursor ? Number(cursor) : 0;
+        return { userIds: [...people.slice(start, start + limit), 'r1'], next: start + limit < people.length ? String(start + limit) : null };
+      },
+    };
+    const deps = withSender(sender, { store, audience });
+    for (const u of USERS) {
+      await store.subscriptions.grant(u, ['request_status', 'notice_urgent'], AT.toISOString());
+      await store.outbox.enqueue({ message: null, record: record(u) });
+    }
+    await store.outbox.enqueue({ message: null, record: { ...record(AUDIENCE_RECIPIENT, { eventId: 'n-ev' }), template: 'notice_urgent', audience: { kind: 'notice', noticeId: 'n1' } } });
+    for (let round = 0; round < 5; round++) {
+      await Promise.all([dispatchOutbox(deps, { lock: false, batch: 4, fanoutBatch: 15 }), dispatchOutbox(deps, { lock: false, batch: 4, fanoutBatch: 15 })]);
+      h.clock.set(new Date(h.clock.now().getTime() + 60 * 60_000));
+    }
+    const ok = calls.filter((_, i) => (i + 1) % 3 !== 0);
+    expect(ok.filter((m) => m.template === 'request_status').map((m) => m.userId).sort()).toEqual([...USERS].sort());
+    // The audience: of its 40 strangers and r1 (listed on every page), only r1 has consent: one message.
+    expect(ok.filter((m) => m.template === 'notice_urgent').map((m) => m.userId)).toEqual(['r1']);
+    expect(await store.outbox.get(outboxId('n-ev', AUDIENCE_RECIPIENT, 'subscribe'))).toMatchObject({ status: 'sent', progress: { cursor: null, recipients: 43, queued: 1 } });
+    expect(await store.outbox.count('pending')).toBe(0);
+    expect((await store.subscriptions.credits('r1')).request_status).toBe(0);
   });
 });
