@@ -7,7 +7,8 @@
  *   tsx server/runtime/main.ts      runs it directly
  *
  * Environment: PORT (8787), HOST (127.0.0.1), WGT_DATA_DIR (./data), WGT_MODE (dev | production),
- * WGT_PUBLIC_URL (the origin phones should use in QR codes; default: the listening address).
+ * WGT_PUBLIC_URL (the origin phones should use in QR codes; default: the listening address),
+ * WGT_TIMERS (`off`: no timer triggers, e.g. while benchmarking).
  */
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -182,6 +183,7 @@ async function main(): Promise<void> {
     dataDir: process.env.WGT_DATA_DIR,
     mode: parseMode(process.env.WGT_MODE),
     publicUrl: process.env.WGT_PUBLIC_URL || undefined,
+    scheduler: process.env.WGT_TIMERS !== 'off',
   });
   console.log(runtime.seeded ? `已写入演示数据 (seeded demo data) → ${runtime.dataDir}` : `使用已有数据 (existing data) → ${runtime.dataDir}`);
   if (runtime.mode === 'production') {
