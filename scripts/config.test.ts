@@ -20,7 +20,7 @@ const readJson = (p: string): unknown => JSON.parse(read(p));
 const folders = readdirSync(FUNCTION_ROOT)
   .filter((name) => statSync(path.join(FUNCTION_ROOT, name)).isDirectory() && name !== 'node_modules')
   .sort();
-const rc = readCloudbaseRc(read('cloudbaserc.json'), { TCB_ENV_ID: 'test-env', WGT_BIND_URL_BASE: 'https://example.cn/b' });
+const rc = readCloudbaseRc(read('cloudbaserc.json'), { TCB_ENV_ID: 'test-env', WGT_BIND_URL_BASE: 'https://example.cn/b', WGT_SUBSCRIBE_TEMPLATES: 'off' });
 const rcByName = new Map(rc.functions.map((f) => [f.name, f]));
 
 type FunctionConfigJson = { triggers?: { name: string; type: string; config: string }[]; permissions?: unknown };
@@ -102,6 +102,19 @@ describe('cloud function folders', () => {
   it('housekeeping runs daily at 03:30 Beijing time (timers are UTC+8)', () => {
     const config = readJson('cloudfunctions/housekeeping/config.json') as FunctionConfigJson;
     expect(config.triggers?.map((t) => t.config)).toEqual(['0 30 3 * * * *']);
+  });
+
+  it('the dispatcher runs every minute and may send subscribe messages; the request jobs every 5 minutes', () => {
+    const message = readJson('cloudfunctions/message/config.json') as FunctionConfigJson & { permissions: { openapi: string[] } };
+    expect(message.triggers?.map((t) => t.config)).toEqual(['0 * * * * * *']);
+    expect(message.permissions.openapi).toContain('subscribeMessage.send');
+    expect(FUNCTIONS.message.actions.dispatch).toMatchObject({ permission: 'system' });
+    const request = readJson('cloudfunctions/request/config.json') as FunctionConfigJson;
+    expect(request.triggers?.map((t) => t.config)).toEqual(['0 */5 * * * * *']);
+    // A run may take up to the function's timeout; the dispatcher's time budget and the job locks fit inside it.
+    expect(rcByName.get('message')?.timeout).toBe(60);
+    expect(rcByName.get('request')?.timeout).toBe(60);
+    expect(Object.keys(rcByName.get('message')?.envVariables ?? {})).toEqual(expect.arrayContaining(['WGT_SUBSCRIBE_TEMPLATES', 'WGT_SEND_RATE', 'WGT_MINIPROGRAM_STATE']));
   });
 });
 

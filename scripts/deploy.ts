@@ -18,7 +18,7 @@ const ROOT = path.resolve(__dirname, '..');
 async function main(): Promise<number> {
   const env = readDeployEnv(process.env);
   if (!env.ok) {
-    console.error(missingEnvMessage(env.missing));
+    console.error(missingEnvMessage(env.missing, env.problems));
     return EXIT_NOT_CONFIGURED;
   }
   const { envId, secretId, secretKey, token } = env.value;

@@ -6,6 +6,7 @@ import type { ContactCard, ContactCardView } from '../contact-card/contact-card'
 import type { DutySlot } from '../contact-card/duty-hours';
 import type { Role, RoleGrant } from '../people/role';
 import type { NoticeContract } from './notice.contract';
+import type { MessageContract } from './message.contract';
 import type { RequestContract } from './request.contract';
 
 export interface RoleView {
@@ -111,7 +112,7 @@ export type { DutySlot, Weekday } from '../contact-card/duty-hours';
 
 type Empty = Record<string, never>;
 
-export interface Contract extends RequestContract, NoticeContract {
+export interface Contract extends RequestContract, NoticeContract, MessageContract {
   account: {
     me: { input: Empty; output: MeView };
     communities: { input: Empty; output: CommunityOption[] };

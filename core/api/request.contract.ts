@@ -1,7 +1,6 @@
 /**
- * The `request` and `message` functions' contract: the six-step loop as the app sees it.
+ * The `request` function's contract: the six-step loop as the app sees it (the inbox is in message.contract.ts).
  */
-import type { InboxMessage } from '../messages/message';
 import type { GeoPoint } from '../requests/request';
 import type { CategoryKind, Rating, RequestSource, RequestStatus } from '../requests/request.status';
 import type { RequestAction } from '../requests/request.transitions';
@@ -147,9 +146,5 @@ export interface RequestContract {
     reassign: { input: Ref & { gridId: string; reason: string }; output: RequestDetail };
     release: { input: Ref; output: RequestDetail };
     refuse: { input: Ref & { reason: string }; output: RequestDetail };
-  };
-  message: {
-    inbox: { input: { cursor?: string }; output: { items: InboxMessage[]; next: string | null; unread: number } };
-    markRead: { input: { ids: string[] }; output: { unread: number } };
   };
 }

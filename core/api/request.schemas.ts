@@ -1,4 +1,4 @@
-/** Input schemas of the `request` and `message` functions. */
+/** Input schemas of the `request` function (the `message` function's are in message.schemas.ts). */
 import { PHONE_PATTERN } from '../people/phone';
 import { DESCRIPTION_MAX, NOTE_MAX, PHOTOS_MAX, type GeoPoint } from '../requests/request';
 import { RATINGS, REQUEST_STATUSES } from '../requests/request.status';
@@ -83,9 +83,5 @@ export const REQUEST_SCHEMAS = {
     reassign: obj('改派', { ...ref, gridId: id('网格'), reason: note('改派原因') }),
     release: obj('参数', ref),
     refuse: obj('审核', { ...ref, reason: note('不通过的原因') }),
-  },
-  message: {
-    inbox: obj('参数', { cursor }),
-    markRead: obj('参数', { ids: list('消息', id('消息'), { min: 1, max: 100 }) }),
   },
 } as const;

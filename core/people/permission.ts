@@ -54,6 +54,8 @@ export const PERMISSIONS = {
     roles: { grid_worker: 'grid', community_staff: 'community', street_staff: 'street' },
   },
   'notice.reach': { label: '登记上门或电话告知', roles: { grid_worker: 'grid', community_staff: 'community' } },
+  // Consent is the person's own: any signed-in user; the use case checks the moment against their roles.
+  'message.subscribe': { label: '订阅消息提醒', anyUser: true, roles: {} },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

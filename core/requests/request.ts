@@ -106,6 +106,13 @@ export interface RequestSettings {
   rateLimits: { windowMinutes: number; max: number }[];
   /** Words the local content check holds for review. */
   blockedWords: string[];
+  /** Working minutes before a deadline when its handler is warned that it is near. */
+  deadlineWarningMinutes: number;
+  /**
+   * Working minutes an overdue request waits, after its community staff were told, before the street's
+   * staff are told too.
+   */
+  streetEscalationMinutes: number;
 }
 
 export const DEFAULT_REQUEST_SETTINGS: Omit<RequestSettings, 'streetId'> = {
@@ -116,6 +123,8 @@ export const DEFAULT_REQUEST_SETTINGS: Omit<RequestSettings, 'streetId'> = {
     { windowMinutes: 24 * 60, max: 20 },
   ],
   blockedWords: [],
+  deadlineWarningMinutes: 4 * 60,
+  streetEscalationMinutes: 24 * 60,
 };
 
 export const DESCRIPTION_MAX = 500;

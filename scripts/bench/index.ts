@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests, notices (default: all).
+ * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests, delivery, notices (default: all).
  * `requests` runs at 10k, 100k and 1M requests; WGT_BENCH_COUNTS=10000,100000 picks others.
+ * `delivery` dispatches 50,000 messages (WGT_BENCH_MESSAGES picks another number; WGT_BENCH_SEND_RATE the limit, default 1000/s).
  * `notices` runs with 50,000 and 500,000 residents; WGT_BENCH_RESIDENTS=50000 picks others.
  * Prints markdown tables; docs/BENCHMARKS.md records a run and how to reproduce it.
  */
@@ -8,6 +9,7 @@ import { cpus } from 'node:os';
 import { benchFunctions } from './functions.bench';
 import { benchGateway } from './gateway.bench';
 import { benchH5FirstLoad, benchSize } from './size.bench';
+import { benchDelivery } from './delivery.bench';
 import { benchNotices } from './notices.bench';
 import { benchRequests } from './requests.bench';
 
@@ -53,6 +55,15 @@ async function main(): Promise<void> {
     }
     console.log('\n带 1 张照片的提交（先上传图片到本地文件存储，再提交；8 个并发）：\n\n| 诉求总量 | 提交/秒 |\n|---|---|');
     console.log(subs.join('\n') + '\n');
+  }
+  if (run('delivery')) {
+    const rows = await benchDelivery(Number(process.env.WGT_BENCH_MESSAGES ?? 50_000));
+    console.log('## 订阅消息投递（本地发送器，嵌入式数据库文件）\n');
+    console.log('| 场景 | 消息 | 用时 | 消息/秒 | 投递轮次 | 发送调用 | 送达 | 重复 | 丢失 | 失败 |\n|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of rows) {
+      console.log(`| ${r.name} | ${r.messages.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${r.messagesPerSecond} | ${r.runs} | ${r.sendCalls.toLocaleString('en')} | ${r.delivered.toLocaleString('en')} | ${r.duplicates} | ${r.lost} | ${r.failed} |`);
+    }
+    console.log('');
   }
   if (run('notices')) await notices();
 }

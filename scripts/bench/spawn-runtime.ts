@@ -15,7 +15,8 @@ export interface SpawnedRuntime {
 export async function spawnRuntime(dataDir: string, port: number): Promise<SpawnedRuntime> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/runtime/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WGT_DATA_DIR: dataDir, WGT_MODE: 'dev' },
+    // No timer triggers: the dispatcher (every minute) and the request jobs (every 5) would share the CPU being measured.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WGT_DATA_DIR: dataDir, WGT_MODE: 'dev', WGT_TIMERS: 'off' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

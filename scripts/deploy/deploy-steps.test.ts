@@ -296,8 +296,9 @@ describe('timerCronProblem', () => {
 describe('readCloudbaseRc (the real cloudbaserc.json)', () => {
   const text = readFileSync(path.join(__dirname, '../../cloudbaserc.json'), 'utf8');
 
-  it('resolves the env id and the bind URL from the environment', () => {
-    const rc = readCloudbaseRc(text, { TCB_ENV_ID: 'wgt-prod-1', WGT_BIND_URL_BASE: 'https://wgt.example.cn/b' });
+  it('resolves the env id, the bind URL and the template ids from the environment', () => {
+    const rc = readCloudbaseRc(text, { TCB_ENV_ID: 'wgt-prod-1', WGT_BIND_URL_BASE: 'https://wgt.example.cn/b', WGT_SUBSCRIBE_TEMPLATES: 'request_status=T1' });
+    expect(rc.functions.find((f) => f.name === 'message')?.envVariables.WGT_SUBSCRIBE_TEMPLATES).toBe('request_status=T1');
     expect(rc.envId).toBe('wgt-prod-1');
     expect(rc.functionRoot).toBe('./cloudfunctions');
     for (const f of rc.functions) {
@@ -320,6 +321,6 @@ describe('readCloudbaseRc (the real cloudbaserc.json)', () => {
     const withTimer = broken.functions.find((f) => f.triggers?.length);
     if (!withTimer?.triggers) throw new Error('cloudbaserc.json has no timer trigger');
     withTimer.triggers[0].config = '30 3 * * *';
-    expect(() => readCloudbaseRc(JSON.stringify(broken), { TCB_ENV_ID: 'e', WGT_BIND_URL_BASE: 'https://x' })).toThrow(/7 fields/);
+    expect(() => readCloudbaseRc(JSON.stringify(broken), { TCB_ENV_ID: 'e', WGT_BIND_URL_BASE: 'https://x', WGT_SUBSCRIBE_TEMPLATES: 'off' })).toThrow(/7 fields/);
   });
 });

@@ -48,7 +48,8 @@ export function sortOf(sort: RequestSort): { field: 'deadline' | 'created'; dir:
  * by `overdueAt`. Adapters list one status at a time (SQLite) or with `in` (CloudBase), so every list
  * runs on a (scope, status, sort key) index.
  */
-export function statusesOf(query: Pick<RequestQuery, 'statuses' | 'overdueAt'>): RequestStatus[] {
+export function statusesOf(query: Pick<RequestQuery, 'statuses' | 'overdueAt' | 'dueFrom'>): RequestStatus[] {
+  if (query.dueFrom !== undefined && query.overdueAt === undefined) throw new Error('a request query with dueFrom needs overdueAt');
   let out: RequestStatus[] = query.statuses?.length ? REQUEST_STATUSES.filter((s) => query.statuses!.includes(s)) : [...REQUEST_STATUSES];
   if (query.overdueAt !== undefined) out = out.filter((s) => OVERDUE_STATUSES.includes(s));
   return out;
@@ -112,9 +113,12 @@ export function rateWindows(limits: RateLimit[]): RateLimit[] {
   return [...byWindow.values()].sort((a, b) => a.windowMinutes - b.windowMinutes);
 }
 
-/** A street's settings, or the defaults for a street that has none stored. */
+/**
+ * A street's settings, or the defaults for a street that has none stored; a setting added after the
+ * street's were stored takes its default.
+ */
 export function settingsOrDefault(streetId: string, stored: RequestSettings | null): RequestSettings {
-  if (stored) return stored;
+  if (stored) return { ...structuredClone(DEFAULT_REQUEST_SETTINGS), ...stored };
   return structuredClone({ ...DEFAULT_REQUEST_SETTINGS, streetId });
 }
 

@@ -132,6 +132,10 @@ function matches(r: ServiceRequest, q: Omit<RequestQuery, 'sort'>): boolean {
     const due = currentDeadline(r);
     if (!OVERDUE.includes(r.status) || due === null || !(due < q.overdueAt)) return false;
   }
+  if (q.dueFrom !== undefined) {
+    const due = currentDeadline(r);
+    if (due === null || due < q.dueFrom) return false;
+  }
   if (q.resolvedBefore !== undefined && !(r.resolvedAt !== null && r.resolvedAt < q.resolvedBefore)) return false;
   if (q.handlerId !== undefined && r.handler?.id !== q.handlerId) return false;
   if (q.createdFrom !== undefined && r.createdAt < q.createdFrom) return false;
@@ -467,6 +471,8 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       ['overdue, by deadline', { streetId: 'st-a', overdueAt: at(2100), sort: 'deadline' }],
       ['overdue within open statuses, newest', { streetId: 'st-a', statuses: ['held', 'submitted', 'accepted', 'dispatched', 'in_progress', 'resolved'], overdueAt: at(2600), sort: 'newest' }],
       ['overdue in a community', { streetId: 'st-a', communityId: 'cm-a1', overdueAt: at(3000), sort: 'deadline' }],
+      ['a window of deadlines', { streetId: 'st-a', overdueAt: at(2600), dueFrom: at(1200), sort: 'deadline' }],
+      ['a window of deadlines in a community', { streetId: 'st-a', communityId: 'cm-a1', overdueAt: at(3000), dueFrom: at(900), sort: 'deadline' }],
       ['verification queue', { streetId: 'st-a', communityId: 'cm-a1', statuses: ['resolved'], resolvedBefore: at(2900), sort: 'deadline' }],
       ['verified before', { streetId: 'st-a', statuses: ['verified'], resolvedBefore: at(3000), sort: 'newest' }],
       ['resolved before, any status', { streetId: 'st-a', resolvedBefore: at(2700), sort: 'deadline' }],

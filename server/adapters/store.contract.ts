@@ -9,6 +9,7 @@ import type { OutboxRecord } from '@core/messages/message';
 import { DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
 import type { AuditEntry, Store } from '../ports/store.port';
 import { describeNoticeContract } from './notice-store.contract';
+import { describeDeliveryContract } from './delivery-store.contract';
 import { describeRequestContract } from './request-store.contract';
 import { emptyImport, TransactionQueryError, type StoreImport } from './store-import';
 
@@ -16,7 +17,7 @@ export interface StoreHarness {
   store: Store;
   /** Writes a whole street as the adapter's own import does. */
   seed(data: StoreImport): Promise<void>;
-  /** Every outbox record stored, oldest first (the port has no reader yet: the dispatcher comes with delivery). */
+  /** Every outbox record stored, oldest first, read around the port (what the writes left). */
   outbox(): Promise<OutboxRecord[]>;
   cleanup(): Promise<void>;
 }
@@ -319,6 +320,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await store.users.listWorkers({ streetId: 'st-b' }))[0]).toEqual(fixture.users[4]);
       });
 
+      it("lists a community's or a street's staff by their posts, ordered by name", async () => {
+        const names = async (post: Parameters<Store['users']['listStaff']>[0]) => (await store.users.listStaff(post)).map((u) => u.id);
+        // w-zhou works grids of cm-a2 and is staff of cm-a1: staff of cm-a1 only.
+        expect(await names({ role: 'community_staff', communityId: 'cm-a1' })).toEqual(['w-zhou']);
+        expect(await names({ role: 'community_staff', communityId: 'cm-a2' })).toEqual([]);
+        expect(await names({ role: 'street_staff', streetId: 'st-a' })).toEqual(['s-1']);
+        expect(await names({ role: 'street_staff', streetId: 'st-b' })).toEqual([]);
+        expect((await store.users.listStaff({ role: 'street_staff', streetId: 'st-a' }))[0]).toEqual(fixture.users[5]);
+      });
+
       it('getMany answers in the order asked, each once, skipping unknown ids', async () => {
         expect(ids(await store.users.getMany(['w-sun', 'nobody', 'r-1', 'w-sun']))).toEqual(['w-sun', 'r-1']);
         expect(await store.users.getMany([])).toEqual([]);
@@ -485,6 +496,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describeRequestContract(() => h);
     describeNoticeContract(() => h);
+
+    describeDeliveryContract(() => h);
 
     describe('lists longer than one CloudBase query (1000) page through', () => {
       beforeEach(async () => {

@@ -174,8 +174,19 @@ const REQUEST_MATRIX: Record<string, Spec> = {
   'request.release': { prepare: on('held'), rows: communityRows },
   'request.refuse': { prepare: on('held', () => ({ reason: '内容不当' })), rows: communityRows },
   'request.archiveRated': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
+  'request.remindDeadlines': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
+  'request.routeUnconfirmed': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
+  'request.timerJobs': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
   'message.inbox': { input: none, rows: everyone('ok') },
   'message.markRead': { input: () => ({ ids: ['nosuchmessage'] }), rows: everyone('ok') },
+  'message.subscriptions': { input: none, rows: everyone('ok') },
+  // Each consent moment is for the people it names: residents after submitting, staff going on duty, everyone for urgent notices.
+  'message.consent': {
+    input: () => ({ moment: 'urgent_notices', accepted: ['notice_urgent'] }),
+    rows: { resident: 'ok', grid_worker: 'ok', community_staff: 'ok', street_staff: 'ok', new_user: F, system: UNAUTH },
+  },
+  'message.sentLog': { input: none, rows: everyone('ok') },
+  'message.dispatch': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
 };
 
 // Notices: one per case, published by street staff to the grid of the case (g1, g4 or g3).

@@ -1,11 +1,24 @@
+import type { MessageTemplate } from '@core/messages/message';
+import type { AudienceSource } from '../ports/audience.port';
 import type { Clock } from '../ports/clock.port';
 import type { ContentCheck } from '../ports/content-check.port';
 import type { FileStorage } from '../ports/file-storage.port';
 import type { Store } from '../ports/store.port';
+import type { MiniprogramState, SentMessageLog, SubscribeSender } from '../ports/subscribe-sender.port';
 
 export interface Logger {
   info(message: string, ...rest: unknown[]): void;
   error(message: string, ...rest: unknown[]): void;
+}
+
+/** Subscribe messages, per environment (server/use-cases/messages/message-config.ts reads them from the environment). */
+export interface MessageConfig {
+  /** The WeChat template id of each template; a template without one is never sent (the in-app message stays). */
+  templates: Partial<Record<MessageTemplate, string>>;
+  /** At most this many sends per second across a dispatcher run; 0: no limit. */
+  sendsPerSecond: number;
+  /** Which version of the mini-program a message opens. */
+  miniprogramState: MiniprogramState;
 }
 
 export interface FunctionConfig {
@@ -14,6 +27,7 @@ export interface FunctionConfig {
    * configured as 扫普通链接二维码打开小程序; locally: the gateway's H5 bind page.
    */
   bindUrlBase: string;
+  messages: MessageConfig;
 }
 
 /** The adapters a function runs with: CloudBase ones in production, embedded ones locally. */
@@ -23,6 +37,12 @@ export interface Deps {
   clock: Clock;
   newId(): string;
   contentCheck: ContentCheck;
+  /** WeChat subscribe messages: wx-server-sdk in production, a log locally. */
+  subscribe: SubscribeSender;
+  /** What the local sender recorded (the 消息记录 page); null in production, where WeChat keeps the record. */
+  sentLog: SentMessageLog | null;
+  /** Who an outbox record addressed to an audience reaches (see server/ports/audience.port.ts). */
+  audience: AudienceSource;
   log: Logger;
   config: FunctionConfig;
 }

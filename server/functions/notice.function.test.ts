@@ -77,7 +77,7 @@ describe('publishing to a scope', () => {
     expect(count('notices')).toBe(2);
     expect(count('notice_keys')).toBe(2);
     expect(count('notice_receipts') + count('notice_reach') + count('notice_grid_stats') + count('inbox')).toBe(0);
-    const outbox = await (h.deps.store as EmbeddedStore).outbox();
+    const outbox = await (h.deps.store as EmbeddedStore).outboxRecords();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ recipientId: '*', template: 'notice_urgent', channel: 'subscribe', status: 'pending' });
   });
@@ -206,6 +206,29 @@ describe('editing and withdrawing', () => {
     expect(await h.call('ss', 'notice', 'withdraw', { id, version: 2, reason: '再撤一次' })).toMatchObject({ ok: false, code: 'NOTICE.WITHDRAWN' });
     expect(await h.call('ss', 'notice', 'edit', { id, version: 2, title: '改个标题', body: '改一下内容', imageFileIds: [], attachments: [], category: 'other', urgent: false, requireAck: false, pinned: false, note: '修改一下' }))
       .toMatchObject({ ok: false, code: 'NOTICE.WITHDRAWN' });
+  });
+});
+
+describe('urgent notices as subscribe messages', () => {
+  type SentLog = { items: { template: string; fields: { label: string; value: string }[]; page: string }[] };
+  it('reach, once each, the residents in scope who allowed them — and no one once the notice is withdrawn', async () => {
+    for (const who of ['r1', 'r2', 'r3']) {
+      await must(h.call(who, 'message', 'consent', { moment: 'urgent_notices', accepted: ['notice_urgent'] }));
+    }
+    const id = await publish('cs1', { scope: { level: 'communities', ids: ['c1'] }, urgent: true, title: '紧急：明日全天停水' });
+    const withdrawnId = await publish('ss', { urgent: true, title: '发错的紧急通知' });
+    await must(h.call('ss', 'notice', 'withdraw', { id: withdrawnId, version: 1, reason: '发错了' }));
+    // Two runs (the second finds nothing left to do).
+    expect((await h.call('system', 'message', 'dispatch')).ok).toBe(true);
+    expect((await h.call('system', 'message', 'dispatch')).ok).toBe(true);
+    const r1 = await must<SentLog>(h.call('r1', 'message', 'sentLog', {}));
+    expect(r1.items).toHaveLength(1);
+    expect(r1.items[0]).toMatchObject({ template: 'notice_urgent', page: `/features/notices/pages/detail/index?id=${id}` });
+    expect(r1.items[0].fields.map((f) => f.value)).toEqual(expect.arrayContaining(['紧急：明日全天停水', '东湖社区居委会']));
+    expect((await must<SentLog>(h.call('r2', 'message', 'sentLog', {}))).items).toHaveLength(1);
+    // r3 lives in c2: outside the first notice; the street-wide one was withdrawn before it went out. r4 never allowed it.
+    expect((await must<SentLog>(h.call('r3', 'message', 'sentLog', {}))).items).toHaveLength(0);
+    expect((await must<SentLog>(h.call('r4', 'message', 'sentLog', {}))).items).toHaveLength(0);
   });
 });
 

@@ -185,7 +185,7 @@ describe('request function: the closed loop', () => {
     h.clock.set(new Date('2026-12-05T03:00:00Z'));
     const { FUNCTIONS } = await import('./registry');
     const timer = await FUNCTIONS.request.handle({ kind: 'system' }, { Type: 'Timer', TriggerName: 'archive' }, h.deps);
-    expect(timer).toEqual({ ok: true, data: { archived: 1 } });
+    expect(timer).toMatchObject({ ok: true, data: { archive: { archived: 1 } } });
     expect(data(await h.call<RequestDetail>('r1', 'request', 'detail', { id: r.id })).status).toBe('archived');
   });
 

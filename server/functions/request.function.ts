@@ -1,5 +1,6 @@
 import { REQUEST_SCHEMAS } from '@core/api/request.schemas';
 import { archiveRated } from '../use-cases/requests/archive-rated';
+import { remindDeadlines, requestJobs, routeUnconfirmed } from '../use-cases/requests/deadline-jobs';
 import { getRequest, listCategories, listDepartments } from '../use-cases/requests/get-request';
 import { listMine, listStreet, listWork } from '../use-cases/requests/list-requests';
 import { fileRequest, submitRequest } from '../use-cases/requests/submit-request';
@@ -50,7 +51,11 @@ export const requestFunction = defineFunction(
     reassign: { permission: 'request.verify', input: s.reassign, run: reassignRequest },
     release: { permission: 'request.verify', input: s.release, run: releaseRequest },
     refuse: { permission: 'request.verify', input: s.refuse, run: refuseRequest },
+    // Timer jobs (config.json: every 5 minutes runs them all); each also callable alone by the platform.
     archiveRated: { permission: 'system', run: archiveRated },
+    remindDeadlines: { permission: 'system', run: remindDeadlines },
+    routeUnconfirmed: { permission: 'system', run: routeUnconfirmed },
+    timerJobs: { permission: 'system', run: requestJobs },
   },
-  { timerAction: 'archiveRated' },
+  { timerAction: 'timerJobs' },
 );

@@ -78,6 +78,11 @@ export interface RequestQuery {
    */
   overdueAt?: string;
   /**
+   * With overdueAt only: requests whose current deadline is at or after this instant, so the two make a
+   * window of deadlines [dueFrom, overdueAt) — what the deadline jobs scan.
+   */
+  dueFrom?: string;
+  /**
    * Requests whose resolvedAt is before this instant, in whatever statuses the query asks: with
    * statuses ['resolved'] the community's verification queue; with ['verified'] what may be archived.
    */

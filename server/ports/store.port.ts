@@ -12,8 +12,11 @@
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
+import type { JobLockRepository } from './job-lock.port';
 import type { NoticeRepository } from './notice.port';
+import type { OutboxRepository } from './outbox.port';
 import type { InboxRepository, Page, RequestConfigRepository, RequestRepository } from './request.port';
+import type { SubscriptionRepository } from './subscription.port';
 
 /** Households (or their residents) in one street, narrowed by at most one list: communities, grids or buildings. */
 export interface HouseholdFilter {
@@ -63,6 +66,8 @@ export interface UserRepository {
   setResidence(userId: string, residence: Residence | null): Promise<void>;
   /** Users holding a grid_worker post, ordered by name; filters combine with AND. */
   listWorkers(filter: { streetId?: string; communityId?: string }): Promise<User[]>;
+  /** Users holding this staff post (a community's staff, or a street's), ordered by name then id. */
+  listStaff(post: { role: 'community_staff'; communityId: string } | { role: 'street_staff'; streetId: string }): Promise<User[]>;
   getMany(ids: string[]): Promise<User[]>;
   /** Users bound to a household or to the grid itself, ordered by id. */
   listGridResidents(gridId: string): Promise<User[]>;
@@ -106,7 +111,15 @@ export interface Repositories {
   notices: NoticeRepository;
 }
 
+/**
+ * The delivery repositories (outbox, subscribe credits, job locks) are not offered inside `transact`:
+ * each of their operations is atomic on its own, and the writes that queue outbox records with their
+ * cause do so through their own repository (e.g. RequestRepository.commit).
+ */
 export interface Store extends Repositories {
+  outbox: OutboxRepository;
+  subscriptions: SubscriptionRepository;
+  jobLocks: JobLockRepository;
   transact<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

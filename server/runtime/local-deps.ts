@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Deps, Logger } from '../functions/deps';
+import type { EmbeddedStore } from '../adapters/embedded/embedded-store';
+import type { Deps, Logger, MessageConfig } from '../functions/deps';
+import { audienceByKind, type AudienceSource } from '../ports/audience.port';
+import { noticeAudience } from '../use-cases/notices/notice-audience';
 import type { Clock } from '../ports/clock.port';
 import { wordListContentCheck, type ContentCheck } from '../ports/content-check.port';
 import { systemClock } from '../ports/clock.port';
 import type { FileStorage } from '../ports/file-storage.port';
-import type { Store } from '../ports/store.port';
+import type { SubscribeSender } from '../ports/subscribe-sender.port';
+import { messageConfigFromEnv } from '../use-cases/messages/message-config';
+import { LOCAL_TEMPLATE_IDS, localSubscribeSender } from './local-subscribe-sender';
 
 export const consoleLogger: Logger = {
   info: (message, ...rest) => console.log(message, ...rest),
@@ -16,23 +21,38 @@ export function localBindUrlBase(origin: string): string {
   return `${origin.replace(/\/+$/, '')}/#/features/household/pages/scan/index?t=`;
 }
 
-/** The adapters the functions run with locally: the embedded store, files on disk, the system clock. */
+/**
+ * Locally every template has an id (so every subscribe message lands on the 消息记录 page) and the send
+ * rate is WGT_SEND_RATE as in production (default 20 per second).
+ */
+export function localMessageConfig(env: Record<string, string | undefined> = process.env): MessageConfig {
+  return { ...messageConfigFromEnv({ ...env, WGT_SUBSCRIBE_TEMPLATES: '' }), templates: { ...LOCAL_TEMPLATE_IDS }, miniprogramState: 'developer' };
+}
+
+/** The adapters the functions run with locally: the embedded store, files on disk, the system clock, the local sender. */
 export function localDeps(options: {
-  store: Store;
+  store: EmbeddedStore;
   files: FileStorage;
   bindUrlBase: string;
   clock?: Clock;
   log?: Logger;
   contentCheck?: ContentCheck;
+  subscribe?: SubscribeSender;
+  audience?: AudienceSource;
+  messages?: MessageConfig;
 }): Deps {
+  const clock = options.clock ?? systemClock;
   return {
     store: options.store,
     files: options.files,
-    clock: options.clock ?? systemClock,
+    clock,
     newId: () => randomUUID().replace(/-/g, ''),
     // Locally, the street's own word list decides what is held for review.
     contentCheck: options.contentCheck ?? wordListContentCheck,
+    subscribe: options.subscribe ?? localSubscribeSender(options.store.localSends, clock),
+    sentLog: options.store.localSends,
+    audience: options.audience ?? audienceByKind({ notice: noticeAudience(options.store, clock) }),
     log: options.log ?? consoleLogger,
-    config: { bindUrlBase: options.bindUrlBase },
+    config: { bindUrlBase: options.bindUrlBase, messages: options.messages ?? localMessageConfig() },
   };
 }

@@ -7,7 +7,8 @@
  *   tsx server/runtime/main.ts      runs it directly
  *
  * Environment: PORT (8787), HOST (127.0.0.1), WGT_DATA_DIR (./data), WGT_MODE (dev | production),
- * WGT_PUBLIC_URL (the origin phones should use in QR codes; default: the listening address).
+ * WGT_PUBLIC_URL (the origin phones should use in QR codes; default: the listening address),
+ * WGT_TIMERS (`off`: no timer triggers, e.g. while benchmarking).
  */
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +16,7 @@ import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openEmbeddedStore, type EmbeddedStore } from '../adapters/embedded/embedded-store';
 import type { CloudFunction } from '../functions/define-function';
+import type { Reply } from '@core/shared/errors';
 import type { Logger } from '../functions/deps';
 import { FUNCTIONS } from '../functions/registry';
 import type { Clock } from '../ports/clock.port';
@@ -60,6 +62,8 @@ export interface RunningRuntime {
   store: EmbeddedStore;
   /** Whether this start filled an empty database with demo data. */
   seeded: boolean;
+  /** Runs a function's timer action now, exactly as its trigger fires it (tests, benchmarks). */
+  fireTimer(functionName: string): Promise<Reply<unknown>>;
   /** Stops accepting requests, waits for timer runs, closes the database. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -151,6 +155,11 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     dataDir,
     store,
     seeded,
+    fireTimer(functionName) {
+      const fn = (functions as Readonly<Record<string, CloudFunction>>)[functionName];
+      if (!fn) return Promise.reject(new Error(`no function ${functionName}`));
+      return fn.handle({ kind: 'system' }, { Type: 'Timer', TriggerName: 'manual', Time: clock.now().toISOString() }, deps);
+    },
     close() {
       closing ??= (async () => {
         await new Promise<void>((done) => {
@@ -174,6 +183,7 @@ async function main(): Promise<void> {
     dataDir: process.env.WGT_DATA_DIR,
     mode: parseMode(process.env.WGT_MODE),
     publicUrl: process.env.WGT_PUBLIC_URL || undefined,
+    scheduler: process.env.WGT_TIMERS !== 'off',
   });
   console.log(runtime.seeded ? `已写入演示数据 (seeded demo data) → ${runtime.dataDir}` : `使用已有数据 (existing data) → ${runtime.dataDir}`);
   if (runtime.mode === 'production') {

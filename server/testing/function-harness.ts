@@ -12,7 +12,7 @@ import { openEmbeddedStore } from '../adapters/embedded/embedded-store';
 import type { Deps } from '../functions/deps';
 import { FUNCTIONS } from '../functions/registry';
 import { LocalFileStorage } from '../runtime/local-files';
-import { localDeps } from '../runtime/local-deps';
+import { localDeps, localMessageConfig } from '../runtime/local-deps';
 import { smallStreet } from './small-street.fixture';
 
 export const SILENT = { info: () => undefined, error: () => undefined };
@@ -33,7 +33,9 @@ export async function functionHarness(now = new Date('2026-11-23T02:00:00Z'), op
   let current = now;
   const clock = { now: () => current, set: (d: Date) => void (current = d) };
   const files = new LocalFileStorage({ dir, secret: randomBytes(32), clock });
-  const deps = localDeps({ store, files, clock, bindUrlBase: 'https://wgt.example/bind?t=', log: SILENT });
+  // No send rate limit: tests that are about the rate set one.
+  const messages = { ...localMessageConfig({}), sendsPerSecond: 0 };
+  const deps = localDeps({ store, files, clock, bindUrlBase: 'https://wgt.example/bind?t=', log: SILENT, messages });
   return {
     deps,
     files,

@@ -25,6 +25,8 @@ export const ROUTES = {
   noticePublish: '/features/notices/pages/publish/index',
   noticeCoverage: '/features/notices/pages/coverage/index',
   noticeGrid: '/features/notices/pages/grid/index',
+  /** 消息记录: the subscribe messages the local runtime recorded for the person (H5 demo). */
+  sentLog: '/features/messages/pages/sent/index',
   /** H5 only: the demo sign-in. */
   signIn: '/features/dev/pages/login/index',
 } as const;

@@ -5,8 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudBase } from '@cloudbase/node-sdk';
 import type { Deps, FunctionConfig, Logger } from '../../functions/deps';
+import { noAudience, type AudienceSource } from '../../ports/audience.port';
 import { systemClock } from '../../ports/clock.port';
 import type { ContentCheck } from '../../ports/content-check.port';
+import type { SubscribeSender } from '../../ports/subscribe-sender.port';
+import { NO_SUBSCRIBE_MESSAGES } from '../../use-cases/messages/message-config';
 import { CloudbaseFileStorage, type CloudbaseFilesApp } from './cloudbase-files';
 import type { CloudbaseDb } from './cloudbase-db';
 import { createCloudbaseStore } from './cloudbase-store';
@@ -25,7 +28,20 @@ const noContentCheck: ContentCheck = {
   check: () => Promise.reject(new Error('this function was deployed without a content check')),
 };
 
-export function cloudbaseDeps(app: CloudBase | CloudbaseApp, config: FunctionConfig, extras: { contentCheck?: ContentCheck } = {}): Deps {
+/** Only the message function sends subscribe messages; a send anywhere else is a wiring mistake. */
+const noSubscribe: SubscribeSender = {
+  send: () => Promise.reject(new Error('this function was deployed without the subscribe-message sender')),
+};
+
+/**
+ * `config.messages` defaults to no subscribe messages: only the message function (which dispatches them
+ * and tells the app the template ids) reads WGT_SUBSCRIBE_TEMPLATES.
+ */
+export function cloudbaseDeps(
+  app: CloudBase | CloudbaseApp,
+  config: Omit<FunctionConfig, 'messages'> & Partial<Pick<FunctionConfig, 'messages'>>,
+  extras: { contentCheck?: ContentCheck; subscribe?: SubscribeSender; audience?: AudienceSource } = {},
+): Deps {
   // The SDK's own types are checked against the narrow surface the adapters use here, once.
   const surface: CloudbaseApp = app;
   return {
@@ -34,7 +50,11 @@ export function cloudbaseDeps(app: CloudBase | CloudbaseApp, config: FunctionCon
     clock: systemClock,
     newId: () => randomUUID().replace(/-/g, ''),
     contentCheck: extras.contentCheck ?? noContentCheck,
+    subscribe: extras.subscribe ?? noSubscribe,
+    // WeChat's 服务通知 is the record of what was sent; there is no local log to show.
+    sentLog: null,
+    audience: extras.audience ?? noAudience,
     log: consoleLogger,
-    config,
+    config: { ...config, messages: config.messages ?? NO_SUBSCRIBE_MESSAGES },
   };
 }

@@ -46,6 +46,7 @@ import {
 import { TransactionQueryError, type StoreImport } from '../store-import';
 import { fetchAll, transactionAccess, type DocAccess } from './cloudbase-access';
 import { checked, type CloudbaseDb, type DbCommandValue, type DbCondition, type DbDocument } from './cloudbase-db';
+import { outboxFields, toOutbox } from './cloudbase-delivery';
 import type { CollectionName } from './collections';
 
 /** Conflicting submissions by one person re-run their transaction; each round lets one of them through. */
@@ -59,7 +60,6 @@ const IN_CHUNK = 500;
 const REQUEST_DOC_FIELDS = REQUEST_FIELDS.filter((f) => f !== 'id');
 const EVENT_FIELDS = ['requestId', 'seq', 'action', 'from', 'to', 'actor', 'note', 'photoFileIds', 'at'] as const;
 const INBOX_FIELDS = ['userId', 'title', 'body', 'link', 'at', 'readAt'] as const;
-const OUTBOX_FIELDS = ['eventId', 'recipientId', 'channel', 'template', 'payload', 'status', 'attempts', 'nextTryAt', 'lastError', 'createdAt'] as const;
 const CATEGORY_FIELDS = ['streetId', 'name', 'kind', 'responseMinutes', 'resolutionDays', 'active', 'seq'] as const;
 const DEPARTMENT_FIELDS = ['streetId', 'name', 'phone'] as const;
 
@@ -79,10 +79,12 @@ const toRequest = (d: DbDocument): ServiceRequest => ({ id: d._id, ...pick(d, RE
 /** An event's own id is a field: its document id is requestId:seq. */
 const toEvent = (d: DbDocument): RequestEvent => ({ id: d.eventId, ...pick(d, EVENT_FIELDS) }) as RequestEvent;
 const toMessage = (d: DbDocument): InboxMessage => ({ id: d._id, ...pick(d, INBOX_FIELDS) }) as InboxMessage;
-export const toOutbox = (d: DbDocument): OutboxRecord => ({ id: d._id, ...pick(d, OUTBOX_FIELDS) }) as OutboxRecord;
 const toCategory = (d: DbDocument): Category => ({ id: d._id, ...pick(d, CATEGORY_FIELDS) }) as Category;
 const toDepartment = (d: DbDocument): Department => ({ id: d._id, ...pick(d, DEPARTMENT_FIELDS) }) as Department;
-const toSettings = (d: DbDocument): RequestSettings => pick(d, ['streetId', 'confirmWindowDays', 'ratingWindowDays', 'rateLimits', 'blockedWords']) as unknown as RequestSettings;
+const SETTINGS_FIELDS = ['streetId', 'confirmWindowDays', 'ratingWindowDays', 'rateLimits', 'blockedWords', 'deadlineWarningMinutes', 'streetEscalationMinutes'] as const satisfies readonly (keyof RequestSettings)[];
+/** A field missing from an older document is left out, so settingsOrDefault fills in its default. */
+const toSettings = (d: DbDocument): RequestSettings =>
+  Object.fromEntries(SETTINGS_FIELDS.filter((f) => d[f] !== undefined && d[f] !== null).map((f) => [f, structuredClone(d[f])])) as unknown as RequestSettings;
 const toCalendar = (d: DbDocument): YearCalendar => pick(d, ['year', 'holidays', 'workdays']) as unknown as YearCalendar;
 
 /** The document id that makes (submitter, idempotency key) unique; hashed, as a key is client-chosen text. */
@@ -106,7 +108,7 @@ async function writeChildren(access: DocAccess, events: RequestEvent[], messages
 
 /** Creates outbox records; a taken id fails the write (DATABASE_DUPLICATE_WRITE). */
 export async function writeOutbox(access: DocAccess, outbox: OutboxRecord[]): Promise<void> {
-  for (const o of outbox) await access.create('outbox', o.id, pick(o, OUTBOX_FIELDS));
+  for (const o of outbox) await access.create('outbox', o.id, outboxFields(o));
 }
 
 async function createWith(access: DocAccess, w: NewRequestWrite): Promise<CreateResult> {
@@ -179,6 +181,7 @@ export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransa
     if (q.createdTo !== undefined) out.push({ createdAt: _.lt(q.createdTo) });
     // The statuses are narrowed to those whose deadline key is their current deadline.
     if (q.overdueAt !== undefined) out.push({ deadlineKey: _.lt(q.overdueAt) });
+    if (q.dueFrom !== undefined) out.push({ deadlineKey: _.gte(q.dueFrom) });
     if (q.resolvedBefore !== undefined) out.push({ resolvedAt: _.lt(q.resolvedBefore) });
     return out;
   }
@@ -285,7 +288,7 @@ export function configDocuments(data: Pick<StoreImport, 'categories' | 'departme
   ];
 }
 
-/** Every outbox record, oldest first (tests and diagnostics; the dispatcher's port comes with delivery). */
+/** Every outbox record, oldest first (tests and diagnostics; the dispatcher works them through cloudbase-delivery.ts). */
 export async function listOutbox(db: CloudbaseDb): Promise<OutboxRecord[]> {
   return (await fetchAll(db.collection('outbox').orderBy('createdAt', 'asc').orderBy('_id', 'asc'))).map(toOutbox);
 }

@@ -18,6 +18,7 @@ import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } fr
 import { directAccess, fetchAll, PAGE_SIZE, transactionAccess, type DocAccess } from './cloudbase-access';
 import { checked, errorCode, type CloudbaseDb, type DbCommandValue, type DbCondition, type DbDocument, type DbQuery } from './cloudbase-db';
 import { noticeRepository } from './cloudbase-notices';
+import { deliveryRepositories } from './cloudbase-delivery';
 import { configDocuments, requestRepositories } from './cloudbase-requests';
 import type { CollectionName } from './collections';
 
@@ -67,6 +68,7 @@ function fieldsOf(name: PlaceCollection, entity: object, buildingOf: (householdI
     const residence = (entity as User).residence;
     out.workerKeys = workerKeys((entity as User).posts);
     out.residenceKeys = residenceKeys(residence, residence?.householdId ? buildingOf(residence.householdId) : null);
+    out.staffKeys = staffKeys((entity as User).posts);
   }
   return out;
 }
@@ -114,6 +116,16 @@ function householdMatch(filter: HouseholdFilter): { field: string; ids: string[]
   if (filter.gridIds) return { field: 'gridId', ids: filter.gridIds };
   if (filter.communityIds) return { field: 'communityId', ids: filter.communityIds };
   return { field: 'streetId', ids: [filter.streetId] };
+}
+
+/** Keys a user is listed under by `listStaff`: one per staff post, `community_staff|<communityId>` or `street_staff|<streetId>`. */
+export function staffKeys(posts: User['posts']): string[] {
+  const keys = new Set<string>();
+  for (const p of posts) {
+    if (p.role === 'community_staff') keys.add(`community_staff|${p.communityId}`);
+    if (p.role === 'street_staff') keys.add(`street_staff|${p.streetId}`);
+  }
+  return [...keys];
 }
 
 function workerKeyFor(filter: { streetId?: string; communityId?: string }): string {
@@ -326,6 +338,9 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
         listWorkers: query('users.listWorkers', (filter: { streetId?: string; communityId?: string }) =>
           list<User>('users', { workerKeys: workerKeyFor(filter) }, [['name', 'asc']]),
         ),
+        listStaff: query('users.listStaff', (post: { role: 'community_staff'; communityId: string } | { role: 'street_staff'; streetId: string }) =>
+          list<User>('users', { staffKeys: post.role === 'community_staff' ? `community_staff|${post.communityId}` : `street_staff|${post.streetId}` }, [['name', 'asc']]),
+        ),
         getMany: (ids) => getEach<User>('users', ids, (u) => u.id),
         listGridResidents: query('users.listGridResidents', (gridId: string) => list<User>('users', { residenceKeys: `g:${gridId}` }, [])),
         residentIdsPage: query('users.residentIdsPage', residentIdsPage),
@@ -356,6 +371,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
 
   return {
     ...repositories(direct, false),
+    ...deliveryRepositories(db),
     transact(work) {
       return db.runTransaction(async (t) => {
         let open = true;

@@ -70,6 +70,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'workerKeys_name', keys: [asc('workerKeys'), asc('name')] },
       // residenceKeys: s:/c:/g:/b:/h: + the street, community, grid, building and household a resident lives in.
       { name: 'residenceKeys_id', keys: [asc('residenceKeys'), asc('_id')] },
+      // staffKeys: one key per staff post (community_staff|<communityId>, street_staff|<streetId>), for listStaff.
+      { name: 'staffKeys_name', keys: [asc('staffKeys'), asc('name')] },
     ],
   },
   { name: 'cards', indexes: [{ name: 'photoFileId', keys: [asc('photoFileId')] }] },
@@ -105,9 +107,21 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   {
-    // _id is `${eventId}:${recipientId}:${channel}`.
+    // _id is `${eventId}:${recipientId}:${channel}`. Claims read the earliest due pending records, ties by _id;
+    // `claim` (the claiming run's token) and the audience fields are read by _id only.
     name: 'outbox',
-    indexes: [{ name: 'status_nextTryAt', keys: [asc('status'), asc('nextTryAt')] }],
+    indexes: [{ name: 'status_nextTryAt_id', keys: [asc('status'), asc('nextTryAt'), asc('_id')] }],
+  },
+  {
+    // _id is `${userId}:${template}`: one credit counter per person and template; `held` lists the outbox
+    // ids holding a credit right now.
+    name: 'subscriptions',
+    indexes: [{ name: 'userId_template', keys: [asc('userId'), asc('template')] }],
+  },
+  {
+    // _id is the job's name.
+    name: 'job_locks',
+    indexes: [{ name: 'until', keys: [asc('until')] }],
   },
   {
     // _id is `rl_${submitterId}_${windowMinutes}_${bucket}`; `until` (the window's end) is what a purge deletes by.
@@ -168,6 +182,8 @@ export type CollectionName =
   | 'request_events'
   | 'inbox'
   | 'outbox'
+  | 'subscriptions'
+  | 'job_locks'
   | 'rate_counters'
   | 'categories'
   | 'departments'

@@ -27,6 +27,7 @@ import {
   type Cursor,
 } from '../request-rules';
 import type { StoreImport } from '../store-import';
+import { INSERT_OUTBOX, outboxParams, toOutboxRecord, type OutboxRow } from './embedded-delivery';
 
 export type Params = Record<string, unknown> | unknown[];
 
@@ -102,6 +103,7 @@ function residual(q: Omit<RequestQuery, 'sort'>, scope: Scope): { where: string[
   if (q.createdTo !== undefined) { where.push('created_at < @createdTo'); params.createdTo = q.createdTo; }
   // A range on the deadline key: the statuses are already narrowed to those whose key is their deadline.
   if (q.overdueAt !== undefined) { where.push('deadline_key < @overdueAt'); params.overdueAt = q.overdueAt; }
+  if (q.dueFrom !== undefined) { where.push('deadline_key >= @dueFrom'); params.dueFrom = q.dueFrom; }
   if (q.resolvedBefore !== undefined) { where.push('resolved_at < @resolvedBefore'); params.resolvedBefore = q.resolvedBefore; }
   return { where, params };
 }
@@ -143,7 +145,7 @@ export function planRequestList(q: RequestQuery, cursor: Cursor | null, fetch: n
 export function planRequestCount(q: Omit<RequestQuery, 'sort'>): PlannedStatement[] {
   if (q.gridIds !== undefined && q.gridIds.length === 0) return [];
   const scope = scopeOf(q);
-  const field = q.overdueAt !== undefined ? 'deadline' : 'created';
+  const field = q.overdueAt !== undefined || q.dueFrom !== undefined ? 'deadline' : 'created';
   const rest = residual(q, scope);
   const sql = `SELECT COUNT(*) AS n FROM requests INDEXED BY requests_by_${scope.index}_status_${field}
     WHERE ${[`${scope.column} = @scope`, 'status = @status', ...rest.where].join(' AND ')}`;
@@ -276,23 +278,12 @@ export class SqliteRequests {
 
   /** A plain INSERT: an id already queued fails the whole write. */
   insertOutbox(records: OutboxRecord[]): void {
-    for (const o of records) {
-      this.sql.run(
-        `INSERT INTO outbox (id, event_id, recipient_id, channel, template, payload, status, attempts, next_try_at, last_error, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [o.id, o.eventId, o.recipientId, o.channel, o.template, JSON.stringify(o.payload), o.status, o.attempts, o.nextTryAt, o.lastError, o.createdAt],
-      );
-    }
+    for (const o of records) this.sql.run(INSERT_OUTBOX, outboxParams(o));
   }
 
-  /** Outbox records, oldest first (diagnostics and tests; the dispatcher's port comes with delivery). */
+  /** Outbox records, oldest first (diagnostics and tests; the dispatcher works them through embedded-delivery.ts). */
   outbox(): OutboxRecord[] {
-    type Row = { id: string; event_id: string; recipient_id: string; channel: string; template: string; payload: string; status: string; attempts: number; next_try_at: string; last_error: string | null; created_at: string };
-    return this.sql.all<Row>('SELECT * FROM outbox ORDER BY created_at, id').map((r) => ({
-      id: r.id, eventId: r.event_id, recipientId: r.recipient_id, channel: r.channel as OutboxRecord['channel'],
-      template: r.template as OutboxRecord['template'], payload: JSON.parse(r.payload) as Record<string, string>,
-      status: r.status as OutboxRecord['status'], attempts: r.attempts, nextTryAt: r.next_try_at, lastError: r.last_error, createdAt: r.created_at,
-    }));
+    return this.sql.all<OutboxRow>('SELECT * FROM outbox ORDER BY created_at, id').map(toOutboxRecord);
   }
 
   /**

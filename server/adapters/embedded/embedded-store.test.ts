@@ -11,7 +11,7 @@ describeStoreContract('embedded (SQLite, :memory:)', async () => {
   return {
     store,
     seed: async (data) => store.importPlaces(data),
-    outbox: () => store.outbox(),
+    outbox: () => store.outboxRecords(),
     cleanup: () => store.close(),
   };
 });

@@ -19,6 +19,12 @@ import type { NoticeKey, ReadWrite } from '../../ports/notice.port';
 import type { Notice } from '@core/notices/notice';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
 import { SqliteNotices } from './embedded-notices';
+import type { JobLockRepository } from '../../ports/job-lock.port';
+import type { OutboxRepository } from '../../ports/outbox.port';
+import type { Page } from '../../ports/request.port';
+import type { SentMessage, SentMessageLog } from '../../ports/subscribe-sender.port';
+import type { SubscriptionRepository } from '../../ports/subscription.port';
+import { SqliteDelivery } from './embedded-delivery';
 import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
 import { applyMigrations } from './migrations';
 import { TransactionGate } from './transaction-gate';
@@ -70,7 +76,12 @@ export interface EmbeddedStore extends Store {
    */
   importRequestBatches(batches: Iterable<{ requests: ServiceRequest[]; events: RequestEvent[] }>): { requests: number; events: number };
   /** Every outbox record, oldest first (diagnostics and tests). */
-  outbox(): Promise<OutboxRecord[]>;
+  outboxRecords(): Promise<OutboxRecord[]>;
+  /**
+   * The local sender's log (local runtime only): `record` keeps a message once per key (false when the
+   * key was recorded before); `list` is the SentMessageLog the 消息记录 page reads.
+   */
+  localSends: SentMessageLog & { record(message: SentMessage): Promise<boolean>; count(): Promise<number> };
   /** Notices published elsewhere (the demo seed): each with its keys, no outbox. */
   importNotices(notices: { notice: Notice; keys: NoticeKey[] }[]): void;
   /** Bulk load of notice read receipts (benchmarks), through the same path as reads. */
@@ -349,6 +360,14 @@ class SqliteCore implements SqlAccess {
     return this.all<UserRow>(sql, params).map(toUser);
   }
 
+  listStaff(post: { role: 'community_staff'; communityId: string } | { role: 'street_staff'; streetId: string }): User[] {
+    const [column, value] = post.role === 'community_staff' ? ['community_id', post.communityId] : ['street_id', post.streetId];
+    return this.all<UserRow>(
+      `SELECT u.* FROM users u WHERE EXISTS (SELECT 1 FROM user_posts p WHERE p.user_id = u.id AND p.role = ? AND p.${column} = ?) ORDER BY u.name, u.id`,
+      [post.role, value],
+    ).map(toUser);
+  }
+
   getUsers(ids: string[]): User[] {
     const rows = this.all<UserRow>('SELECT * FROM users WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
     return inAskedOrder(ids, rows.map(toUser), (u) => u.id);
@@ -517,6 +536,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
       ensure: (user) => run('users.ensure', 'query', () => core.ensureUser(user)),
       setResidence: (userId, residence) => run('users.setResidence', 'doc', () => core.setResidence(userId, residence)),
       listWorkers: (filter) => run('users.listWorkers', 'query', () => core.listWorkers(filter)),
+      listStaff: (post) => run('users.listStaff', 'query', () => core.listStaff(post)),
       getMany: (ids) => run('users.getMany', 'doc', () => core.getUsers(ids)),
       listGridResidents: (gridId) => run('users.listGridResidents', 'query', () => core.listGridResidents(gridId)),
       residentIdsPage: (filter, cursor, limit) => run('users.residentIdsPage', 'query', () => core.residentIdsPage(filter, cursor, limit)),
@@ -589,8 +609,32 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
   const core = new SqliteCore(db, options.onStatement);
   const req = new SqliteRequests(core);
   const nt = new SqliteNotices(core);
+  const delivery = new SqliteDelivery(core);
   const gate = new TransactionGate();
   const outside = repositories(core, req, nt, (_method, _kind, fn) => gate.pass(fn));
+  const pass = <T>(fn: () => T) => gate.pass(fn);
+
+  const outbox: OutboxRepository = {
+    claim: (r) => pass(() => delivery.claim(r)),
+    settle: (id, token, outcome) => pass(() => delivery.settle(id, token, outcome)),
+    checkpoint: (id, token, progress, until) => pass(() => delivery.checkpoint(id, token, progress, until)),
+    enqueue: (item) => pass(() => delivery.enqueue(item)),
+    enqueueMany: (records) => pass(() => delivery.enqueueMany(records)),
+    get: (id) => pass(() => delivery.getOutbox(id)),
+    count: (status) => pass(() => delivery.countOutbox(status)),
+  };
+  const subscriptions: SubscriptionRepository = {
+    grant: (userId, templates, at) => pass(() => delivery.grant(userId, templates, at)),
+    credits: (userId) => pass(() => delivery.credits(userId)),
+    hold: (userId, template, key, at) => pass(() => delivery.hold(userId, template, key, at)),
+    settle: (userId, template, key, outcome, at) => pass(() => delivery.settleCredit(userId, template, key, outcome, at)),
+    holders: (template, userIds) => pass(() => delivery.holders(template, userIds)),
+  };
+  const jobLocks: JobLockRepository = {
+    acquire: (job, owner, now, until) => pass(() => delivery.acquire(job, owner, now, until)),
+    checkpoint: (job, owner, checkpoint, until) => pass(() => delivery.checkpointJob(job, owner, checkpoint, until)),
+    release: (job, owner, checkpoint) => pass(() => delivery.release(job, owner, checkpoint)),
+  };
 
   function notDuringTransaction(what: string): void {
     if (gate.busy) throw new Error(`${what} cannot run while a transaction is open`);
@@ -598,6 +642,14 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
 
   return {
     ...outside,
+    outbox,
+    subscriptions,
+    jobLocks,
+    localSends: {
+      record: (message) => pass(() => delivery.recordLocalSend(message)),
+      list: (userId, page): Promise<Page<SentMessage>> => pass(() => delivery.listLocalSends(userId, page)),
+      count: () => pass(() => delivery.countLocalSends()),
+    },
     get db() {
       return db;
     },
@@ -645,7 +697,7 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
       notDuringTransaction('importRequestBatches');
       return req.importRequestBatches(batches);
     },
-    outbox() {
+    outboxRecords() {
       return gate.pass(() => req.outbox());
     },
     importNotices(notices) {

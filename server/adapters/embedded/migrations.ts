@@ -317,6 +317,48 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (notice_id, grid_id)
   );
   `,
+  // 6: delivery — outbox claims and audience expansion, subscribe credits, job locks, the local sender's log.
+  `
+  -- claim: the token of the dispatcher run holding the record (its lease ends at next_try_at). audience and
+  -- progress (JSON) are set on a record addressed to a whole audience. Claims take the earliest due first,
+  -- ties by id, straight from the index.
+  ALTER TABLE outbox ADD COLUMN audience TEXT;
+  ALTER TABLE outbox ADD COLUMN progress TEXT;
+  ALTER TABLE outbox ADD COLUMN claim TEXT;
+  DROP INDEX outbox_by_status_next_try;
+  CREATE INDEX outbox_by_status_next_try_id ON outbox (status, next_try_at, id);
+
+  -- Subscribe credits per (user, template); held is the JSON list of outbox ids holding one right now.
+  CREATE TABLE subscriptions (
+    user_id TEXT NOT NULL,
+    template TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    held TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, template)
+  ) WITHOUT ROWID;
+
+  -- owner is null (and until '') while nobody holds the lock; checkpoint outlives every run.
+  CREATE TABLE job_locks (
+    job TEXT PRIMARY KEY,
+    owner TEXT,
+    until TEXT NOT NULL,
+    checkpoint TEXT,
+    updated_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  -- The local runtime's stand-in for WeChat: what each send would have shown on the person's phone.
+  CREATE TABLE local_sends (
+    key TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    template TEXT NOT NULL,
+    template_id TEXT NOT NULL,
+    page TEXT NOT NULL,
+    data TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX local_sends_by_user_at ON local_sends (user_id, at DESC, key DESC);
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

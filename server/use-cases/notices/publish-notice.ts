@@ -3,7 +3,7 @@
  * the notice, one key per targeted place, and for an urgent notice one outbox record for the whole audience.
  */
 import type { EditNoticeInput, NoticeDetail, PublishNoticeInput, ScopeOptions } from '@core/api/notice.contract';
-import { outboxId, type OutboxRecord } from '@core/messages/message';
+import { AUDIENCE_RECIPIENT, outboxId, type OutboxRecord } from '@core/messages/message';
 import { BODY_MAX, type Notice, type NoticeAttachment, type PublisherRole } from '@core/notices/notice';
 import { blocksLength, toBlocks } from '@core/notices/sanitize';
 import { grantOf } from '@core/people/role';
@@ -84,12 +84,13 @@ function times(now: Date, publishAt: string | undefined, expiresAt: string | und
 export function urgentFanOut(n: Notice, now: Date): OutboxRecord {
   const eventId = `notice-${n.id}-v1`;
   return {
-    id: outboxId(eventId, '*', 'subscribe'),
+    id: outboxId(eventId, AUDIENCE_RECIPIENT, 'subscribe'),
     eventId,
-    recipientId: '*',
+    recipientId: AUDIENCE_RECIPIENT,
     channel: 'subscribe',
     template: 'notice_urgent',
-    payload: { noticeId: n.id, title: n.title, publisher: n.publisherLabel, publishAt: n.publishAt },
+    audience: { kind: 'notice', noticeId: n.id },
+    payload: { title: n.title, publisher: n.publisherLabel, time: n.publishAt, page: `features/notices/pages/detail/index?id=${n.id}` },
     status: 'pending',
     attempts: 0,
     nextTryAt: n.publishAt,

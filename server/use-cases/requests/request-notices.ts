@@ -2,7 +2,8 @@
  * Every transition tells whoever must act or wants to know: the resident on each step; the grid's
  * workers when a request is new for them (submitted, released after review, reassigned to their grid);
  * the handler when the resident sends it back (重办). Each in-app message gets an outbox record for the
- * WeChat subscribe channel in the same write; delivery is the dispatcher's job.
+ * WeChat subscribe channel in the same write — except for the person who acted; delivery is the
+ * dispatcher's job.
  */
 import type { InboxMessage, MessageTemplate, OutboxRecord } from '@core/messages/message';
 import { outboxId } from '@core/messages/message';
@@ -83,6 +84,9 @@ export async function noticesFor(
   const outbox: OutboxRecord[] = [];
   for (const r of recipients) {
     messages.push({ id: deps.newId(), userId: r.userId, title: r.title, body: r.body, link: { kind: 'request', id: request.id }, at: event.at, readAt: null });
+    // Nobody is pushed about what they just did themselves (submitting, confirming, withdrawing): they are
+    // in the app and the inbox has it. A push would also spend the consent they gave for the next change.
+    if (r.userId === event.actor.id) continue;
     outbox.push({
       id: outboxId(event.id, r.userId, 'subscribe'),
       eventId: event.id,

@@ -55,6 +55,10 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
   message: {
     inbox: 'read',
     markRead: 'write',
+    subscriptions: 'read',
+    // Each report of consent adds credits: never repeated behind the person's back.
+    consent: 'write',
+    sentLog: 'read',
   },
   notice: {
     feed: 'read',

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
 import ActionButton from '../../components/ActionButton';
+import ConsentButton from '../../components/ConsentButton';
 import PageShell from '../../components/PageShell';
 import { accountApi } from '../../features/account/api';
 import { useLargeText } from '../../hooks/use-large-text';
@@ -92,6 +93,27 @@ export default function MinePage() {
                   </ActionButton>
                 </View>
               </>
+            )}
+          </View>
+
+          <View className="section e2e-message-settings">
+            <Text className="section__title">消息提醒</Text>
+            <Text className="section__hint">站内「消息」总会收到；在微信「服务通知」里提醒，需要您每次同意。</Text>
+            <View className="mine-consent">
+              <Text className="mine-consent__title">紧急通知</Text>
+              <ConsentButton moment="urgent_notices" showCredits />
+            </View>
+            {me.roles.some((r) => r.role !== 'resident') && (
+              <View className="mine-consent">
+                <Text className="mine-consent__title">诉求办理（网格员、工作人员）</Text>
+                <ConsentButton moment="on_duty" showCredits />
+              </View>
+            )}
+            {process.env.TARO_ENV === 'h5' && (
+              <View className="mine-link e2e-sent-log-entry" hoverClass="mine-link--pressed" onClick={() => void Taro.navigateTo({ url: ROUTES.sentLog })}>
+                <Text>消息记录（本地演示：本应发到微信的订阅消息）</Text>
+                <Text className="mine-link__arrow">›</Text>
+              </View>
             )}
           </View>
 

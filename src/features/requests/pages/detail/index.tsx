@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { RequestDetail } from '@core/api/request.contract';
 import { SOURCE_LABELS } from '@core/requests/request.status';
 import ActionButton from '../../../../components/ActionButton';
+import ConsentButton from '../../../../components/ConsentButton';
 import PageShell from '../../../../components/PageShell';
 import { useNow } from '../../../../hooks/use-now';
 import { useQuery } from '../../../../hooks/use-query';
@@ -152,8 +153,10 @@ export default function RequestDetailPage() {
       {d && (
         <>
           {justCreated && (d.status === 'submitted' || d.status === 'held') && (
-            <View className="rq-notice e2e-submitted">
+            <View className="rq-notice rq-notice--stack e2e-submitted">
               <Text>提交成功！网格员会在期限内受理，办理进展会通过「消息」告诉您。</Text>
+              <Text className="rq-notice__sub">想在微信里也收到提醒？</Text>
+              <ConsentButton moment="request_submitted" type="primary" showCredits />
             </View>
           )}
           {notice && (

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { WORKLIST_TAB_LABELS, WORKLIST_TABS, type RequestPage, type RequestSummary, type WorklistTab } from '@core/api/request.contract';
 import ActionButton from '../../../../components/ActionButton';
+import ConsentButton from '../../../../components/ConsentButton';
 import PageShell from '../../../../components/PageShell';
 import { useNow } from '../../../../hooks/use-now';
 import { usePagedList } from '../../../../hooks/use-paged-list';
@@ -75,6 +76,7 @@ export default function WorklistPage() {
           )}
         </View>
       )}
+      {(worker || staff) && <ConsentButton moment="on_duty" block showCredits className="worklist-duty" />}
       {tabs.length > 0 && (
         <ScrollView scrollX className="rq-tabs e2e-tabs">
           {tabs.map((t) => (
