@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '到户情况',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
