@@ -26,7 +26,7 @@ export interface NoticeFeedItem {
 export interface NoticeFeed {
   items: NoticeFeedItem[];
   next: string | null;
-  /** Live notices in the resident's scope they have not opened (at most 99 counted). */
+  /** Of the latest 30 notices in force in the resident's scope, those they have not opened. */
   unread: number;
 }
 

@@ -51,9 +51,14 @@ const toStats = (r: StatsRow): GridNoticeStats => ({
 
 const LIVE = 'withdrawn = 0 AND publish_at <= @now AND (expires_at IS NULL OR expires_at > @now)';
 
-/** The feed statement for one key of a place (exported for EXPLAIN QUERY PLAN tests). */
-export function feedStatement(key: { level: string; id: string }, now: string, cursor: NoticeCursor | null, limit: number): PlannedStatement {
-  const params: Record<string, unknown> = { kind: key.level, place: key.id, now, limit };
+/**
+ * The feed statement for a place (exported for EXPLAIN QUERY PLAN tests): one arm per key of the place, each
+ * reading `notice_keys_feed` in feed order, merged by SQLite in that order and cut at `limit` — so a page reads
+ * about `limit` index entries in all, however many notices each key has. A notice has keys of one level only and
+ * a place one key per level, so no notice comes up in two arms.
+ */
+export function feedStatement(keys: { level: string; id: string }[], now: string, cursor: NoticeCursor | null, limit: number): PlannedStatement {
+  const params: Record<string, unknown> = { now, limit };
   let after = '';
   if (cursor) {
     const [p, t] = cursor.key.split('|');
@@ -62,12 +67,13 @@ export function feedStatement(key: { level: string; id: string }, now: string, c
     params.cid = cursor.id;
     after = ' AND (priority < @cp OR (priority = @cp AND (publish_at < @ct OR (publish_at = @ct AND notice_id < @cid))))';
   }
-  return {
-    sql: `SELECT notice_id, priority, publish_at FROM notice_keys INDEXED BY notice_keys_feed
-          WHERE kind = @kind AND place_id = @place AND ${LIVE}${after}
-          ORDER BY priority DESC, publish_at DESC, notice_id DESC LIMIT @limit`,
-    params,
-  };
+  const arms = keys.map((key, i) => {
+    params[`k${i}`] = key.level;
+    params[`p${i}`] = key.id;
+    return `SELECT notice_id, priority, publish_at FROM notice_keys INDEXED BY notice_keys_feed
+            WHERE kind = @k${i} AND place_id = @p${i} AND ${LIVE}${after}`;
+  });
+  return { sql: `${arms.join(' UNION ALL ')} ORDER BY priority DESC, publish_at DESC, notice_id DESC LIMIT @limit`, params };
 }
 
 /** The statements of a management list page (exported for EXPLAIN QUERY PLAN tests). */
@@ -165,14 +171,10 @@ export class SqliteNotices {
   }
 
   private liveRefs(place: Place, now: string, cursor: NoticeCursor | null, limit: number): NoticeCursor[] {
-    const seen = new Map<string, NoticeCursor>();
-    for (const key of feedKeys(place)) {
-      const st = feedStatement(key, now, cursor, limit);
-      for (const r of this.sql.all<{ notice_id: string; priority: number; publish_at: string }>(st.sql, st.params)) {
-        seen.set(r.notice_id, { key: `${r.priority}|${r.publish_at}`, id: r.notice_id });
-      }
-    }
-    return [...seen.values()].sort(compareDesc).slice(0, limit);
+    const st = feedStatement(feedKeys(place), now, cursor, limit);
+    return this.sql
+      .all<{ notice_id: string; priority: number; publish_at: string }>(st.sql, st.params)
+      .map((r) => ({ key: `${r.priority}|${r.publish_at}`, id: r.notice_id }));
   }
 
   feed(place: Place, now: string, page: { limit: number; cursor?: string | null }): Page<NoticeHead> {

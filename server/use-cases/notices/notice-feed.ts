@@ -10,7 +10,11 @@ import type { NoticeReceipt, ReadWrite } from '../../ports/notice.port';
 import { manageRole, residentPlace, scopeGrids, staffStreet, streetPlaces, viewerGrids } from './notice-scope';
 import { feedItem, noticeDetail } from './notice-views';
 
-const UNREAD_MAX = 99;
+/**
+ * The badge counts the unread among the latest notices still in force, not a resident's whole history:
+ * what a person can act on, and a bounded read on every opening of the tab.
+ */
+export const UNREAD_WINDOW = 30;
 
 async function placeOrRefuse(ctx: UserContext) {
   const place = await residentPlace(ctx.deps, ctx.actor);
@@ -19,9 +23,9 @@ async function placeOrRefuse(ctx: UserContext) {
 }
 
 async function unreadCount(ctx: UserContext, place: NonNullable<Awaited<ReturnType<typeof residentPlace>>>): Promise<number> {
-  const ids = await ctx.deps.store.notices.liveIds(place, ctx.now.toISOString(), UNREAD_MAX + 1);
+  const ids = await ctx.deps.store.notices.liveIds(place, ctx.now.toISOString(), UNREAD_WINDOW);
   const read = await ctx.deps.store.notices.receipts(ctx.user.id, ids);
-  return Math.min(UNREAD_MAX, ids.length - read.length);
+  return ids.length - read.length;
 }
 
 export async function noticeFeed(ctx: UserContext, input: { cursor?: string }): Promise<NoticeFeed> {
@@ -31,7 +35,7 @@ export async function noticeFeed(ctx: UserContext, input: { cursor?: string }): 
   // The first page and the badge come from one pass over the feed keys, and their receipts from one read.
   const page = input.cursor
     ? { ...(await notices.feed(place, now, { limit: 20, cursor: input.cursor })), liveIds: null }
-    : await notices.feedFirstPage(place, now, 20, UNREAD_MAX + 1);
+    : await notices.feedFirstPage(place, now, 20, UNREAD_WINDOW);
   const wanted = [...new Set([...page.items.map((h) => h.id), ...(page.liveIds ?? [])])];
   const [receipts, unread] = await Promise.all([
     notices.receipts(ctx.user.id, wanted),
@@ -41,7 +45,7 @@ export async function noticeFeed(ctx: UserContext, input: { cursor?: string }): 
   return {
     items: page.items.map((h) => feedItem(h, byId.get(h.id))),
     next: page.next,
-    unread: unread ?? Math.min(UNREAD_MAX, page.liveIds!.filter((id) => !byId.has(id)).length),
+    unread: unread ?? page.liveIds!.filter((id) => !byId.has(id)).length,
   };
 }
 

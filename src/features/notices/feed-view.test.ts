@@ -38,7 +38,7 @@ describe('badgeText', () => {
     expect(badgeText(Number.NaN)).toBeNull();
   });
 
-  it('shows the count, and 99+ at the server cap of 99', () => {
+  it('shows the count, and 99+ from 99 on', () => {
     expect(badgeText(1)).toBe('1');
     expect(badgeText(42)).toBe('42');
     expect(badgeText(99)).toBe('99+');

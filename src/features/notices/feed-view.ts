@@ -28,7 +28,7 @@ export function extrasText(n: Pick<NoticeFeedItem, 'imageCount' | 'attachmentCou
 
 /**
  * What the 通知 tab (and the home entry) shows for this many unread notices: nothing for none. The server
- * counts at most 99, so 99 means "99 or more".
+ * counts within the latest 30 notices in force; "99+" keeps the badge small should that window ever grow.
  */
 export function badgeText(unread: number): string | null {
   if (!Number.isFinite(unread) || unread < 1) return null;
