@@ -125,6 +125,7 @@ const toAudit = (r: AuditRow): AuditEntry => ({
 /** The synchronous SQL behind both the store and its transactions; statements prepared once. */
 class SqliteCore implements SqlAccess {
   private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+  private readonly rawStatements = new Map<string, Database.Statement<unknown[]>>();
 
   constructor(
     readonly db: Db,
@@ -147,6 +148,16 @@ class SqliteCore implements SqlAccess {
 
   all<R>(sql: string, params: Params = []): R[] {
     return this.stmt(sql).all(params) as R[];
+  }
+
+  rows(sql: string, params: Params = []): unknown[][] {
+    this.onStatement?.(sql);
+    let s = this.rawStatements.get(sql);
+    if (!s) {
+      s = this.db.prepare<unknown[]>(sql).raw(true);
+      this.rawStatements.set(sql, s);
+    }
+    return s.all(params) as unknown[][];
   }
 
   run(sql: string, params: Params = []): Database.RunResult {
@@ -456,6 +467,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, run: Runner): Repos
       commit: (write) => run('requests.commit', 'doc', () => req.commit(write)),
       events: (requestId) => run('requests.events', 'query', () => req.events(requestId)),
       list: (query, page) => run('requests.list', 'query', () => req.list(query, page)),
+      listItems: (query, page) => run('requests.listItems', 'query', () => req.listItems(query, page)),
       count: (query) => run('requests.count', 'query', () => req.count(query)),
     },
     inbox: {

@@ -234,6 +234,22 @@ export const MIGRATIONS: readonly string[] = [
     data TEXT NOT NULL
   );
   `,
+  // 3: what a list row shows (core listItemOf), kept beside data so a list page reads a few short columns
+  // per request instead of parsing whole requests. Rewritten from the request on every write, like the
+  // filter columns; existing rows are filled from data here (substr counts characters, as listItemOf does).
+  `
+  ALTER TABLE requests ADD COLUMN category_name TEXT NOT NULL DEFAULT '';
+  ALTER TABLE requests ADD COLUMN excerpt TEXT NOT NULL DEFAULT '';
+  ALTER TABLE requests ADD COLUMN source TEXT NOT NULL DEFAULT '';
+  ALTER TABLE requests ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE requests ADD COLUMN photo_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE requests SET
+    category_name = json_extract(data, '$.categoryName'),
+    excerpt = substr(json_extract(data, '$.description'), 1, 60),
+    source = json_extract(data, '$.source'),
+    reopen_count = json_extract(data, '$.reopenCount'),
+    photo_count = json_array_length(data, '$.photoFileIds');
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

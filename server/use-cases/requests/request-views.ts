@@ -1,7 +1,7 @@
 import type { RequestDetail, RequestSummary, TimelineEntry } from '@core/api/request.contract';
 import { maskName } from '@core/people/phone';
 import { ROLE_LABELS, type Actor } from '@core/people/role';
-import { currentDue, isOverdue, type RequestEvent, type ServiceRequest } from '@core/requests/request';
+import { dueKindOf, listItemOf, type RequestEvent, type RequestListItem, type ServiceRequest } from '@core/requests/request';
 import { RATING_LABELS, STATUS_KIND, STATUS_LABELS } from '@core/requests/request.status';
 import { ACTION_LABELS, allowedActions, handlerLabel, partiesOf, type RequestAction } from '@core/requests/request.transitions';
 import type { Deps } from '../../functions/deps';
@@ -9,23 +9,23 @@ import type { StreetRules } from './request-rules';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function toSummary(r: ServiceRequest, gridName: string, now: Date): RequestSummary {
-  const due = currentDue(r);
+/** A list row; the detail view builds one from the whole request (listItemOf), so both read the same. */
+export function toSummary(r: RequestListItem, gridName: string, now: Date): RequestSummary {
   return {
     id: r.id,
     categoryName: r.categoryName,
-    excerpt: Array.from(r.description).slice(0, 60).join(''),
+    excerpt: r.excerpt,
     status: r.status,
     statusLabel: STATUS_LABELS[r.status],
     source: r.source,
     gridId: r.gridId,
     gridName,
     createdAt: r.createdAt,
-    dueAt: due?.at ?? null,
-    dueKind: due?.kind ?? null,
-    overdue: isOverdue(r, now),
+    dueAt: r.dueAt,
+    dueKind: r.dueAt === null ? null : dueKindOf(r.status),
+    overdue: r.dueAt !== null && Date.parse(r.dueAt) < now.getTime(),
     reopenCount: r.reopenCount,
-    photoCount: r.photoFileIds.length,
+    photoCount: r.photoCount,
   };
 }
 
@@ -99,7 +99,7 @@ export async function toDetail(
   }));
   const open = STATUS_KIND[r.status] === 'open';
   return {
-    ...toSummary(r, grid?.name ?? '', now),
+    ...toSummary(listItemOf(r), grid?.name ?? '', now),
     description: r.description,
     photoUrls: photoUrls(r.photoFileIds),
     location: r.location,
