@@ -14,7 +14,7 @@ import { ROLES, type Role } from '@core/people/role';
 import type { RequestEvent, ServiceRequest } from '@core/requests/request';
 import type { Residence, StaffPost, User } from '@core/people/user';
 import { householdAddress, type Boundary, type Building, type Community, type Grid, type Household, type Street } from '@core/places/place';
-import type { AuditEntry, Repositories, Store } from '../../ports/store.port';
+import type { AuditEntry, Caller, Repositories, Store } from '../../ports/store.port';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
 import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
 import { applyMigrations } from './migrations';
@@ -122,6 +122,11 @@ const toAudit = (r: AuditRow): AuditEntry => ({
   detail: JSON.parse(r.detail) as Record<string, unknown>,
 });
 
+/** users.findCaller: the user by openid, and their grids as a JSON array of [id, is primary], ordered by code. */
+export const FIND_CALLER_SQL = `SELECT u.*, (SELECT json_group_array(json_array(g.id, g.primary_worker_id = u.id) ORDER BY g.code, g.id) FROM grids g
+    WHERE g.primary_worker_id = u.id OR g.backup_worker_id = u.id) AS worker_grids
+  FROM users u WHERE u.openid = ?`;
+
 /** The synchronous SQL behind both the store and its transactions; statements prepared once. */
 class SqliteCore implements SqlAccess {
   private readonly statements = new Map<string, Database.Statement<unknown[]>>();
@@ -190,6 +195,11 @@ class SqliteCore implements SqlAccess {
     return r ? toGrid(r) : null;
   }
 
+  getGrids(ids: string[]): Grid[] {
+    const rows = this.all<GridRow>('SELECT * FROM grids WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+    return inAskedOrder(ids, rows.map(toGrid), (g) => g.id);
+  }
+
   getGridByQrToken(token: string): Grid | null {
     const r = this.one<GridRow>('SELECT * FROM grids WHERE qr_token = ?', [token]);
     return r ? toGrid(r) : null;
@@ -251,6 +261,16 @@ class SqliteCore implements SqlAccess {
   findByOpenid(openid: string): User | null {
     const r = this.one<UserRow>('SELECT * FROM users WHERE openid = ?', [openid]);
     return r ? toUser(r) : null;
+  }
+
+  /** The user and their grids in one statement (every function call runs it). */
+  findCaller(openid: string): Caller | null {
+    const r = this.one<UserRow & { worker_grids: string }>(FIND_CALLER_SQL, [openid]);
+    if (!r) return null;
+    const user = toUser(r);
+    if (!user.posts.some((p) => p.role === 'grid_worker')) return { user, primaryGridIds: [], backupGridIds: [] };
+    const grids = JSON.parse(r.worker_grids) as [string, 0 | 1][];
+    return { user, primaryGridIds: grids.filter((g) => g[1] === 1).map((g) => g[0]), backupGridIds: grids.filter((g) => g[1] !== 1).map((g) => g[0]) };
   }
 
   private insertUser(u: User, onConflict: 'fail' | 'ignore-openid'): boolean {
@@ -435,6 +455,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, run: Runner): Repos
       getCommunity: (id) => run('places.getCommunity', 'doc', () => core.getCommunity(id)),
       listCommunities: (streetId) => run('places.listCommunities', 'query', () => core.listCommunities(streetId)),
       getGrid: (id) => run('places.getGrid', 'doc', () => core.getGrid(id)),
+      getGrids: (ids) => run('places.getGrids', 'doc', () => core.getGrids(ids)),
       getGridByQrToken: (token) => run('places.getGridByQrToken', 'query', () => core.getGridByQrToken(token)),
       listGrids: (filter) => run('places.listGrids', 'query', () => core.listGrids(filter)),
       getBuilding: (id) => run('places.getBuilding', 'doc', () => core.getBuilding(id)),
@@ -446,6 +467,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, run: Runner): Repos
     users: {
       getById: (id) => run('users.getById', 'doc', () => core.getUser(id)),
       findByOpenid: (openid) => run('users.findByOpenid', 'query', () => core.findByOpenid(openid)),
+      findCaller: (openid) => run('users.findCaller', 'query', () => core.findCaller(openid)),
       ensure: (user) => run('users.ensure', 'query', () => core.ensureUser(user)),
       setResidence: (userId, residence) => run('users.setResidence', 'doc', () => core.setResidence(userId, residence)),
       listWorkers: (filter) => run('users.listWorkers', 'query', () => core.listWorkers(filter)),

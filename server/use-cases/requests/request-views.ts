@@ -31,9 +31,9 @@ export function toSummary(r: RequestListItem, gridName: string, now: Date): Requ
 
 /** Names of just the grids a page shows (usually one or two): reading by id is cheaper than listing the street. */
 export async function gridNames(deps: Deps, gridIds: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(gridIds)];
-  const grids = await Promise.all(unique.map((id) => deps.store.places.getGrid(id)));
-  return new Map(grids.filter((g) => g !== null).map((g) => [g.id, g.name]));
+  if (gridIds.length === 0) return new Map();
+  const grids = await deps.store.places.getGrids([...new Set(gridIds)]);
+  return new Map(grids.map((g) => [g.id, g.name]));
 }
 
 /** The handler of record: the worker who accepted it, or — for the community or a department — the community's staff. */
