@@ -123,6 +123,27 @@ function residual(q: Omit<RequestQuery, 'sort'>, scope: Scope): { where: string[
 }
 
 /**
+ * A list's SQL depends only on its shape — the index, how many scope values and statuses, which other
+ * conditions, the page size — never on the values (those are bound). Each shape's text is built once and
+ * then reused as the very same string, so a hot list neither rebuilds kilobytes of SQL per call (garbage
+ * for the collector) nor rehashes it to find its prepared statement. The use cases ask a handful of shapes;
+ * the memo is bounded all the same.
+ */
+const SHAPES_KEPT = 256;
+const SQL_BY_SHAPE = new Map<string, string>();
+const PAGE_SQL = new Map<string, Map<string, string>>();
+
+function sqlOfShape(shape: string, build: () => string): string {
+  let sql = SQL_BY_SHAPE.get(shape);
+  if (sql === undefined) {
+    if (SQL_BY_SHAPE.size >= SHAPES_KEPT) SQL_BY_SHAPE.clear();
+    sql = build();
+    SQL_BY_SHAPE.set(shape, sql);
+  }
+  return sql;
+}
+
+/**
  * The keys (id, sort key `k`) of one page, best first, at most `fetch` of them: one arm per (scope value,
  * status), each an index-only seek in the page's order, merged by SQLite. Statuses come from the fixed
  * REQUEST_STATUSES and the limit is an integer, so both are written into the SQL: a literal LIMIT lets
@@ -153,16 +174,21 @@ export function planRequestList(q: RequestQuery, cursor: Cursor | null, fetch: n
     params.cursorId = keyset.id;
   }
   const direction = dir === 'asc' ? 'ASC' : 'DESC';
-  const arms: string[] = [];
-  scope.values.forEach((value, i) => {
-    params[`scope${i}`] = value;
-    for (const status of statusesOf(q)) {
-      const where = [scopeTest(scope, i), `status = '${status}'`, ...conditions];
-      arms.push(`SELECT id, ${column} AS k FROM requests INDEXED BY ${index} WHERE ${where.join(' AND ')}`);
-    }
+  const statuses = statusesOf(q);
+  if (statuses.length === 0) return null;
+  scope.values.forEach((value, i) => (params[`scope${i}`] = value));
+  const shape = `list|${index}|${direction}|${fetch}|${scope.values.length}|${statuses.join(',')}|${conditions.join('|')}`;
+  const sql = sqlOfShape(shape, () => {
+    const arms: string[] = [];
+    scope.values.forEach((_value, i) => {
+      for (const status of statuses) {
+        const where = [scopeTest(scope, i), `status = '${status}'`, ...conditions];
+        arms.push(`SELECT id, ${column} AS k FROM requests INDEXED BY ${index} WHERE ${where.join(' AND ')}`);
+      }
+    });
+    return `${arms.join('\n    UNION ALL ')}\n    ORDER BY k ${direction}, id ${direction} LIMIT ${fetch}`;
   });
-  if (arms.length === 0) return null;
-  return { sql: `${arms.join('\n    UNION ALL ')}\n    ORDER BY k ${direction}, id ${direction} LIMIT ${fetch}`, params };
+  return { sql, params };
 }
 
 /** The statement a count runs: one index-only count per (scope value, status), on the index whose order column carries its range, summed. */
@@ -172,16 +198,21 @@ export function planRequestCount(q: Omit<RequestQuery, 'sort'>): PlannedStatemen
   const field = q.overdueAt !== undefined ? 'deadline' : 'created';
   const rest = residual(q, scope);
   const params: Record<string, unknown> = { ...rest.params };
-  const counts: string[] = [];
-  scope.values.forEach((value, i) => {
-    params[`scope${i}`] = value;
-    for (const status of statusesOf(q)) {
-      const where = [scopeTest(scope, i), `status = '${status}'`, ...rest.where];
-      counts.push(`(SELECT COUNT(*) FROM requests INDEXED BY requests_by_${scope.index}_status_${field} WHERE ${where.join(' AND ')})`);
-    }
+  const statuses = statusesOf(q);
+  if (statuses.length === 0) return null;
+  scope.values.forEach((value, i) => (params[`scope${i}`] = value));
+  const shape = `count|${scope.index}|${field}|${scope.values.length}|${statuses.join(',')}|${rest.where.join('|')}`;
+  const sql = sqlOfShape(shape, () => {
+    const counts: string[] = [];
+    scope.values.forEach((_value, i) => {
+      for (const status of statuses) {
+        const where = [scopeTest(scope, i), `status = '${status}'`, ...rest.where];
+        counts.push(`(SELECT COUNT(*) FROM requests INDEXED BY requests_by_${scope.index}_status_${field} WHERE ${where.join(' AND ')})`);
+      }
+    });
+    return `SELECT ${counts.join('\n    + ')} AS n`;
   });
-  if (counts.length === 0) return null;
-  return { sql: `SELECT ${counts.join('\n    + ')} AS n`, params };
+  return { sql, params };
 }
 
 /** What a list row reads of a request: the columns kept beside `data` (migration 3), never `data` itself. */
@@ -197,7 +228,15 @@ const toListItem = (r: unknown[]): RequestListItem => ({
  * the sort key last. The join promises no order: callers sort by (k, id).
  */
 export function planRequestPage(keys: PlannedStatement, columns: string): PlannedStatement {
-  return { sql: `SELECT ${columns}, p.k AS k FROM (${keys.sql}) AS p JOIN requests AS r ON r.id = p.id`, params: keys.params };
+  let byKeys = PAGE_SQL.get(columns);
+  if (!byKeys) PAGE_SQL.set(columns, (byKeys = new Map()));
+  let sql = byKeys.get(keys.sql);
+  if (sql === undefined) {
+    if (byKeys.size >= SHAPES_KEPT) byKeys.clear();
+    sql = `SELECT ${columns}, p.k AS k FROM (${keys.sql}) AS p JOIN requests AS r ON r.id = p.id`;
+    byKeys.set(keys.sql, sql);
+  }
+  return { sql, params: keys.params };
 }
 
 function compareKeys(a: { k: string; id: string }, b: { k: string; id: string }): number {
