@@ -447,6 +447,7 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       expect(await store.requests.get('rq-1')).toEqual(aRequest('rq-1'));
       await expect(store.transact((tx) => tx.requests.events('rq-1'))).rejects.toBeInstanceOf(TransactionQueryError);
       await expect(store.transact((tx) => tx.requests.list({ streetId: 'st-a', sort: 'newest' }, { limit: 1 }))).rejects.toBeInstanceOf(TransactionQueryError);
+      await expect(store.transact((tx) => tx.requests.listItems({ streetId: 'st-a', sort: 'newest' }, { limit: 1 }))).rejects.toBeInstanceOf(TransactionQueryError);
       await expect(store.transact((tx) => tx.requests.count({ streetId: 'st-a' }))).rejects.toBeInstanceOf(TransactionQueryError);
       await expect(store.transact((tx) => tx.inbox.list('r-1', { limit: 1 }))).rejects.toBeInstanceOf(TransactionQueryError);
       await expect(store.transact((tx) => tx.inbox.unreadCount('r-1'))).rejects.toBeInstanceOf(TransactionQueryError);

@@ -454,10 +454,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           const own = await tx.cards.get('w-zhou');
           const many = await tx.users.getMany(['w-sun', 'nobody', 'w-zhao']);
           const cards = await tx.cards.getMany(['w-zhou', 'w-qian']);
+          const grids = await tx.places.getGrids(['gd-a2-1', 'nope', 'gd-a1-1']);
           const stale = await tx.places.assignWorkers('gd-a1-1', { primaryWorkerId: null, backupWorkerId: null }, 1, LATER);
-          return { own, many: ids(many), cards: cards.map((c) => c.workerId), stale };
+          return { own, many: ids(many), cards: cards.map((c) => c.workerId), grids: ids(grids), stale };
         });
-        expect(seen).toEqual({ own: newCard(), many: ['w-sun', 'w-zhao'], cards: ['w-zhou', 'w-qian'], stale: null });
+        expect(seen).toEqual({ own: newCard(), many: ['w-sun', 'w-zhao'], cards: ['w-zhou', 'w-qian'], grids: ['gd-a2-1', 'gd-a1-1'], stale: null });
       });
 
       it('refuses queries inside a transaction (CloudBase transactions are single-document only)', async () => {
