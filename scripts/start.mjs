@@ -8,7 +8,7 @@
  *    TypeScript handlers directly, so the deployable bundles (`npm run build:functions`) are not needed.
  * 3. Forwards SIGINT/SIGTERM to the runtime once and exits with its exit code.
  *
- * Environment: see server/runtime/main.ts (PORT, HOST, WGT_DATA_DIR, WGT_MODE, WGT_PUBLIC_URL).
+ * Environment: see server/runtime/main.ts (PORT, HOST, WGT_DATA_DIR, WGT_MODE, WGT_PUBLIC_URL, WGT_WORKERS).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -62,7 +62,8 @@ function ensureH5Build() {
 }
 
 function runRuntime() {
-  // One child process: node with tsx's loader, reading the server tsconfig (paths: @core/*).
+  // One child process, node with tsx's loader reading the server tsconfig (paths: @core/*): the runtime's
+  // coordinator, which starts its gateway workers itself (server/runtime/cluster.ts).
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'runtime', 'main.ts')], {
     cwd: root,
     stdio: 'inherit',

@@ -136,14 +136,22 @@ export const PHOTOS_MAX = 9;
  * review), the resolution deadline while the handler works on it, none once resolved or closed.
  */
 export function currentDue(r: Pick<ServiceRequest, 'status' | 'responseDueAt' | 'resolutionDueAt'>): { at: string; kind: 'response' | 'resolution' } | null {
-  switch (r.status) {
+  const kind = dueKindOf(r.status);
+  if (kind === 'response') return { at: r.responseDueAt, kind };
+  if (kind === 'resolution' && r.resolutionDueAt) return { at: r.resolutionDueAt, kind };
+  return null;
+}
+
+/** Which deadline runs in a status (see currentDue): the response one before acceptance, the resolution one after. */
+export function dueKindOf(status: RequestStatus): 'response' | 'resolution' | null {
+  switch (status) {
     case 'held':
     case 'submitted':
-      return { at: r.responseDueAt, kind: 'response' };
+      return 'response';
     case 'accepted':
     case 'dispatched':
     case 'in_progress':
-      return r.resolutionDueAt ? { at: r.resolutionDueAt, kind: 'resolution' } : null;
+      return 'resolution';
     default:
       return null;
   }
@@ -152,4 +160,45 @@ export function currentDue(r: Pick<ServiceRequest, 'status' | 'responseDueAt' | 
 export function isOverdue(r: Pick<ServiceRequest, 'status' | 'responseDueAt' | 'resolutionDueAt'>, now: Date): boolean {
   const due = currentDue(r);
   return due !== null && Date.parse(due.at) < now.getTime();
+}
+
+/** The characters of the description a list row shows. */
+export const EXCERPT_LENGTH = 60;
+
+/** The first EXCERPT_LENGTH characters (code points, so a character outside the BMP is never cut in half). */
+export function requestExcerpt(description: string): string {
+  return Array.from(description).slice(0, EXCERPT_LENGTH).join('');
+}
+
+/**
+ * What a list row shows of a request. Stores keep these fields beside the request (the embedded store
+ * as columns, rewritten on every write), so a list page never reads or parses whole requests.
+ */
+export interface RequestListItem {
+  id: string;
+  categoryName: string;
+  excerpt: string;
+  status: RequestStatus;
+  source: RequestSource;
+  gridId: string;
+  createdAt: string;
+  /** The current deadline (currentDue), null when none runs. */
+  dueAt: string | null;
+  reopenCount: number;
+  photoCount: number;
+}
+
+export function listItemOf(r: ServiceRequest): RequestListItem {
+  return {
+    id: r.id,
+    categoryName: r.categoryName,
+    excerpt: requestExcerpt(r.description),
+    status: r.status,
+    source: r.source,
+    gridId: r.gridId,
+    createdAt: r.createdAt,
+    dueAt: currentDue(r)?.at ?? null,
+    reopenCount: r.reopenCount,
+    photoCount: r.photoFileIds.length,
+  };
 }

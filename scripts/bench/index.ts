@@ -11,7 +11,7 @@ import { benchGateway } from './gateway.bench';
 import { benchH5FirstLoad, benchSize } from './size.bench';
 import { benchDelivery } from './delivery.bench';
 import { benchNotices } from './notices.bench';
-import { benchRequests } from './requests.bench';
+import { benchRequests, WARM_UP_SECONDS } from './requests.bench';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     console.log(`\n联系卡调用的吞吐是健康检查的 ${((r[1].requestsPerSecond / r[0].requestsPerSecond) * 100).toFixed(0)}%。\n`);
   }
   if (run('requests')) {
-    console.log('## 诉求列表与提交（本地网关，autocannon 32 连接，每项 10 秒）\n');
+    console.log(`## 诉求列表与提交（本地网关，autocannon 32 连接，每项先预热 ${WARM_UP_SECONDS} 秒不计，再测 10 秒）\n`);
     console.log('| 诉求总量 | 导入 | 库大小 | 列表 | 条数 | 请求/秒 | p50 | p99 | 错误 |\n|---|---|---|---|---|---|---|---|---|');
     const subs: string[] = [];
     for (const count of counts) {

@@ -4,8 +4,8 @@
  * filters and orders written out plainly, independent of either adapter's implementation.
  */
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
-import type { RequestEvent, ServiceRequest } from '@core/requests/request';
-import { DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
+import type { RequestEvent, RequestListItem, ServiceRequest } from '@core/requests/request';
+import { DEFAULT_REQUEST_SETTINGS, listItemOf } from '@core/requests/request';
 import { REQUEST_STATUSES, type RequestStatus } from '@core/requests/request.status';
 import { isDomainError } from '@core/shared/errors';
 import type { NewRequestWrite, RequestQuery, RateLimit } from '../ports/request.port';
@@ -376,6 +376,21 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       expect(await store.requests.count({ streetId: 'st-a', statuses: ['submitted'] })).toBe(0);
     });
 
+    it('keeps the list row in step with every write: created, then changed in status, deadline, reopenings and photos', async () => {
+      const row = async (id: string) => (await store.requests.listItems({ streetId: 'st-a', residentId: 'r-1', sort: 'newest' }, { limit: 100 })).items.find((r) => r.id === id);
+      const created = aRequest('rq-2', { description: '𠀀字开头的描述'.repeat(10), photoFileIds: [], idempotencyKey: 'k-2', createdAt: at(1) });
+      await store.requests.create(newWrite(created, { messages: [], outbox: [] }));
+      expect(await row('rq-2')).toEqual(listItemOf(created));
+      expect((await row('rq-2'))?.excerpt).toBe(Array.from(created.description).slice(0, 60).join(''));
+      const next: ServiceRequest = { ...accepted(created), reopenCount: 2, photoFileIds: ['p1', 'p2', 'p3'], categoryName: '公共安全', source: 'proxy' };
+      expect(await store.requests.commit({ request: next, expectedVersion: 1, events: [anEvent(next, 2, at(30), 'accept')], messages: [], outbox: [] })).toEqual(next);
+      expect(await row('rq-2')).toEqual(listItemOf(next));
+      expect(await row('rq-2')).toMatchObject({ status: 'accepted', dueAt: next.resolutionDueAt, reopenCount: 2, photoCount: 3 });
+      const closed: ServiceRequest = { ...next, status: 'withdrawn', version: 3, closedAt: at(40) };
+      await store.transact((tx) => tx.requests.commit({ request: closed, expectedVersion: 2, events: [anEvent(closed, 3, at(40), 'withdraw')], messages: [], outbox: [] }));
+      expect(await row('rq-2')).toMatchObject({ status: 'withdrawn', dueAt: null });
+    });
+
     it('returns null and writes nothing when the version moved or the request is unknown', async () => {
       const next = accepted(aRequest('rq-1'), 3);
       const ev = anEvent(next, 2, at(30), 'accept');
@@ -436,6 +451,7 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       expect(await store.requests.get('rq-1')).toEqual(aRequest('rq-1'));
       await expect(store.transact((tx) => tx.requests.events('rq-1'))).rejects.toBeInstanceOf(TransactionQueryError);
       await expect(store.transact((tx) => tx.requests.list({ streetId: 'st-a', sort: 'newest' }, { limit: 1 }))).rejects.toBeInstanceOf(TransactionQueryError);
+      await expect(store.transact((tx) => tx.requests.listItems({ streetId: 'st-a', sort: 'newest' }, { limit: 1 }))).rejects.toBeInstanceOf(TransactionQueryError);
       await expect(store.transact((tx) => tx.requests.count({ streetId: 'st-a' }))).rejects.toBeInstanceOf(TransactionQueryError);
       await expect(store.transact((tx) => tx.inbox.list('r-1', { limit: 1 }))).rejects.toBeInstanceOf(TransactionQueryError);
       await expect(store.transact((tx) => tx.inbox.unreadCount('r-1'))).rejects.toBeInstanceOf(TransactionQueryError);
@@ -490,6 +506,18 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       }
       const { sort: _sort, ...filters } = q;
       expect(await store.requests.count(filters)).toBe(want.length);
+    });
+
+    it.each(queries)('%s: listItems gives the same pages as list, each request cut to its list row', async (_name, q) => {
+      let cursor: string | null = null;
+      do {
+        const [full, rows]: [{ items: ServiceRequest[]; next: string | null }, { items: RequestListItem[]; next: string | null }] = await Promise.all([
+          store.requests.list(q, { limit: 3, cursor }),
+          store.requests.listItems(q, { limit: 3, cursor }),
+        ]);
+        expect(rows).toEqual({ items: full.items.map(listItemOf), next: full.next });
+        cursor = rows.next;
+      } while (cursor);
     });
 
     it('the fixture exercises every filter (the cases above are not vacuous)', () => {

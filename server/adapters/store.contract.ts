@@ -195,6 +195,11 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.places.listCommunities('st-none')).toEqual([]);
       });
 
+      it('getGrids answers in the order asked, each once, skipping unknown ids', async () => {
+        expect(await store.places.getGrids(['gd-a2-1', 'nope', 'gd-a1-1', 'gd-a2-1'])).toEqual([fixture.grids[3], fixture.grids[2]]);
+        expect(await store.places.getGrids([])).toEqual([]);
+      });
+
       it('finds a grid by its QR token', async () => {
         expect((await store.places.getGridByQrToken('qr-gd-a1-2'))?.id).toBe('gd-a1-2');
         expect(await store.places.getGridByQrToken('qr-unknown')).toBeNull();
@@ -279,6 +284,25 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await store.users.findByOpenid('o-w-zhou')).toEqual(fixture.users[3]);
         expect(await store.users.getById('nobody')).toBeNull();
         expect(await store.users.findByOpenid('o-nobody')).toBeNull();
+      });
+
+      it('findCaller reads the user with the grids they work in: primary, then backup only, each by code', async () => {
+        expect(await store.users.findCaller('o-w-zhao')).toEqual({ user: fixture.users[0], primaryGridIds: ['gd-a1-1', 'gd-a1-2'], backupGridIds: [] });
+        expect(await store.users.findCaller('o-w-qian')).toEqual({ user: fixture.users[1], primaryGridIds: [], backupGridIds: ['gd-a1-1', 'gd-a1-2'] });
+        // Staff of one community and a backup worker of another.
+        expect(await store.users.findCaller('o-w-zhou')).toEqual({ user: fixture.users[3], primaryGridIds: [], backupGridIds: ['gd-a2-1'] });
+        expect(await store.users.findCaller('o-r-1')).toEqual({ user: fixture.users[6], primaryGridIds: [], backupGridIds: [] });
+        expect(await store.users.findCaller('o-nobody')).toBeNull();
+      });
+
+      it('findCaller sees a reassignment at once, and lists no grids for a user without a grid_worker post', async () => {
+        await store.places.assignWorkers('gd-a1-2', { primaryWorkerId: 'w-qian', backupWorkerId: 'w-qian' }, 3, LATER);
+        expect(await store.users.findCaller('o-w-zhao')).toMatchObject({ primaryGridIds: ['gd-a1-1'], backupGridIds: [] });
+        // Primary and backup of the same grid: it counts as primary.
+        expect(await store.users.findCaller('o-w-qian')).toMatchObject({ primaryGridIds: ['gd-a1-2'], backupGridIds: ['gd-a1-1'] });
+        // s-1 holds only a street_staff post: naming them on a grid makes them no grid worker.
+        await store.places.assignWorkers('gd-a2-1', { primaryWorkerId: 's-1', backupWorkerId: null }, 3, LATER);
+        expect(await store.users.findCaller('o-s-1')).toEqual({ user: fixture.users[5], primaryGridIds: [], backupGridIds: [] });
       });
 
       it('ensure creates a new user and is idempotent by openid', async () => {
@@ -448,15 +472,17 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           const own = await tx.cards.get('w-zhou');
           const many = await tx.users.getMany(['w-sun', 'nobody', 'w-zhao']);
           const cards = await tx.cards.getMany(['w-zhou', 'w-qian']);
+          const grids = await tx.places.getGrids(['gd-a2-1', 'nope', 'gd-a1-1']);
           const stale = await tx.places.assignWorkers('gd-a1-1', { primaryWorkerId: null, backupWorkerId: null }, 1, LATER);
-          return { own, many: ids(many), cards: cards.map((c) => c.workerId), stale };
+          return { own, many: ids(many), cards: cards.map((c) => c.workerId), grids: ids(grids), stale };
         });
-        expect(seen).toEqual({ own: newCard(), many: ['w-sun', 'w-zhao'], cards: ['w-zhou', 'w-qian'], stale: null });
+        expect(seen).toEqual({ own: newCard(), many: ['w-sun', 'w-zhao'], cards: ['w-zhou', 'w-qian'], grids: ['gd-a2-1', 'gd-a1-1'], stale: null });
       });
 
       it('refuses queries inside a transaction (CloudBase transactions are single-document only)', async () => {
         await expect(store.transact((tx) => tx.places.listGrids({ communityId: 'cm-a1' }))).rejects.toBeInstanceOf(TransactionQueryError);
         await expect(store.transact((tx) => tx.users.findByOpenid('o-r-1'))).rejects.toBeInstanceOf(TransactionQueryError);
+        await expect(store.transact((tx) => tx.users.findCaller('o-r-1'))).rejects.toBeInstanceOf(TransactionQueryError);
         await expect(store.transact((tx) => tx.cards.listPhotoFileIds())).rejects.toBeInstanceOf(TransactionQueryError);
         await expect(store.transact((tx) => tx.audit.listFor('user', 'w-zhao', 1))).rejects.toBeInstanceOf(TransactionQueryError);
       });

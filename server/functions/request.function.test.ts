@@ -146,6 +146,20 @@ describe('request function: the closed loop', () => {
     expect(data(await h.call<RequestPage>('r2', 'request', 'mine', {})).items).toEqual([]);
   });
 
+  it('a grid worker reassigned away from a grid loses its requests at the very next call; the new worker sees them', async () => {
+    const r = await submit(h);
+    expect(data(await h.call<RequestPage>('w1', 'request', 'worklist', { tab: 'new' })).items.map((i) => i.id)).toEqual([r.id]);
+    const g1 = (await h.deps.store.places.getGrid('g1'))!;
+    await h.deps.store.places.assignWorkers('g1', { primaryWorkerId: 'w5', backupWorkerId: null }, g1.version, h.clock.now().toISOString());
+    for (const former of ['w1', 'w2']) {
+      expect(data(await h.call<RequestPage>(former, 'request', 'worklist', { tab: 'new' })).items).toEqual([]);
+      expect(await h.call(former, 'request', 'detail', { id: r.id })).toMatchObject({ ok: false, code: 'REQUEST.NOT_FOUND' });
+      expect(await act(h, former, 'accept', r)).toMatchObject({ ok: false, code: 'REQUEST.NOT_FOUND' });
+    }
+    expect(data(await h.call<RequestPage>('w5', 'request', 'worklist', { tab: 'new' })).items.map((i) => i.id)).toEqual([r.id]);
+    expect(await act(h, 'w5', 'accept', r)).toMatchObject({ ok: true, data: { status: 'accepted' } });
+  });
+
   it('a rejection carries a reason the resident sees', async () => {
     const r = await submit(h);
     await act(h, 'w1', 'reject', r, { reason: '属于私人财产纠纷，请通过法律途径解决' });

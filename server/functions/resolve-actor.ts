@@ -3,13 +3,14 @@ import type { User } from '@core/people/user';
 import type { Deps } from './deps';
 
 /**
- * Who the caller is to the street, read fresh from the store on every call so a role change
- * (a worker reassigned, a resident who left) takes effect at once. A WeChat user seen for the
+ * Who the caller is to the street, read fresh from the store on every call (one read: users.findCaller)
+ * so a role change (a worker reassigned, a resident who left) takes effect at once. A WeChat user seen for the
  * first time is registered with no role; binding a household makes them a resident.
  */
 export async function resolveActor(deps: Deps, openid: string, now: Date): Promise<{ actor: Actor; user: User }> {
+  const caller = await deps.store.users.findCaller(openid);
   const user =
-    (await deps.store.users.findByOpenid(openid)) ??
+    caller?.user ??
     (await deps.store.users.ensure({
       id: deps.newId(),
       openid,
@@ -26,13 +27,12 @@ export async function resolveActor(deps: Deps, openid: string, now: Date): Promi
   }
   for (const post of user.posts) {
     if (post.role === 'grid_worker') {
-      const grids = await deps.store.places.listGrids({ workerId: user.id });
       grants.push({
         role: 'grid_worker',
         streetId: post.streetId,
         communityId: post.communityId,
-        gridIds: grids.filter((g) => g.primaryWorkerId === user.id).map((g) => g.id),
-        backupGridIds: grids.filter((g) => g.backupWorkerId === user.id && g.primaryWorkerId !== user.id).map((g) => g.id),
+        gridIds: [...(caller?.primaryGridIds ?? [])],
+        backupGridIds: [...(caller?.backupGridIds ?? [])],
       });
     } else {
       grants.push(post);

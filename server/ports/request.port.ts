@@ -6,7 +6,7 @@
  */
 import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
-import type { Category, Department, RequestEvent, RequestSettings, ServiceRequest } from '@core/requests/request';
+import type { Category, Department, RequestEvent, RequestListItem, RequestSettings, ServiceRequest } from '@core/requests/request';
 import type { RequestStatus } from '@core/requests/request.status';
 
 export interface RateLimit {
@@ -110,6 +110,11 @@ export interface RequestRepository {
   events(requestId: string): Promise<RequestEvent[]>;
   /** Index-backed; `limit` is cut to 1..100. A cursor that does not belong to this sort fails with INPUT.INVALID. */
   list(query: RequestQuery, page: { limit: number; cursor?: string | null }): Promise<Page<ServiceRequest>>;
+  /**
+   * The same page as `list` (same filters, order and cursors) with only what a list row shows: what the
+   * app's lists call, so a page never reads whole requests.
+   */
+  listItems(query: RequestQuery, page: { limit: number; cursor?: string | null }): Promise<Page<RequestListItem>>;
   /** Counts for dashboards and assessment, same filters as list. */
   count(query: Omit<RequestQuery, 'sort'>): Promise<number>;
 }

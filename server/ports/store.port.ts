@@ -33,6 +33,8 @@ export interface PlaceRepository {
   /** Ordered by code. */
   listCommunities(streetId?: string): Promise<Community[]>;
   getGrid(id: string): Promise<Grid | null>;
+  /** In the order asked, each once, unknown ids left out (the grids a page of requests shows, in one read). */
+  getGrids(ids: string[]): Promise<Grid[]>;
   getGridByQrToken(token: string): Promise<Grid | null>;
   /** Ordered by code. Filters combine with AND. */
   listGrids(filter: { streetId?: string; communityId?: string; workerId?: string }): Promise<Grid[]>;
@@ -58,9 +60,23 @@ export interface PlaceRepository {
   householdCounts(filter: HouseholdFilter): Promise<{ gridId: string; communityId: string; households: number }[]>;
 }
 
+/** A caller as every function call resolves them: the user and the grids they work in. */
+export interface Caller {
+  user: User;
+  /**
+   * For a user holding a grid_worker post (else both empty): the grids naming them as primary worker,
+   * and those naming them as backup worker only; each ordered by code. Read on every call, never kept:
+   * a reassigned worker loses a grid at once.
+   */
+  primaryGridIds: string[];
+  backupGridIds: string[];
+}
+
 export interface UserRepository {
   getById(id: string): Promise<User | null>;
   findByOpenid(openid: string): Promise<User | null>;
+  /** The user with this openid and their grids (Caller), in one read where the database can join. */
+  findCaller(openid: string): Promise<Caller | null>;
   /** Creates the user unless one with this openid exists; returns the stored one either way. */
   ensure(user: User): Promise<User>;
   setResidence(userId: string, residence: Residence | null): Promise<void>;

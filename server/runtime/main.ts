@@ -1,7 +1,8 @@
 /**
- * The local runtime: our own stand-in for CloudBase (which has no local emulator). One process serves
- * the H5 build, the cloud functions over HTTP, image uploads and timer triggers, over an embedded
- * SQLite store in a data folder.
+ * The local runtime: our own stand-in for CloudBase (which has no local emulator). It serves the H5
+ * build, the cloud functions over HTTP, image uploads and timer triggers, over an embedded SQLite store
+ * in a data folder. `startRuntime` is all of it in one process (tests, the e2e harness); run as a
+ * program, it spreads the gateway over the machine's cores (cluster.ts) unless WGT_WORKERS=1.
  *
  *   npm start                       builds the H5 app if needed, then runs this file
  *   tsx server/runtime/main.ts      runs it directly
@@ -9,10 +10,12 @@
  * Environment: PORT (8787), HOST (127.0.0.1), WGT_DATA_DIR (./data), WGT_MODE (dev | production),
  * WGT_PUBLIC_URL (the origin phones should use in QR codes; default: the listening address),
  * WGT_TIMERS (`off`: no timer triggers, e.g. while benchmarking).
+ * WGT_WORKERS (gateway processes; default one per core, at most 4; 1 = a single process).
  */
+import cluster from 'node:cluster';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { availableParallelism, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openEmbeddedStore, type EmbeddedStore } from '../adapters/embedded/embedded-store';
 import type { CloudFunction } from '../functions/define-function';
@@ -86,6 +89,20 @@ function displayHost(host: string): string {
   return '127.0.0.1';
 }
 
+/** The data folder made ready: created (mode 0700), its secret, the store migrated, and the demo street written if it was empty. */
+export async function openDataFolder(dataDir: string, options: { seed: boolean }): Promise<{ secret: Buffer; store: EmbeddedStore; seeded: boolean }> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const secret = loadOrCreateSecret(dataDir);
+  const store = openEmbeddedStore(dbFile(dataDir));
+  try {
+    const seeded = options.seed ? seedIfEmpty(store).seeded : false;
+    return { secret, store, seeded };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
+
 export async function startRuntime(options: RuntimeOptions = {}): Promise<RunningRuntime> {
   const mode = options.mode ?? 'dev';
   const host = options.host ?? '127.0.0.1';
@@ -94,16 +111,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
   const log = options.log ?? consoleLogger;
   const functions = options.functions ?? FUNCTIONS;
 
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const secret = loadOrCreateSecret(dataDir);
-  const store = openEmbeddedStore(dbFile(dataDir));
-  let seeded = false;
-  try {
-    if (options.seed !== false) seeded = (await seedIfEmpty(store)).seeded;
-  } catch (e) {
-    await store.close();
-    throw e;
-  }
+  const { secret, store, seeded } = await openDataFolder(dataDir, { seed: options.seed !== false });
 
   const files = new LocalFileStorage({ dir: filesDir(dataDir), secret, clock });
   // The bind URL needs the port, known only once listening; it is set below before any request.
@@ -177,19 +185,29 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
 }
 
 async function main(): Promise<void> {
-  const runtime = await startRuntime({
+  if (cluster.isWorker && process.env.WGT_CLUSTER_WORKER === '1') {
+    const { runClusterWorker } = await import('./cluster');
+    return runClusterWorker();
+  }
+  const { startCluster, workerCount } = await import('./cluster');
+  const settings = {
     port: process.env.PORT ? Number(process.env.PORT) : 8787,
     host: process.env.HOST || '127.0.0.1',
-    dataDir: process.env.WGT_DATA_DIR,
+    dataDir: dataDirFrom(process.env.WGT_DATA_DIR),
     mode: parseMode(process.env.WGT_MODE),
     publicUrl: process.env.WGT_PUBLIC_URL || undefined,
     scheduler: process.env.WGT_TIMERS !== 'off',
-  });
-  console.log(runtime.seeded ? `已写入演示数据 (seeded demo data) → ${runtime.dataDir}` : `使用已有数据 (existing data) → ${runtime.dataDir}`);
-  if (runtime.mode === 'production') {
+  };
+  const workers = workerCount(process.env.WGT_WORKERS, availableParallelism());
+  const runtime =
+    workers > 1
+      ? await startCluster({ ...settings, workers, log: consoleLogger })
+      : { ...(await startRuntime(settings)), workers: 1 };
+  console.log(runtime.seeded ? `已写入演示数据 (seeded demo data) → ${settings.dataDir}` : `使用已有数据 (existing data) → ${settings.dataDir}`);
+  if (settings.mode === 'production') {
     console.log('生产模式 (production): 不提供演示登录，演示会话一律拒绝；请在前面部署真实的身份认证。');
   }
-  console.log(`网格通本地服务已启动: ${runtime.url}`);
+  console.log(`网格通本地服务已启动: ${runtime.url}${runtime.workers > 1 ? `（${runtime.workers} 个进程处理请求 / ${runtime.workers} gateway workers）` : ''}`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

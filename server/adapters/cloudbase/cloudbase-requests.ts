@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
-import type { Category, Department, RequestEvent, RequestSettings, ServiceRequest } from '@core/requests/request';
+import { listItemOf, type Category, type Department, type RequestEvent, type RequestSettings, type ServiceRequest } from '@core/requests/request';
 import type {
   CreateResult,
   InboxRepository,
@@ -233,6 +233,12 @@ export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransa
       }
       const { field, dir } = sortOf(q.sort);
       return keysetPage('requests', requestConditions(q), field === 'created' ? 'createdAt' : 'deadlineKey', dir, q.sort, page, toRequest);
+    }),
+    // Whole documents, cut down to the row here: CloudBase sends a page of at most 100 documents in one
+    // reply, and the list rows are computed by the same listItemOf the embedded store keeps as columns.
+    listItems: query('requests.listItems', async (q: RequestQuery, page: { limit: number; cursor?: string | null }) => {
+      const result = await requests.list(q, page);
+      return { items: result.items.map(listItemOf), next: result.next };
     }),
     count: query('requests.count', async (q: Omit<RequestQuery, 'sort'>) => {
       if (q.gridIds !== undefined && q.gridIds.length === 0) return 0;

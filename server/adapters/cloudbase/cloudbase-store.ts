@@ -12,7 +12,7 @@
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
-import type { AuditEntry, HouseholdFilter, Repositories, Store } from '../../ports/store.port';
+import type { AuditEntry, Caller, HouseholdFilter, Repositories, Store } from '../../ports/store.port';
 import type { Page } from '../../ports/request.port';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
 import { directAccess, fetchAll, PAGE_SIZE, transactionAccess, type DocAccess } from './cloudbase-access';
@@ -275,6 +275,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
           list<Community>('communities', conditionOf({ streetId }), [['code', 'asc']]),
         ),
         getGrid: (id) => get<Grid>('grids', id),
+        getGrids: (ids) => getEach<Grid>('grids', ids, (g) => g.id),
         getGridByQrToken: query('places.getGridByQrToken', async (token: string) => {
           const res = checked(await db.collection('grids').where({ qrToken: token }).limit(1).get());
           return res.data[0] ? fromDoc<Grid>('grids', res.data[0]) : null;
@@ -316,6 +317,18 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
       users: {
         getById: (id) => get<User>('users', id),
         findByOpenid: query('users.findByOpenid', findByOpenid),
+        // No joins in a document database: the grids are a second query, made only for a grid worker.
+        findCaller: query('users.findCaller', async (openid: string): Promise<Caller | null> => {
+          const user = await findByOpenid(openid);
+          if (!user) return null;
+          if (!user.posts.some((p) => p.role === 'grid_worker')) return { user, primaryGridIds: [], backupGridIds: [] };
+          const grids = await list<Grid>('grids', _.or({ primaryWorkerId: user.id }, { backupWorkerId: user.id }), [['code', 'asc']]);
+          return {
+            user,
+            primaryGridIds: grids.filter((g) => g.primaryWorkerId === user.id).map((g) => g.id),
+            backupGridIds: grids.filter((g) => g.primaryWorkerId !== user.id).map((g) => g.id),
+          };
+        }),
         ensure: query('users.ensure', async (user: User) => {
           const existing = await findByOpenid(user.openid);
           if (existing) return existing;

@@ -1,9 +1,12 @@
-import type { RequestEvent, ServiceRequest } from '@core/requests/request';
+import Database from 'better-sqlite3';
+import { listItemOf, type RequestEvent, type ServiceRequest } from '@core/requests/request';
 import type { NewRequestWrite, RequestQuery, TransitionWrite } from '../../ports/request.port';
 import { aRequest, anEvent, at, listFixture } from '../request-store.contract';
 import { contractFixture } from '../store.contract';
-import { planRequestCount, planRequestList, type PlannedStatement } from './embedded-requests';
+import { statusesOf } from '../request-rules';
+import { planRequestCount, planRequestList, planRequestPage, type PlannedStatement } from './embedded-requests';
 import { openEmbeddedStore, type EmbeddedStore } from './embedded-store';
+import { applyMigrations, MIGRATIONS } from './migrations';
 
 /** Every query shape the use cases run (worklists, the street overview, the resident's list, timers). */
 const QUERIES: [string, RequestQuery][] = [
@@ -26,6 +29,14 @@ function plan(store: EmbeddedStore, s: PlannedStatement): string[] {
   return (store.db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(s.params) as { detail: string }[]).map((r) => r.detail);
 }
 
+/** How many (scope value, status) arms a query's statements hold. */
+function arms(q: RequestQuery): number {
+  const scopeValues = q.residentId || q.handlerId || !q.gridIds ? 1 : new Set(q.gridIds).size;
+  return scopeValues * statusesOf(q).length;
+}
+
+const INDEX_SEEK = /^SEARCH requests USING (COVERING )?INDEX requests_by_(street|community|grid|resident|handler)_status_(created|deadline) \(\w+=\? AND status=\?/;
+
 describe('embedded request lists', () => {
   let store: EmbeddedStore;
   beforeAll(() => {
@@ -33,25 +44,36 @@ describe('embedded request lists', () => {
   });
   afterAll(() => store.close());
 
-  it.each(QUERIES)('%s: every statement seeks a (scope, status, order) index — no scan, no sort', (_name, q) => {
-    const cursors = [null, { key: at(500), id: 'rq-x' }];
-    const statements = [...cursors.flatMap((c) => planRequestList(q, c, 21)), ...planRequestCount(q)];
-    expect(statements.length).toBeGreaterThan(0);
-    for (const s of statements) {
-      const details = plan(store, s);
-      const onRequests = details.filter((d) => /\brequests\b/.test(d));
-      expect(onRequests).toHaveLength(1);
-      expect(onRequests[0]).toMatch(/^SEARCH requests USING (COVERING )?INDEX requests_by_(street|community|grid|resident|handler)_status_(created|deadline) \(\w+=\? AND status=\?/);
-      expect(details.join(' | ')).not.toMatch(/SCAN requests|TEMP B-TREE/);
+  it.each(QUERIES)('%s: one statement whose every arm seeks a (scope, status, order) index, merged — no scan, no sort', (_name, q) => {
+    for (const cursor of [null, { key: at(500), id: 'rq-x' }]) {
+      const keys = planRequestList(q, cursor, 21)!;
+      for (const s of [keys, planRequestPage(keys, 'r.id, r.excerpt'), planRequestPage(keys, 'r.id, r.data')]) {
+        const details = plan(store, s);
+        const seeks = details.filter((d) => /\brequests\b/.test(d));
+        // One index seek per arm; the page statement adds one lookup by id per row of the page.
+        expect(seeks.filter((d) => INDEX_SEEK.test(d))).toHaveLength(arms(q));
+        expect(seeks.filter((d) => !INDEX_SEEK.test(d))).toEqual([]);
+        if (s !== keys) expect(details.filter((d) => / r USING /.test(d))).toEqual([expect.stringMatching(/^SEARCH r USING INDEX sqlite_autoindex_requests_1 \(id=\?\)$/)]);
+        if (arms(q) > 1) expect(details).toContain('MERGE (UNION ALL)');
+        expect(details.join(' | ')).not.toMatch(/SCAN (requests|r|grids|communities)\b|TEMP B-TREE/);
+      }
     }
+    const count = plan(store, planRequestCount(q)!);
+    expect(count.filter((d) => /\brequests\b/.test(d))).toEqual(Array(arms(q)).fill(expect.stringMatching(INDEX_SEEK)));
+    expect(count.join(' | ')).not.toMatch(/SCAN (requests|grids|communities)\b|TEMP B-TREE/);
   });
 
   it('seeks on the cursor or on the date range, whichever is tighter', () => {
     const q: RequestQuery = { streetId: 's', createdTo: at(1000), sort: 'newest' };
-    const [inside] = planRequestList(q, { key: at(10), id: 'x' }, 21);
+    const inside = planRequestList(q, { key: at(10), id: 'x' }, 21)!;
     expect(plan(store, inside).join()).toMatch(/\(created_at,id\)<\(\?,\?\)/);
-    const [beyond] = planRequestList(q, { key: at(2000), id: 'x' }, 21);
+    const beyond = planRequestList(q, { key: at(2000), id: 'x' }, 21)!;
     expect(plan(store, beyond).join()).toMatch(/created_at<\?/);
+  });
+
+  it('plans nothing for an empty list of grids', () => {
+    expect(planRequestList({ streetId: 's', gridIds: [], sort: 'newest' }, null, 21)).toBeNull();
+    expect(planRequestCount({ streetId: 's', gridIds: [] })).toBeNull();
   });
 
   it('reads the inbox, events, keys and counters by index', () => {
@@ -192,6 +214,9 @@ describe('bulk import of requests', () => {
     store.importRequests(all, all.map((r) => anEvent(r, 1, r.createdAt)));
     expect(await store.requests.count({ streetId: 'st-a' })).toBe(all.filter((r) => r.streetId === 'st-a').length);
     expect(await store.requests.get('rq-07')).toEqual(all[7]);
+    // Imported rows carry their list columns too.
+    const q: RequestQuery = { streetId: 'st-a', sort: 'newest' };
+    expect((await store.requests.listItems(q, { limit: 100 })).items).toEqual((await store.requests.list(q, { limit: 100 })).items.map(listItemOf));
     expect((await store.requests.events('rq-07')).map((e) => e.id)).toEqual(['ev-rq-07-1']);
     await store.close();
   });
@@ -203,5 +228,31 @@ describe('bulk import of requests', () => {
     expect(() => store.importRequests([...all, dup], [])).toThrow();
     expect(await store.requests.count({ streetId: 'st-a' })).toBe(0);
     await store.close();
+  });
+});
+
+describe('migration 5: list rows beside each request', () => {
+  it('fills the list columns of requests stored before it exactly as listItemOf computes them', () => {
+    const db = new Database(':memory:');
+    applyMigrations(db, MIGRATIONS.slice(0, 4));
+    const requests: ServiceRequest[] = [
+      aRequest('rq-1'),
+      // 70 characters, several outside the BMP (two UTF-16 units each): the excerpt counts characters.
+      aRequest('rq-2', { description: '𠀀楼道灯不亮😀'.repeat(10), photoFileIds: [], source: 'patrol', reopenCount: 2, categoryName: '公共安全', idempotencyKey: 'k2' }),
+      aRequest('rq-3', { description: '短', photoFileIds: ['a', 'b', 'c'], source: 'proxy', idempotencyKey: 'k3' }),
+    ];
+    const insert = db.prepare(`INSERT INTO requests (id, street_id, community_id, grid_id, category_id, resident_id, submitter_id, handler_id, status,
+      due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data) VALUES (?, 's', 'c', 'g', 'k', NULL, 'u', NULL, 'submitted', NULL, '~', ?, NULL, ?, 1, ?)`);
+    for (const r of requests) insert.run(r.id, r.createdAt, r.idempotencyKey, JSON.stringify(r));
+    expect(applyMigrations(db)).toEqual([5]);
+    const rows = db.prepare('SELECT id, category_name, excerpt, source, reopen_count, photo_count FROM requests ORDER BY id').all();
+    expect(rows).toEqual(
+      requests.map((r) => {
+        const item = listItemOf(r);
+        return { id: r.id, category_name: item.categoryName, excerpt: item.excerpt, source: item.source, reopen_count: item.reopenCount, photo_count: item.photoCount };
+      }),
+    );
+    expect(Array.from((rows[1] as { excerpt: string }).excerpt)).toHaveLength(60);
+    db.close();
   });
 });

@@ -1,16 +1,18 @@
 /**
  * Requests, their events, in-app messages, the outbox, rate counters and request config in SQLite.
  *
- * Lists are keyset-paged and never OFFSET. A list runs one statement per (scope value, status) pair —
- * scope being the most selective of resident, handler, grid(s), community, street — each on its
- * `requests_by_<scope>_status_<order>` index (forced with INDEXED BY, so a plan can never silently fall
- * back to a scan) and each reading at most one page past the cursor; the pages are merged in memory.
- * A page therefore costs (scope values × statuses × page) index reads, whatever the table's size.
+ * Lists are keyset-paged and never OFFSET. A list page is ONE statement: an arm per (scope value, status)
+ * pair — scope being the most selective of resident, handler, grid(s), community, street — each seeking
+ * its `requests_by_<scope>_status_<order>` index (forced with INDEXED BY, so a plan can never silently fall
+ * back to a scan) in the list's order; SQLite merges the arms (UNION ALL … ORDER BY, a merge, not a sort)
+ * and stops at the page's end, then reads just those rows. A page therefore costs (scope values × statuses)
+ * index seeks plus one page of rows, whatever the table's size.
  */
 import type Database from 'better-sqlite3';
 import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
-import type { Category, Department, RequestEvent, RequestSettings, ServiceRequest } from '@core/requests/request';
+import { listItemOf, type Category, type Department, type RequestEvent, type RequestListItem, type RequestSettings, type ServiceRequest } from '@core/requests/request';
+import type { RequestSource, RequestStatus } from '@core/requests/request.status';
 import type { CreateResult, NewRequestWrite, Page, RequestQuery, TransitionWrite } from '../../ports/request.port';
 import {
   checkVersionStep,
@@ -20,7 +22,6 @@ import {
   pageLimit,
   rateBucket,
   rateWindows,
-  requestDueAt,
   settingsOrDefault,
   sortOf,
   statusesOf,
@@ -36,6 +37,8 @@ export interface SqlAccess {
   readonly db: Database.Database;
   one<R>(sql: string, params?: Params): R | undefined;
   all<R>(sql: string, params?: Params): R[];
+  /** Rows as arrays of column values, in the select's order (no object per row: cheaper for hot lists). */
+  rows(sql: string, params?: Params): unknown[][];
   run(sql: string, params?: Params): Database.RunResult;
 }
 
@@ -46,31 +49,37 @@ export interface PlannedStatement {
 }
 
 interface InboxRow { id: string; user_id: string; title: string; body: string; link: string | null; at: string; read_at: string | null }
-interface KeyedRow { id: string; k: string }
 
 const toMessage = (r: InboxRow): InboxMessage => ({
   id: r.id, userId: r.user_id, title: r.title, body: r.body,
   link: r.link === null ? null : (JSON.parse(r.link) as InboxMessage['link']), at: r.at, readAt: r.read_at,
 });
 
+/**
+ * Every column of a request's row, derived from the request itself on every write (insert, update,
+ * import): the filter and sort columns, and the list row's columns (listItemOf), so none can drift from `data`.
+ */
 function requestParams(r: ServiceRequest): Record<string, unknown> {
+  const item = listItemOf(r);
   return {
     id: r.id, street_id: r.streetId, community_id: r.communityId, grid_id: r.gridId, category_id: r.categoryId,
     resident_id: r.residentId, submitter_id: r.submitterId, handler_id: r.handler?.id ?? null, status: r.status,
-    due_at: requestDueAt(r), deadline_key: deadlineKey(r), created_at: r.createdAt, resolved_at: r.resolvedAt,
+    due_at: item.dueAt, deadline_key: deadlineKey(r), created_at: r.createdAt, resolved_at: r.resolvedAt,
     idempotency_key: r.idempotencyKey, version: r.version, data: JSON.stringify(r),
+    category_name: item.categoryName, excerpt: item.excerpt, source: item.source, reopen_count: item.reopenCount, photo_count: item.photoCount,
   };
 }
 
 const INSERT_REQUEST = `INSERT INTO requests (id, street_id, community_id, grid_id, category_id, resident_id, submitter_id, handler_id, status,
-  due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data)
+  due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data, category_name, excerpt, source, reopen_count, photo_count)
   VALUES (@id, @street_id, @community_id, @grid_id, @category_id, @resident_id, @submitter_id, @handler_id, @status,
-  @due_at, @deadline_key, @created_at, @resolved_at, @idempotency_key, @version, @data)`;
+  @due_at, @deadline_key, @created_at, @resolved_at, @idempotency_key, @version, @data, @category_name, @excerpt, @source, @reopen_count, @photo_count)`;
 
 const UPDATE_REQUEST = `UPDATE requests SET street_id = @street_id, community_id = @community_id, grid_id = @grid_id, category_id = @category_id,
   resident_id = @resident_id, submitter_id = @submitter_id, handler_id = @handler_id, status = @status, due_at = @due_at,
   deadline_key = @deadline_key, created_at = @created_at, resolved_at = @resolved_at, idempotency_key = @idempotency_key,
-  version = @version, data = @data
+  version = @version, data = @data, category_name = @category_name, excerpt = @excerpt, source = @source,
+  reopen_count = @reopen_count, photo_count = @photo_count
   WHERE id = @id AND version = @expected`;
 
 type Scope = { column: 'resident_id' | 'handler_id' | 'grid_id' | 'community_id' | 'street_id'; index: string; values: string[] };
@@ -84,16 +93,23 @@ function scopeOf(q: Omit<RequestQuery, 'sort'>): Scope {
   return { column: 'street_id', index: 'street', values: [q.streetId] };
 }
 
-/** The conditions besides scope and status, with their parameters. `order` is the index's sort column. */
+/**
+ * The scope test of arm `i`. A grid or community is first looked up in the street (once per arm, by
+ * primary key): one of another street matches nothing, and the arm needs no street test row by row, so
+ * it stays an index-only seek.
+ */
+function scopeTest(scope: Scope, i: number): string {
+  if (scope.column === 'grid_id') return `grid_id = (SELECT id FROM grids WHERE id = @scope${i} AND street_id = @streetId)`;
+  if (scope.column === 'community_id') return `community_id = (SELECT id FROM communities WHERE id = @scope${i} AND street_id = @streetId)`;
+  return `${scope.column} = @scope${i}`;
+}
+
+/** The conditions besides scope and status, with their parameters (`streetId` is always among them). */
 function residual(q: Omit<RequestQuery, 'sort'>, scope: Scope): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = [];
-  const params: Record<string, unknown> = {};
-  // A grid or community scope has already been narrowed to the street (SqliteRequests.inStreet), so the
-  // street test is left out and those statements stay index-only (no table row read per index entry).
-  if (scope.column !== 'street_id' && scope.column !== 'grid_id' && scope.column !== 'community_id') {
-    where.push('street_id = @streetId');
-    params.streetId = q.streetId;
-  }
+  const params: Record<string, unknown> = { streetId: q.streetId };
+  // Street, grid and community scopes carry the street in their scope test (scopeTest).
+  if (scope.column === 'resident_id' || scope.column === 'handler_id') where.push('street_id = @streetId');
   if (q.communityId !== undefined && scope.column !== 'community_id') { where.push('community_id = @communityId'); params.communityId = q.communityId; }
   if (q.gridIds !== undefined && scope.column !== 'grid_id') { where.push('grid_id IN (SELECT value FROM json_each(@gridIds))'); params.gridIds = JSON.stringify(q.gridIds); }
   if (q.residentId !== undefined && scope.column !== 'resident_id') { where.push('resident_id = @residentId'); params.residentId = q.residentId; }
@@ -108,9 +124,37 @@ function residual(q: Omit<RequestQuery, 'sort'>, scope: Scope): { where: string[
   return { where, params };
 }
 
-/** The statements one page of a list runs: one per (scope value, status), each limited to `fetch` rows. */
-export function planRequestList(q: RequestQuery, cursor: Cursor | null, fetch: number): PlannedStatement[] {
-  if (q.gridIds !== undefined && q.gridIds.length === 0) return [];
+/**
+ * A list's SQL depends only on its shape — the index, how many scope values and statuses, which other
+ * conditions, the page size — never on the values (those are bound). Each shape's text is built once and
+ * then reused as the very same string, so a hot list neither rebuilds kilobytes of SQL per call (garbage
+ * for the collector) nor rehashes it to find its prepared statement. The use cases ask a handful of shapes;
+ * the memo is bounded all the same.
+ */
+const SHAPES_KEPT = 256;
+const SQL_BY_SHAPE = new Map<string, string>();
+const PAGE_SQL = new Map<string, Map<string, string>>();
+
+function sqlOfShape(shape: string, build: () => string): string {
+  let sql = SQL_BY_SHAPE.get(shape);
+  if (sql === undefined) {
+    if (SQL_BY_SHAPE.size >= SHAPES_KEPT) SQL_BY_SHAPE.clear();
+    sql = build();
+    SQL_BY_SHAPE.set(shape, sql);
+  }
+  return sql;
+}
+
+/**
+ * The keys (id, sort key `k`) of one page, best first, at most `fetch` of them: one arm per (scope value,
+ * status), each an index-only seek in the page's order, merged by SQLite. Statuses come from the fixed
+ * REQUEST_STATUSES and the limit is an integer, so both are written into the SQL: a literal LIMIT lets
+ * SQLite stop every arm of the merge early (a bound one makes it read each arm to its end). Null when the
+ * query can match nothing (no grids).
+ */
+export function planRequestList(q: RequestQuery, cursor: Cursor | null, fetch: number): PlannedStatement | null {
+  if (q.gridIds !== undefined && q.gridIds.length === 0) return null;
+  if (!Number.isInteger(fetch) || fetch < 1) throw new Error(`list: bad fetch ${fetch}`);
   const scope = scopeOf(q);
   const { field, dir } = sortOf(q.sort);
   const column = field === 'created' ? 'created_at' : 'deadline_key';
@@ -124,34 +168,77 @@ export function planRequestList(q: RequestQuery, cursor: Cursor | null, fetch: n
     else keyset = null;
   }
   const rest = residual({ ...q, createdTo }, scope);
-  const where = [`${scope.column} = @scope`, 'status = @status', ...rest.where];
-  const params: Record<string, unknown> = { ...rest.params, fetch };
+  const params: Record<string, unknown> = { ...rest.params };
+  const conditions = [...rest.where];
   if (keyset) {
-    where.push(`(${column}, id) ${dir === 'asc' ? '>' : '<'} (@cursorKey, @cursorId)`);
+    conditions.push(`(${column}, id) ${dir === 'asc' ? '>' : '<'} (@cursorKey, @cursorId)`);
     params.cursorKey = keyset.key;
     params.cursorId = keyset.id;
   }
   const direction = dir === 'asc' ? 'ASC' : 'DESC';
-  // Keys only: the index (scope, status, key, id) covers them, so each statement is an index-only scan;
-  // the page's documents are read once, by id, after the merge.
-  const sql = `SELECT id, ${column} AS k FROM requests INDEXED BY ${index} WHERE ${where.join(' AND ')}
-    ORDER BY ${column} ${direction}, id ${direction} LIMIT @fetch`;
-  const out: PlannedStatement[] = [];
-  for (const value of scope.values) for (const status of statusesOf(q)) out.push({ sql, params: { ...params, scope: value, status } });
-  return out;
+  const statuses = statusesOf(q);
+  if (statuses.length === 0) return null;
+  scope.values.forEach((value, i) => (params[`scope${i}`] = value));
+  const shape = `list|${index}|${direction}|${fetch}|${scope.values.length}|${statuses.join(',')}|${conditions.join('|')}`;
+  const sql = sqlOfShape(shape, () => {
+    const arms: string[] = [];
+    scope.values.forEach((_value, i) => {
+      for (const status of statuses) {
+        const where = [scopeTest(scope, i), `status = '${status}'`, ...conditions];
+        arms.push(`SELECT id, ${column} AS k FROM requests INDEXED BY ${index} WHERE ${where.join(' AND ')}`);
+      }
+    });
+    return `${arms.join('\n    UNION ALL ')}\n    ORDER BY k ${direction}, id ${direction} LIMIT ${fetch}`;
+  });
+  return { sql, params };
 }
 
-/** The statements a count runs: one per (scope value, status), on the index whose order column carries its range. */
-export function planRequestCount(q: Omit<RequestQuery, 'sort'>): PlannedStatement[] {
-  if (q.gridIds !== undefined && q.gridIds.length === 0) return [];
+/** The statement a count runs: one index-only count per (scope value, status), on the index whose order column carries its range, summed. */
+export function planRequestCount(q: Omit<RequestQuery, 'sort'>): PlannedStatement | null {
+  if (q.gridIds !== undefined && q.gridIds.length === 0) return null;
   const scope = scopeOf(q);
   const field = q.overdueAt !== undefined || q.dueFrom !== undefined ? 'deadline' : 'created';
   const rest = residual(q, scope);
-  const sql = `SELECT COUNT(*) AS n FROM requests INDEXED BY requests_by_${scope.index}_status_${field}
-    WHERE ${[`${scope.column} = @scope`, 'status = @status', ...rest.where].join(' AND ')}`;
-  const out: PlannedStatement[] = [];
-  for (const value of scope.values) for (const status of statusesOf(q)) out.push({ sql, params: { ...rest.params, scope: value, status } });
-  return out;
+  const params: Record<string, unknown> = { ...rest.params };
+  const statuses = statusesOf(q);
+  if (statuses.length === 0) return null;
+  scope.values.forEach((value, i) => (params[`scope${i}`] = value));
+  const shape = `count|${scope.index}|${field}|${scope.values.length}|${statuses.join(',')}|${rest.where.join('|')}`;
+  const sql = sqlOfShape(shape, () => {
+    const counts: string[] = [];
+    scope.values.forEach((_value, i) => {
+      for (const status of statuses) {
+        const where = [scopeTest(scope, i), `status = '${status}'`, ...rest.where];
+        counts.push(`(SELECT COUNT(*) FROM requests INDEXED BY requests_by_${scope.index}_status_${field} WHERE ${where.join(' AND ')})`);
+      }
+    });
+    return `SELECT ${counts.join('\n    + ')} AS n`;
+  });
+  return { sql, params };
+}
+
+/** What a list row reads of a request: the columns kept beside `data` (migration 5), never `data` itself. */
+const LIST_ITEM_COLUMNS = 'r.id, r.category_name, r.excerpt, r.status, r.source, r.grid_id, r.created_at, r.due_at, r.reopen_count, r.photo_count';
+
+const toListItem = (r: unknown[]): RequestListItem => ({
+  id: r[0] as string, categoryName: r[1] as string, excerpt: r[2] as string, status: r[3] as RequestStatus, source: r[4] as RequestSource,
+  gridId: r[5] as string, createdAt: r[6] as string, dueAt: r[7] as string | null, reopenCount: r[8] as number, photoCount: r[9] as number,
+});
+
+/**
+ * A page's rows: the planned keys joined to the columns asked for, the first of which must be r.id, and
+ * the sort key last. The join promises no order: callers sort by (k, id).
+ */
+export function planRequestPage(keys: PlannedStatement, columns: string): PlannedStatement {
+  let byKeys = PAGE_SQL.get(columns);
+  if (!byKeys) PAGE_SQL.set(columns, (byKeys = new Map()));
+  let sql = byKeys.get(keys.sql);
+  if (sql === undefined) {
+    if (byKeys.size >= SHAPES_KEPT) byKeys.clear();
+    sql = `SELECT ${columns}, p.k AS k FROM (${keys.sql}) AS p JOIN requests AS r ON r.id = p.id`;
+    byKeys.set(keys.sql, sql);
+  }
+  return { sql, params: keys.params };
 }
 
 function compareKeys(a: { k: string; id: string }, b: { k: string; id: string }): number {
@@ -216,50 +303,35 @@ export class SqliteRequests {
       .map((r) => ({ id: r.id, requestId: r.request_id, seq: r.seq, ...(JSON.parse(r.data) as Omit<RequestEvent, 'id' | 'requestId' | 'seq'>), at: r.at }));
   }
 
-  /**
-   * Keeps only the grids (or the community) that belong to the query's street — one small lookup — so the
-   * list statements need not test street_id row by row.
-   */
-  private inStreet<Q extends Omit<RequestQuery, 'sort'>>(q: Q): Q {
-    let out = q;
-    if (q.gridIds !== undefined && q.gridIds.length > 0) {
-      const ids = this.sql
-        .all<{ id: string }>('SELECT id FROM grids WHERE street_id = ? AND id IN (SELECT value FROM json_each(?))', [q.streetId, JSON.stringify(q.gridIds)])
-        .map((r) => r.id);
-      out = { ...out, gridIds: q.gridIds.filter((id) => ids.includes(id)) };
-    }
-    if (q.communityId !== undefined && !this.sql.one('SELECT 1 AS x FROM communities WHERE id = ? AND street_id = ?', [q.communityId, q.streetId])) {
-      out = { ...out, gridIds: [] };
-    }
-    return out;
+  list(query: RequestQuery, page: { limit: number; cursor?: string | null }): Page<ServiceRequest> {
+    return this.page(query, page, 'r.id, r.data', (r) => JSON.parse(r[1] as string) as ServiceRequest);
   }
 
-  list(query: RequestQuery, page: { limit: number; cursor?: string | null }): Page<ServiceRequest> {
-    const q = this.inStreet(query);
+  listItems(query: RequestQuery, page: { limit: number; cursor?: string | null }): Page<RequestListItem> {
+    return this.page(query, page, LIST_ITEM_COLUMNS, toListItem);
+  }
+
+  /** One page in one statement: the merged keys (one more than the page, to know whether another follows) joined to `columns`. */
+  private page<T>(query: RequestQuery, page: { limit: number; cursor?: string | null }, columns: string, to: (row: unknown[]) => T): Page<T> {
     const limit = pageLimit(page.limit);
-    const cursor = decodeCursor(q.sort, page.cursor);
-    const { dir } = sortOf(q.sort);
-    const rows: KeyedRow[] = [];
-    for (const s of planRequestList(q, cursor, limit + 1)) rows.push(...this.sql.all<KeyedRow>(s.sql, s.params));
+    const cursor = decodeCursor(query.sort, page.cursor);
+    const keys = planRequestList(query, cursor, limit + 1);
+    if (!keys) return { items: [], next: null };
+    const { sql, params } = planRequestPage(keys, columns);
+    const rows = this.sql.rows(sql, params).map((row) => ({ id: row[0] as string, k: row[row.length - 1] as string, row }));
+    const { dir } = sortOf(query.sort);
     rows.sort((a, b) => (dir === 'asc' ? compareKeys(a, b) : compareKeys(b, a)));
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    const data = new Map(
-      items.length
-        ? this.sql.all<{ id: string; data: string }>('SELECT id, data FROM requests WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(items.map((r) => r.id))]).map((r) => [r.id, r.data] as const)
-        : [],
-    );
     return {
-      items: items.map((r) => JSON.parse(data.get(r.id)!) as ServiceRequest),
-      next: rows.length > limit && last ? encodeCursor(q.sort, { key: last.k, id: last.id }) : null,
+      items: items.map((r) => to(r.row)),
+      next: rows.length > limit && last ? encodeCursor(query.sort, { key: last.k, id: last.id }) : null,
     };
   }
 
   count(query: Omit<RequestQuery, 'sort'>): number {
-    const q = this.inStreet(query);
-    let total = 0;
-    for (const s of planRequestCount(q)) total += this.sql.one<{ n: number }>(s.sql, s.params)?.n ?? 0;
-    return total;
+    const s = planRequestCount(query);
+    return s ? (this.sql.one<{ n: number }>(s.sql, s.params)?.n ?? 0) : 0;
   }
 
   /** The columns are not repeated in data (events are the largest table). */

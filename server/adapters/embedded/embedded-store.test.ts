@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { contractFixture, describeStoreContract } from '../store.contract';
-import { openEmbeddedStore } from './embedded-store';
+import { FIND_CALLER_SQL, openEmbeddedStore } from './embedded-store';
 import { applyMigrations, MIGRATIONS } from './migrations';
 
 describeStoreContract('embedded (SQLite, :memory:)', async () => {
@@ -77,6 +77,8 @@ describe('embedded store specifics', () => {
     expect(plan('SELECT * FROM grids WHERE community_id = ? ORDER BY code, id', 'c')).toContain('grids_by_community_code');
     expect(plan('SELECT * FROM grids WHERE qr_token = ?', 'q')).toContain('grids_by_qr_token');
     expect(plan('SELECT * FROM grids WHERE (primary_worker_id = ? OR backup_worker_id = ?)', 'w', 'w')).toMatch(/grids_by_primary_worker[\s\S]*grids_by_backup_worker/);
+    expect(plan(FIND_CALLER_SQL, 'o')).toMatch(/^SEARCH u USING INDEX users_by_openid \(openid=\?\).*grids_by_primary_worker.*grids_by_backup_worker/);
+    expect(plan(FIND_CALLER_SQL, 'o')).not.toMatch(/SCAN/);
     expect(plan('SELECT * FROM buildings WHERE grid_id = ? ORDER BY seq, id', 'g')).toContain('buildings_by_grid_seq');
     expect(plan('SELECT * FROM households WHERE building_id = ? AND unit = ? ORDER BY room_key, id', 'b', 1)).toContain('households_by_building_unit_room');
     expect(plan('SELECT * FROM users WHERE openid = ?', 'o')).toContain('users_by_openid');

@@ -14,7 +14,7 @@ import { ROLES, type Role } from '@core/people/role';
 import type { RequestEvent, ServiceRequest } from '@core/requests/request';
 import type { Residence, StaffPost, User } from '@core/people/user';
 import { householdAddress, type Boundary, type Building, type Community, type Grid, type Household, type Street } from '@core/places/place';
-import type { AuditEntry, HouseholdFilter, Repositories, Store } from '../../ports/store.port';
+import type { AuditEntry, Caller, HouseholdFilter, Repositories, Store } from '../../ports/store.port';
 import type { NoticeKey, ReadWrite } from '../../ports/notice.port';
 import type { Notice } from '@core/notices/notice';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
@@ -141,9 +141,15 @@ const toAudit = (r: AuditRow): AuditEntry => ({
   detail: JSON.parse(r.detail) as Record<string, unknown>,
 });
 
+/** users.findCaller: the user by openid, and their grids as a JSON array of [id, is primary], ordered by code. */
+export const FIND_CALLER_SQL = `SELECT u.*, (SELECT json_group_array(json_array(g.id, g.primary_worker_id = u.id) ORDER BY g.code, g.id) FROM grids g
+    WHERE g.primary_worker_id = u.id OR g.backup_worker_id = u.id) AS worker_grids
+  FROM users u WHERE u.openid = ?`;
+
 /** The synchronous SQL behind both the store and its transactions; statements prepared once. */
 class SqliteCore implements SqlAccess {
   private readonly statements = new Map<string, Database.Statement<unknown[]>>();
+  private readonly rawStatements = new Map<string, Database.Statement<unknown[]>>();
 
   constructor(
     readonly db: Db,
@@ -166,6 +172,16 @@ class SqliteCore implements SqlAccess {
 
   all<R>(sql: string, params: Params = []): R[] {
     return this.stmt(sql).all(params) as R[];
+  }
+
+  rows(sql: string, params: Params = []): unknown[][] {
+    this.onStatement?.(sql);
+    let s = this.rawStatements.get(sql);
+    if (!s) {
+      s = this.db.prepare<unknown[]>(sql).raw(true);
+      this.rawStatements.set(sql, s);
+    }
+    return s.all(params) as unknown[][];
   }
 
   run(sql: string, params: Params = []): Database.RunResult {
@@ -196,6 +212,11 @@ class SqliteCore implements SqlAccess {
   getGrid(id: string): Grid | null {
     const r = this.one<GridRow>('SELECT * FROM grids WHERE id = ?', [id]);
     return r ? toGrid(r) : null;
+  }
+
+  getGrids(ids: string[]): Grid[] {
+    const rows = this.all<GridRow>('SELECT * FROM grids WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(ids)]);
+    return inAskedOrder(ids, rows.map(toGrid), (g) => g.id);
   }
 
   getGridByQrToken(token: string): Grid | null {
@@ -285,6 +306,16 @@ class SqliteCore implements SqlAccess {
   findByOpenid(openid: string): User | null {
     const r = this.one<UserRow>('SELECT * FROM users WHERE openid = ?', [openid]);
     return r ? toUser(r) : null;
+  }
+
+  /** The user and their grids in one statement (every function call runs it). */
+  findCaller(openid: string): Caller | null {
+    const r = this.one<UserRow & { worker_grids: string }>(FIND_CALLER_SQL, [openid]);
+    if (!r) return null;
+    const user = toUser(r);
+    if (!user.posts.some((p) => p.role === 'grid_worker')) return { user, primaryGridIds: [], backupGridIds: [] };
+    const grids = JSON.parse(r.worker_grids) as [string, 0 | 1][];
+    return { user, primaryGridIds: grids.filter((g) => g[1] === 1).map((g) => g[0]), backupGridIds: grids.filter((g) => g[1] !== 1).map((g) => g[0]) };
   }
 
   private insertUser(u: User, onConflict: 'fail' | 'ignore-openid'): boolean {
@@ -520,6 +551,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
       getCommunity: (id) => run('places.getCommunity', 'doc', () => core.getCommunity(id)),
       listCommunities: (streetId) => run('places.listCommunities', 'query', () => core.listCommunities(streetId)),
       getGrid: (id) => run('places.getGrid', 'doc', () => core.getGrid(id)),
+      getGrids: (ids) => run('places.getGrids', 'doc', () => core.getGrids(ids)),
       getGridByQrToken: (token) => run('places.getGridByQrToken', 'query', () => core.getGridByQrToken(token)),
       listGrids: (filter) => run('places.listGrids', 'query', () => core.listGrids(filter)),
       getBuilding: (id) => run('places.getBuilding', 'doc', () => core.getBuilding(id)),
@@ -533,6 +565,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
     users: {
       getById: (id) => run('users.getById', 'doc', () => core.getUser(id)),
       findByOpenid: (openid) => run('users.findByOpenid', 'query', () => core.findByOpenid(openid)),
+      findCaller: (openid) => run('users.findCaller', 'query', () => core.findCaller(openid)),
       ensure: (user) => run('users.ensure', 'query', () => core.ensureUser(user)),
       setResidence: (userId, residence) => run('users.setResidence', 'doc', () => core.setResidence(userId, residence)),
       listWorkers: (filter) => run('users.listWorkers', 'query', () => core.listWorkers(filter)),
@@ -557,6 +590,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
       commit: (write) => run('requests.commit', 'doc', () => req.commit(write)),
       events: (requestId) => run('requests.events', 'query', () => req.events(requestId)),
       list: (query, page) => run('requests.list', 'query', () => req.list(query, page)),
+      listItems: (query, page) => run('requests.listItems', 'query', () => req.listItems(query, page)),
       count: (query) => run('requests.count', 'query', () => req.count(query)),
     },
     inbox: {

@@ -234,7 +234,7 @@ export const MIGRATIONS: readonly string[] = [
     data TEXT NOT NULL
   );
   `,
-  // Notices: the notice, one scope key per targeted place (what feeds look up), receipts, household reach and
+  // 3: notices — the notice, one scope key per targeted place (what feeds look up), receipts, household reach and
   // per-(notice, grid) counters. Publishing writes no per-resident rows. Households gain key groups; users
   // gain the grid and household they are bound to (what the not-reached list and the audience look up).
   `
@@ -317,7 +317,7 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (notice_id, grid_id)
   );
   `,
-  // 6: delivery — outbox claims and audience expansion, subscribe credits, job locks, the local sender's log.
+  // 4: delivery — outbox claims and audience expansion, subscribe credits, job locks, the local sender's log.
   `
   -- claim: the token of the dispatcher run holding the record (its lease ends at next_try_at). audience and
   -- progress (JSON) are set on a record addressed to a whole audience. Claims take the earliest due first,
@@ -358,6 +358,22 @@ export const MIGRATIONS: readonly string[] = [
     at TEXT NOT NULL
   );
   CREATE INDEX local_sends_by_user_at ON local_sends (user_id, at DESC, key DESC);
+  `,
+  // 5: what a list row shows (core listItemOf), kept beside data so a list page reads a few short columns
+  // per request instead of parsing whole requests. Rewritten from the request on every write, like the
+  // filter columns; existing rows are filled from data here (substr counts characters, as listItemOf does).
+  `
+  ALTER TABLE requests ADD COLUMN category_name TEXT NOT NULL DEFAULT '';
+  ALTER TABLE requests ADD COLUMN excerpt TEXT NOT NULL DEFAULT '';
+  ALTER TABLE requests ADD COLUMN source TEXT NOT NULL DEFAULT '';
+  ALTER TABLE requests ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE requests ADD COLUMN photo_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE requests SET
+    category_name = json_extract(data, '$.categoryName'),
+    excerpt = substr(json_extract(data, '$.description'), 1, 60),
+    source = json_extract(data, '$.source'),
+    reopen_count = json_extract(data, '$.reopenCount'),
+    photo_count = json_array_length(data, '$.photoFileIds');
   `,
 ];
 

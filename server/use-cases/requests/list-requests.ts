@@ -13,7 +13,7 @@ const CLOSED: RequestStatus[] = REQUEST_STATUSES.filter((s) => STATUS_KIND[s] ==
 const DONE: RequestStatus[] = ['resolved', ...CLOSED];
 
 async function page(ctx: UserContext, query: RequestQuery, cursor?: string): Promise<RequestPage> {
-  const result = await ctx.deps.store.requests.list(query, { limit: PAGE, cursor: cursor ?? null });
+  const result = await ctx.deps.store.requests.listItems(query, { limit: PAGE, cursor: cursor ?? null });
   const names = await gridNames(ctx.deps, result.items.map((r) => r.gridId));
   return { items: result.items.map((r) => toSummary(r, names.get(r.gridId) ?? '', ctx.now)), next: result.next };
 }

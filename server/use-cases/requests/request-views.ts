@@ -1,7 +1,7 @@
 import type { RequestDetail, RequestSummary, TimelineEntry } from '@core/api/request.contract';
 import { maskName } from '@core/people/phone';
 import { ROLE_LABELS, type Actor } from '@core/people/role';
-import { currentDue, isOverdue, type RequestEvent, type ServiceRequest } from '@core/requests/request';
+import { dueKindOf, listItemOf, type RequestEvent, type RequestListItem, type ServiceRequest } from '@core/requests/request';
 import { RATING_LABELS, STATUS_KIND, STATUS_LABELS } from '@core/requests/request.status';
 import { ACTION_LABELS, allowedActions, handlerLabel, partiesOf, type RequestAction } from '@core/requests/request.transitions';
 import type { Deps } from '../../functions/deps';
@@ -9,31 +9,31 @@ import type { StreetRules } from './request-rules';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function toSummary(r: ServiceRequest, gridName: string, now: Date): RequestSummary {
-  const due = currentDue(r);
+/** A list row; the detail view builds one from the whole request (listItemOf), so both read the same. */
+export function toSummary(r: RequestListItem, gridName: string, now: Date): RequestSummary {
   return {
     id: r.id,
     categoryName: r.categoryName,
-    excerpt: Array.from(r.description).slice(0, 60).join(''),
+    excerpt: r.excerpt,
     status: r.status,
     statusLabel: STATUS_LABELS[r.status],
     source: r.source,
     gridId: r.gridId,
     gridName,
     createdAt: r.createdAt,
-    dueAt: due?.at ?? null,
-    dueKind: due?.kind ?? null,
-    overdue: isOverdue(r, now),
+    dueAt: r.dueAt,
+    dueKind: r.dueAt === null ? null : dueKindOf(r.status),
+    overdue: r.dueAt !== null && Date.parse(r.dueAt) < now.getTime(),
     reopenCount: r.reopenCount,
-    photoCount: r.photoFileIds.length,
+    photoCount: r.photoCount,
   };
 }
 
 /** Names of just the grids a page shows (usually one or two): reading by id is cheaper than listing the street. */
 export async function gridNames(deps: Deps, gridIds: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(gridIds)];
-  const grids = await Promise.all(unique.map((id) => deps.store.places.getGrid(id)));
-  return new Map(grids.filter((g) => g !== null).map((g) => [g.id, g.name]));
+  if (gridIds.length === 0) return new Map();
+  const grids = await deps.store.places.getGrids([...new Set(gridIds)]);
+  return new Map(grids.map((g) => [g.id, g.name]));
 }
 
 /** The handler of record: the worker who accepted it, or — for the community or a department — the community's staff. */
@@ -99,7 +99,7 @@ export async function toDetail(
   }));
   const open = STATUS_KIND[r.status] === 'open';
   return {
-    ...toSummary(r, grid?.name ?? '', now),
+    ...toSummary(listItemOf(r), grid?.name ?? '', now),
     description: r.description,
     photoUrls: photoUrls(r.photoFileIds),
     location: r.location,
