@@ -15,6 +15,7 @@ import type { NoticeKey, ReadWrite } from '../../server/ports/notice.port';
 import { DB_FILE_NAME } from '../../server/runtime/data-dir';
 import { generateDemoStreet } from '../../server/runtime/seed/demo-street';
 import { prng } from '../../server/runtime/seed/prng';
+import { WARM_UP_SECONDS } from './requests.bench';
 import { spawnRuntime } from './spawn-runtime';
 
 export interface NoticeBenchRow {
@@ -111,6 +112,12 @@ export async function benchNotices(residents: number, seconds = 10): Promise<Not
 
       // Publishing: 100 street-wide urgent notices one after another; the first is the one residents read.
       const publishMs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        await call(staffToken, 'publish', {
+          idempotencyKey: `bench-warm-${i}-${Date.now()}`, scope: { level: 'grids', ids: [data.grids[i].id] }, title: '预热', body: '预热用的通知。',
+          imageFileIds: [], attachments: [], category: 'other', urgent: false, requireAck: false, pinned: false,
+        });
+      }
       let target = '';
       for (let i = 0; i < 100; i++) {
         const t0 = performance.now();
@@ -142,10 +149,10 @@ export async function benchNotices(residents: number, seconds = 10): Promise<Not
       const tokens = await Promise.all(extra.slice(0, 200).map((u) => session(u.id)));
       const sample = (await call(tokens[0], 'feed', {})) as { items: unknown[] };
       let next = 0;
-      const feed = await new Promise<autocannon.Result>((resolve, reject) =>
+      const feedLoad = (duration: number) => new Promise<autocannon.Result>((resolve, reject) =>
         autocannon(
           {
-            url: `${runtime.url}/api/fn/notice`, method: 'POST', connections: 32, duration: seconds,
+            url: `${runtime.url}/api/fn/notice`, method: 'POST', connections: 32, duration,
             requests: [{
               method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'feed', data: {} }),
               setupRequest: (req) => ({ ...req, headers: { ...req.headers, authorization: `Bearer ${tokens[next++ % tokens.length]}` } }),
@@ -154,10 +161,14 @@ export async function benchNotices(residents: number, seconds = 10): Promise<Not
           (err, r) => (err ? reject(err) : resolve(r)),
         ),
       );
+      // Warm up first (each gateway process compiles and prepares on its first requests), as the requests bench does.
+      await feedLoad(WARM_UP_SECONDS);
+      const feed = await feedLoad(seconds);
 
       // Coverage per grid for the street-wide notice (48 grids), and one grid's not-reached list.
       const coverageMs: number[] = [];
       let grids = 0;
+      for (let i = 0; i < 5; i++) await call(staffToken, 'coverage', { id: target });
       for (let i = 0; i < 50; i++) {
         const t0 = performance.now();
         const c = (await call(staffToken, 'coverage', { id: target })) as { grids: unknown[] };
@@ -168,6 +179,7 @@ export async function benchNotices(residents: number, seconds = 10): Promise<Not
       const workerToken = await session(worker.id);
       const reachMs: number[] = [];
       let gridHouseholds = 0;
+      for (let i = 0; i < 5; i++) await call(workerToken, 'gridReach', { id: target, gridId: data.grids[0].id });
       for (let i = 0; i < 50; i++) {
         const t0 = performance.now();
         const g = (await call(workerToken, 'gridReach', { id: target, gridId: data.grids[0].id })) as { total: { households: number } };

@@ -286,7 +286,11 @@ export function describeNoticeContract(harness: () => StoreHarness): void {
       expect(await all({ streetId: 'st-a', gridIds: ['gd-a2-1'] })).toEqual(['r-4']);
       expect(await all({ streetId: 'st-a', buildingIds: ['bd-2'] })).toEqual(['r-1', 'r-3']);
       expect(await all({ streetId: 'st-b' })).toEqual([]);
-      expect((await store.users.listGridResidents('gd-a1-1')).map((u) => u.id)).toEqual(['r-1', 'r-2', 'r-3']);
+      expect(await store.users.listGridResidents('gd-a1-1')).toEqual([
+        { id: 'r-1', name: '郑居', householdId: 'hh-2-1-101' },
+        { id: 'r-2', name: '居民0', householdId: 'hh-10-1-301' },
+        { id: 'r-3', name: '居民1', householdId: 'hh-2-2-101' },
+      ]);
     });
   });
 }

@@ -72,6 +72,12 @@ export interface Caller {
   backupGridIds: string[];
 }
 
+export interface GridResident {
+  id: string;
+  name: string;
+  householdId: string | null;
+}
+
 export interface UserRepository {
   getById(id: string): Promise<User | null>;
   findByOpenid(openid: string): Promise<User | null>;
@@ -85,8 +91,8 @@ export interface UserRepository {
   /** Users holding this staff post (a community's staff, or a street's), ordered by name then id. */
   listStaff(post: { role: 'community_staff'; communityId: string } | { role: 'street_staff'; streetId: string }): Promise<User[]>;
   getMany(ids: string[]): Promise<User[]>;
-  /** Users bound to a household or to the grid itself, ordered by id. */
-  listGridResidents(gridId: string): Promise<User[]>;
+  /** Who is bound to a household of the grid or to the grid itself, ordered by id: just what a not-reached list names. */
+  listGridResidents(gridId: string): Promise<GridResident[]>;
   /** Ids of users living within the filter, ascending; `cursor` is the last id of the previous page (limit cut to 1..1000). */
   residentIdsPage(filter: HouseholdFilter, cursor: string | null, limit: number): Promise<Page<string>>;
 }

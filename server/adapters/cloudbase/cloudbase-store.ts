@@ -355,7 +355,9 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
           list<User>('users', { staffKeys: post.role === 'community_staff' ? `community_staff|${post.communityId}` : `street_staff|${post.streetId}` }, [['name', 'asc']]),
         ),
         getMany: (ids) => getEach<User>('users', ids, (u) => u.id),
-        listGridResidents: query('users.listGridResidents', (gridId: string) => list<User>('users', { residenceKeys: `g:${gridId}` }, [])),
+        listGridResidents: query('users.listGridResidents', async (gridId: string) =>
+          (await list<User>('users', { residenceKeys: `g:${gridId}` }, [])).map((u) => ({ id: u.id, name: u.name, householdId: u.residence?.householdId ?? null })),
+        ),
         residentIdsPage: query('users.residentIdsPage', residentIdsPage),
       },
       cards: {

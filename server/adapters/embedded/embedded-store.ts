@@ -14,7 +14,7 @@ import { ROLES, type Role } from '@core/people/role';
 import type { RequestEvent, ServiceRequest } from '@core/requests/request';
 import type { Residence, StaffPost, User } from '@core/people/user';
 import { householdAddress, type Boundary, type Building, type Community, type Grid, type Household, type Street } from '@core/places/place';
-import type { AuditEntry, Caller, HouseholdFilter, Repositories, Store } from '../../ports/store.port';
+import type { AuditEntry, Caller, GridResident, HouseholdFilter, Repositories, Store } from '../../ports/store.port';
 import type { NoticeKey, ReadWrite } from '../../ports/notice.port';
 import type { Notice } from '@core/notices/notice';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
@@ -343,8 +343,11 @@ class SqliteCore implements SqlAccess {
     return stored;
   }
 
-  listGridResidents(gridId: string): User[] {
-    return this.all<UserRow>('SELECT * FROM users INDEXED BY users_by_residence_grid WHERE residence_grid_id = ? ORDER BY id', [gridId]).map(toUser);
+  listGridResidents(gridId: string): GridResident[] {
+    return this.all<GridResident>(
+      'SELECT id, name, residence_household_id AS householdId FROM users INDEXED BY users_by_residence_grid WHERE residence_grid_id = ? ORDER BY id',
+      [gridId],
+    );
   }
 
   residentIdsPage(filter: HouseholdFilter, cursor: string | null, limit: number): { items: string[]; next: string | null } {

@@ -132,7 +132,7 @@ export async function gridReach(ctx: UserContext, input: { id: string; gridId: s
   const reachedById = new Map(reached.map((r) => [r.householdId, r]));
   const namesByHousehold = new Map<string, string[]>();
   for (const u of residents) {
-    const hid = u.residence?.householdId;
+    const hid = u.householdId;
     if (hid) namesByHousehold.set(hid, [...(namesByHousehold.get(hid) ?? []), maskName(u.name)]);
   }
   const address = (h: Household) => {
