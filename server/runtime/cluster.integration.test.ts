@@ -101,8 +101,10 @@ describe('the runtime on several cores (WGT_WORKERS)', () => {
       const lists = await Promise.all(Array.from({ length: 8 }, () => call<{ items: { id: string }[] }>(url, '/api/fn/request', { action: 'mine', data: {} }, resident)));
       for (const list of lists) expect(ok(list).items.map((r) => r.id)).toEqual([...ids]);
 
-      // Both workers answered (each log line names its worker).
-      const workers = new Set([...rt.output().matchAll(/\[worker (\d+)\] POST \/api\/fn\/request 200/g)].map((m) => Number(m[1])));
+      // Both workers answered (each log line names its worker; access lines are written in batches, so wait for them).
+      const answered = () => new Set([...rt.output().matchAll(/\[worker (\d+)\] POST \/api\/fn\/request 200/g)].map((m) => Number(m[1])));
+      for (let i = 0; i < 50 && answered().size < 2; i++) await new Promise((r) => setTimeout(r, 50));
+      const workers = answered();
       expect(workers.size).toBe(2);
 
       rt.child.kill('SIGTERM');

@@ -21,7 +21,7 @@ import { FUNCTIONS } from '../functions/registry';
 import { systemClock } from '../ports/clock.port';
 import { filesDir } from './data-dir';
 import { LocalFileStorage } from './local-files';
-import { localBindUrlBase, localDeps } from './local-deps';
+import { bufferedConsoleLogger, localBindUrlBase, localDeps } from './local-deps';
 import { openDataFolder, startRuntime, type RunningRuntime } from './main';
 import { createScheduler, readTimerTriggers } from './scheduler';
 import type { RuntimeMode } from './session';
@@ -65,7 +65,9 @@ export function workerCount(value: string | undefined, cores: number): number {
 }
 
 function send(worker: Worker, message: ToWorker): void {
-  if (worker.isConnected()) worker.send(message);
+  // A worker may go between the check and the send (it failed to start, it is stopping): a send that finds
+  // it gone is answered in the callback instead of an unhandled 'error' event.
+  if (worker.isConnected()) worker.send(message, undefined, undefined, () => undefined);
 }
 
 /** In the coordinating process: prepares the data folder, starts the workers and the timers. */
@@ -165,10 +167,7 @@ export async function startCluster(options: ClusterOptions): Promise<RunningClus
 export async function runClusterWorker(): Promise<void> {
   // Each line says which worker wrote it.
   const tag = `[worker ${process.pid}]`;
-  const log: Logger = {
-    info: (message, ...rest) => console.log(`${tag} ${message}`, ...rest),
-    error: (message, ...rest) => console.error(`${tag} ${message}`, ...rest),
-  };
+  const log: Logger = bufferedConsoleLogger(`${tag} `);
   let runtime: RunningRuntime;
   try {
     runtime = await startRuntime({

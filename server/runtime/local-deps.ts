@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { inspect } from 'node:util';
 import type { EmbeddedStore } from '../adapters/embedded/embedded-store';
 import type { Deps, Logger, MessageConfig } from '../functions/deps';
 import { audienceByKind, type AudienceSource } from '../ports/audience.port';
@@ -15,6 +16,38 @@ export const consoleLogger: Logger = {
   info: (message, ...rest) => console.log(message, ...rest),
   error: (message, ...rest) => console.error(message, ...rest),
 };
+
+/**
+ * A console logger whose info lines (one per request from the gateway) are gathered and written together —
+ * every 50 ms or 200 lines — instead of one write per request, which cost the gateway a sixth of its time
+ * under load. Errors are written at once, after whatever info is waiting, so the order stays true.
+ */
+export function bufferedConsoleLogger(prefix = ''): Logger & { flush(): void } {
+  let lines: string[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (lines.length === 0) return;
+    const text = lines.join('');
+    lines = [];
+    process.stdout.write(text);
+  };
+  process.once('exit', flush);
+  const fmt = (message: string, rest: unknown[]) => `${prefix}${[message, ...rest.map((r) => (typeof r === 'string' ? r : inspect(r)))].join(' ')}\n`;
+  return {
+    info(message, ...rest) {
+      lines.push(fmt(message, rest));
+      if (lines.length >= 200) flush();
+      else if (!timer) timer = setTimeout(flush, 50).unref();
+    },
+    error(message, ...rest) {
+      flush();
+      console.error(`${prefix}${message}`, ...rest);
+    },
+    flush,
+  };
+}
 
 /** The H5 page a grid's QR code opens locally; the grid's token is appended. */
 export function localBindUrlBase(origin: string): string {

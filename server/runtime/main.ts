@@ -27,7 +27,7 @@ import { systemClock } from '../ports/clock.port';
 import { dataDirFrom, dbFile, filesDir } from './data-dir';
 import { createGateway } from './gateway';
 import { LocalFileStorage } from './local-files';
-import { consoleLogger, localBindUrlBase, localDeps } from './local-deps';
+import { bufferedConsoleLogger, consoleLogger, localBindUrlBase, localDeps } from './local-deps';
 import { createScheduler, readTimerTriggers, type Timer, type TriggerRun } from './scheduler';
 import { seedIfEmpty } from './seed/seed';
 import { createSessionService, loadOrCreateSecret, RUNTIME_MODES, type RuntimeMode } from './session';
@@ -201,8 +201,8 @@ async function main(): Promise<void> {
   const workers = workerCount(process.env.WGT_WORKERS, availableParallelism());
   const runtime =
     workers > 1
-      ? await startCluster({ ...settings, workers, log: consoleLogger })
-      : { ...(await startRuntime(settings)), workers: 1 };
+      ? await startCluster({ ...settings, workers, log: bufferedConsoleLogger() })
+      : { ...(await startRuntime({ ...settings, log: bufferedConsoleLogger() })), workers: 1 };
   console.log(runtime.seeded ? `已写入演示数据 (seeded demo data) → ${settings.dataDir}` : `使用已有数据 (existing data) → ${settings.dataDir}`);
   if (settings.mode === 'production') {
     console.log('生产模式 (production): 不提供演示登录，演示会话一律拒绝；请在前面部署真实的身份认证。');
