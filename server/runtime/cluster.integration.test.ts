@@ -60,6 +60,15 @@ function ok<T>(reply: Reply<T>): T {
   return reply.data;
 }
 
+/** After a failed assertion too: the coordinator stops its workers before this test's folder is removed. */
+async function stopped(rt: { child: ChildProcess; exited: Promise<number | null> }): Promise<void> {
+  if (rt.child.exitCode !== null || rt.child.signalCode !== null) return;
+  rt.child.kill('SIGTERM');
+  const kill = setTimeout(() => rt.child.kill('SIGKILL'), 15_000);
+  await rt.exited;
+  clearTimeout(kill);
+}
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -101,17 +110,19 @@ describe('the runtime on several cores (WGT_WORKERS)', () => {
       const lists = await Promise.all(Array.from({ length: 8 }, () => call<{ items: { id: string }[] }>(url, '/api/fn/request', { action: 'mine', data: {} }, resident)));
       for (const list of lists) expect(ok(list).items.map((r) => r.id)).toEqual([...ids]);
 
-      // Both workers answered (each log line names its worker; access lines are written in batches, so wait for them).
-      const answered = () => new Set([...rt.output().matchAll(/\[worker (\d+)\] POST \/api\/fn\/request 200/g)].map((m) => Number(m[1])));
-      for (let i = 0; i < 50 && answered().size < 2; i++) await new Promise((r) => setTimeout(r, 50));
-      const workers = answered();
+      // Both workers answered (each log line names its worker; a line is written just after its reply).
+      const workers = new Set<number>();
+      for (let i = 0; i < 100 && workers.size < 2; i++) {
+        for (const m of rt.output().matchAll(/\[worker (\d+)\] POST \/api\/fn\/request 200/g)) workers.add(Number(m[1]));
+        if (workers.size < 2) await new Promise((r) => setTimeout(r, 50));
+      }
       expect(workers.size).toBe(2);
 
       rt.child.kill('SIGTERM');
       expect(await rt.exited).toBe(0);
       for (const pid of workers) expect(alive(pid)).toBe(false);
     } finally {
-      if (rt.child.exitCode === null) rt.child.kill('SIGKILL');
+      await stopped(rt);
     }
   }, 60_000);
 
@@ -120,8 +131,12 @@ describe('the runtime on several cores (WGT_WORKERS)', () => {
     await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
     try {
       const rt = launch(dataDir, { WGT_WORKERS: '2', PORT: String((taken.address() as AddressInfo).port) });
-      expect(await rt.exited).toBe(1);
-      expect(rt.output()).toMatch(/启动失败.*EADDRINUSE/);
+      try {
+        expect(await rt.exited).toBe(1);
+        expect(rt.output()).toMatch(/启动失败.*EADDRINUSE/);
+      } finally {
+        await stopped(rt);
+      }
     } finally {
       taken.close();
     }

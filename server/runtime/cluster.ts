@@ -168,7 +168,23 @@ export async function runClusterWorker(): Promise<void> {
   // Each line says which worker wrote it.
   const tag = `[worker ${process.pid}]`;
   const log: Logger = bufferedConsoleLogger(`${tag} `);
-  let runtime: RunningRuntime;
+  // Listening from the start: a stop asked for (or the coordinator gone) while starting is not lost.
+  let runtime: RunningRuntime | null = null;
+  let stopAsked = false;
+  const stop = () => {
+    stopAsked = true;
+    runtime?.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('message', (m: ToWorker) => {
+    if (m?.type === 'wgt:stop') stop();
+  });
+  process.on('disconnect', stop);
+  // A Ctrl+C in a terminal reaches every process of the group: the coordinator decides, the workers wait.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', stop);
   try {
     runtime = await startRuntime({
       log,
@@ -182,21 +198,10 @@ export async function runClusterWorker(): Promise<void> {
     });
   } catch (e) {
     const failed: FromWorker = { type: 'wgt:failed', message: e instanceof Error ? e.message : String(e) };
-    if (process.send) process.send(failed, () => process.exit(1));
+    if (process.connected && process.send) process.send(failed, () => process.exit(1));
     else process.exit(1);
     return;
   }
-  const stop = () =>
-    runtime.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  process.on('message', (m: ToWorker) => {
-    if (m?.type === 'wgt:stop') void stop();
-  });
-  process.on('disconnect', () => void stop());
-  // A Ctrl+C in a terminal reaches every process of the group: the coordinator decides, the workers wait.
-  process.on('SIGINT', () => undefined);
-  process.on('SIGTERM', () => void stop());
+  if (stopAsked || !process.connected) return stop();
   process.send?.({ type: 'wgt:ready', url: runtime.url } satisfies FromWorker);
 }
