@@ -88,7 +88,8 @@ export const NOTICE_STATE_LABELS: Record<NoticeState, string> = {
   withdrawn: '已撤回',
 };
 
-export function noticeState(n: Pick<Notice, 'withdrawn' | 'publishAt' | 'expiresAt'>, now: Date): NoticeState {
+/** A notice's state now; `withdrawn` is the record on a notice, or the flag on a list head. */
+export function noticeState(n: Pick<Notice, 'publishAt' | 'expiresAt'> & { withdrawn: Notice['withdrawn'] | boolean }, now: Date): NoticeState {
   if (n.withdrawn) return 'withdrawn';
   const t = now.toISOString();
   if (n.publishAt > t) return 'scheduled';

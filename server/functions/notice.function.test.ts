@@ -232,6 +232,30 @@ describe('urgent notices as subscribe messages', () => {
   });
 });
 
+describe('failures are not answers', () => {
+  it('a store failure while checking who may manage a notice is an error, not "not yours"', async () => {
+    let failBuildings = false;
+    const fh = await functionHarness(new Date('2026-11-23T02:00:00Z'), {
+      onStatement: (sql) => {
+        // One failed read: the first building lookup of the next call.
+        if (failBuildings && sql.includes('FROM buildings WHERE id')) {
+          failBuildings = false;
+          throw new Error('disk I/O error');
+        }
+      },
+    });
+    try {
+      const published = await fh.call<{ id: string }>('w1', 'notice', 'publish', input({ scope: { level: 'buildings', ids: [buildingOf('g1').id] } }));
+      if (!published.ok) throw new Error(published.code);
+      failBuildings = true;
+      const reply = await fh.call('w1', 'notice', 'withdraw', { id: published.data.id, version: 1, reason: '发错了' });
+      expect(reply).toMatchObject({ ok: false, code: 'INTERNAL' });
+    } finally {
+      await fh.close();
+    }
+  });
+});
+
 describe('coverage', () => {
   it('counts households reached by reading (each household once) or in person, over households in scope', async () => {
     const id = await publish('cs1', { scope: { level: 'communities', ids: ['c1'] }, requireAck: true });

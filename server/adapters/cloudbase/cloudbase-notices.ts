@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { OutboxRecord } from '@core/messages/message';
-import { feedKeys, type Notice, type NoticeLevel, type Place } from '@core/notices/notice';
+import { feedKeys, noticePriority, type Notice, type NoticeLevel, type Place } from '@core/notices/notice';
 import type {
   CreateNoticeResult,
   GridNoticeStats,
@@ -107,7 +107,7 @@ export function areaKeysOf(keys: NoticeKey[]): string[] {
 function noticeFields(n: Notice, keys: { feedKeys: string[]; areaKeys: string[] }): Record<string, unknown> {
   return {
     ...pick(n, NOTICE_FIELDS),
-    priority: Number(feedSortKey(n).split('|')[0]),
+    priority: noticePriority(n),
     head: noticeHead(n),
     feedKeys: [...keys.feedKeys],
     areaKeys: [...keys.areaKeys],

@@ -4,7 +4,7 @@
  * coverage reads the per-(notice, grid) counters. Each write method is one transaction.
  */
 import type { OutboxRecord } from '@core/messages/message';
-import { feedKeys, type Notice, type Place } from '@core/notices/notice';
+import { feedKeys, noticePriority, type Notice, type Place } from '@core/notices/notice';
 import type {
   CreateNoticeResult,
   GridNoticeStats,
@@ -20,7 +20,6 @@ import {
   compareDesc,
   decodeNoticeCursor,
   encodeNoticeCursor,
-  feedSortKey,
   noticeHead,
   noticePageLimit,
   type NoticeCursor,
@@ -143,7 +142,7 @@ export class SqliteNotices {
         'INSERT INTO notices (id, street_id, publisher_id, idempotency_key, publish_at, head, data, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
         [notice.id, notice.streetId, notice.publisherId, notice.idempotencyKey, notice.publishAt, JSON.stringify(noticeHead(notice)), JSON.stringify(notice), notice.version],
       );
-      const priority = Number(feedSortKey(notice).split('|')[0]);
+      const priority = noticePriority(notice);
       for (const k of keys) {
         this.sql.run(
           `INSERT INTO notice_keys (notice_id, kind, place_id, street_id, community_id, grid_id, priority, publish_at, expires_at, withdrawn)
@@ -162,7 +161,7 @@ export class SqliteNotices {
         JSON.stringify(noticeHead(notice)), JSON.stringify(notice), notice.version, notice.id, expectedVersion,
       ]);
       if (res.changes === 0) return null;
-      const priority = Number(feedSortKey(notice).split('|')[0]);
+      const priority = noticePriority(notice);
       this.sql.run('UPDATE notice_keys SET priority = ?, expires_at = ?, withdrawn = ? WHERE notice_id = ?', [
         priority, notice.expiresAt, notice.withdrawn ? 1 : 0, notice.id,
       ]);
@@ -177,29 +176,26 @@ export class SqliteNotices {
       .map((r) => ({ key: `${r.priority}|${r.publish_at}`, id: r.notice_id }));
   }
 
-  feed(place: Place, now: string, page: { limit: number; cursor?: string | null }): Page<NoticeHead> {
-    const limit = noticePageLimit(page.limit);
-    const cursor = decodeNoticeCursor('feed', page.cursor);
-    const refs = this.liveRefs(place, now, cursor, limit + 1);
+  /** A page of the refs read (one more than shown tells whether there is a next page), with its heads. */
+  private pageOf(order: 'feed' | 'area', refs: NoticeCursor[], limit: number): Page<NoticeHead> {
     const shown = refs.slice(0, limit);
     const heads = this.heads(shown.map((r) => r.id));
     return {
       items: shown.map((r) => heads.get(r.id)).filter((h): h is NoticeHead => h !== undefined),
-      next: refs.length > limit ? encodeNoticeCursor('feed', shown[shown.length - 1]) : null,
+      next: refs.length > limit ? encodeNoticeCursor(order, shown[shown.length - 1]) : null,
     };
+  }
+
+  feed(place: Place, now: string, page: { limit: number; cursor?: string | null }): Page<NoticeHead> {
+    const limit = noticePageLimit(page.limit);
+    return this.pageOf('feed', this.liveRefs(place, now, decodeNoticeCursor('feed', page.cursor), limit + 1), limit);
   }
 
   feedFirstPage(place: Place, now: string, limit: number, liveLimit: number): Page<NoticeHead> & { liveIds: string[] } {
     const n = noticePageLimit(limit);
     const live = Math.max(1, Math.min(500, liveLimit));
     const refs = this.liveRefs(place, now, null, Math.max(n + 1, live));
-    const shown = refs.slice(0, n);
-    const heads = this.heads(shown.map((r) => r.id));
-    return {
-      items: shown.map((r) => heads.get(r.id)).filter((h): h is NoticeHead => h !== undefined),
-      next: refs.length > n ? encodeNoticeCursor('feed', shown[shown.length - 1]) : null,
-      liveIds: refs.slice(0, live).map((r) => r.id),
-    };
+    return { ...this.pageOf('feed', refs, n), liveIds: refs.slice(0, live).map((r) => r.id) };
   }
 
   liveIds(place: Place, now: string, limit: number): string[] {
@@ -215,13 +211,7 @@ export class SqliteNotices {
         seen.set(r.notice_id, { key: r.publish_at, id: r.notice_id });
       }
     }
-    const refs = [...seen.values()].sort(compareDesc).slice(0, limit + 1);
-    const shown = refs.slice(0, limit);
-    const heads = this.heads(shown.map((r) => r.id));
-    return {
-      items: shown.map((r) => heads.get(r.id)).filter((h): h is NoticeHead => h !== undefined),
-      next: refs.length > limit ? encodeNoticeCursor('area', shown[shown.length - 1]) : null,
-    };
+    return this.pageOf('area', [...seen.values()].sort(compareDesc).slice(0, limit + 1), limit);
   }
 
   receipts(userId: string, noticeIds: string[]): NoticeReceipt[] {

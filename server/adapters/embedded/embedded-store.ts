@@ -273,20 +273,13 @@ class SqliteCore implements SqlAccess {
 
   householdCounts(filter: HouseholdFilter): { gridId: string; communityId: string; households: number }[] {
     const { column, ids } = householdFilterColumn(filter);
-    const out: { gridId: string; communityId: string; households: number }[] = [];
-    for (const id of ids) {
-      out.push(...this.all<{ gridId: string; communityId: string; households: number }>(
-        `SELECT grid_id AS gridId, community_id AS communityId, COUNT(*) AS households FROM households WHERE ${column} = ? GROUP BY grid_id, community_id`,
-        [id],
-      ));
-    }
-    const merged = new Map<string, { gridId: string; communityId: string; households: number }>();
-    for (const r of out) {
-      const m = merged.get(r.gridId);
-      if (m) m.households += r.households;
-      else merged.set(r.gridId, { ...r });
-    }
-    return [...merged.values()].sort((a, b) => (a.gridId < b.gridId ? -1 : a.gridId > b.gridId ? 1 : 0));
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    return this.all<{ gridId: string; communityId: string; households: number }>(
+      `SELECT grid_id AS gridId, community_id AS communityId, COUNT(*) AS households FROM households
+        WHERE ${column} IN (${unique.map(() => '?').join(',')}) GROUP BY grid_id, community_id ORDER BY grid_id`,
+      unique,
+    );
   }
 
   assignWorkers(gridId: string, a: { primaryWorkerId: string | null; backupWorkerId: string | null }, expectedVersion: number, at: string): Grid | null {

@@ -21,26 +21,31 @@ async function staffPlaces(ctx: UserContext): Promise<StreetPlaces> {
   return streetPlaces(ctx.deps, streetId);
 }
 
-/** Per-grid households and counters for a notice, over the grids the viewer looks after. */
-async function gridRows(ctx: UserContext, n: Pick<Notice, 'id' | 'streetId' | 'scope'>, sp: StreetPlaces, mine: Set<string>): Promise<{ grids: CoverageRow[]; stats: Map<string, GridNoticeStats> }> {
+type Counters = Pick<GridNoticeStats, 'reads' | 'acks' | 'reachedRead' | 'reachedVisit' | 'reachedPhone'>;
+
+/** One grid's households in scope and its counters for a notice: what every coverage row is summed from. */
+interface GridPart {
+  gridId: string;
+  communityId: string;
+  households: number;
+  counters: Counters;
+}
+
+/** The parts of the grids the viewer looks after, for a notice. */
+async function gridParts(ctx: UserContext, n: Pick<Notice, 'id' | 'streetId' | 'scope'>, mine: Set<string>): Promise<GridPart[]> {
   const [counts, stats] = await Promise.all([
     ctx.deps.store.places.householdCounts(householdFilter(n.streetId, n.scope)),
     ctx.deps.store.notices.gridStats(n.id),
   ]);
   const byGrid = new Map(stats.map((s) => [s.gridId, s]));
-  const grids = counts
+  return counts
     .filter((c) => mine.has(c.gridId))
-    .map((c) => {
-      // A grid's name already says its community (东湖社区第3网格).
-      return coverageRow(c.gridId, sp.grids.get(c.gridId)?.name ?? c.gridId, c.households, [byGrid.get(c.gridId) ?? NO_STATS]);
-    });
-  return { grids, stats: byGrid };
+    .map((c) => ({ gridId: c.gridId, communityId: c.communityId, households: c.households, counters: byGrid.get(c.gridId) ?? NO_STATS }));
 }
 
-function total(rows: CoverageRow[], name: string): CoverageRow {
-  return coverageRow('total', name, rows.reduce((n, r) => n + r.households, 0), rows.map((r) => ({
-    reads: r.reads, acks: r.acks, reachedRead: r.reached - r.byVisit - r.byPhone, reachedVisit: r.byVisit, reachedPhone: r.byPhone,
-  })));
+/** A row over several grids: households and counters summed first, the rate worked out once. */
+function rowOf(id: string, name: string, parts: GridPart[]): CoverageRow {
+  return coverageRow(id, name, parts.reduce((n, p) => n + p.households, 0), parts.map((p) => p.counters));
 }
 
 async function visibleNotice(ctx: UserContext, id: string, sp: StreetPlaces): Promise<{ notice: Notice; mine: Set<string> }> {
@@ -56,20 +61,17 @@ async function visibleNotice(ctx: UserContext, id: string, sp: StreetPlaces): Pr
 export async function noticeCoverage(ctx: UserContext, input: { id: string }): Promise<NoticeCoverage> {
   const sp = await staffPlaces(ctx);
   const { notice, mine } = await visibleNotice(ctx, input.id, sp);
-  const { grids } = await gridRows(ctx, notice, sp, mine);
-  const communityIds = [...new Set(grids.map((r) => sp.grids.get(r.id)!.communityId))];
-  const communities = communityIds.map((cid) => ({
-    ...total(grids.filter((r) => sp.grids.get(r.id)!.communityId === cid), sp.communities.get(cid)?.name ?? ''),
-    id: cid,
-  }));
+  const parts = await gridParts(ctx, notice, mine);
+  const communityIds = [...new Set(parts.map((p) => p.communityId))];
   return {
     noticeId: notice.id,
     title: notice.title,
     scopeText: await scopeText(ctx.deps, notice.scope, sp),
     requireAck: notice.requireAck,
-    total: total(grids, '合计'),
-    communities,
-    grids,
+    total: rowOf('total', '合计', parts),
+    communities: communityIds.map((cid) => rowOf(cid, sp.communities.get(cid)?.name ?? '', parts.filter((p) => p.communityId === cid))),
+    // A grid's name already says its community (东湖社区第3网格).
+    grids: parts.map((p) => rowOf(p.gridId, sp.grids.get(p.gridId)?.name ?? p.gridId, [p])),
   };
 }
 
@@ -84,12 +86,12 @@ export async function listManagedNotices(ctx: UserContext, input: { cursor?: str
 }
 
 async function manageItem(ctx: UserContext, h: NoticeHead, sp: StreetPlaces, viewer: Set<string>): Promise<NoticeManageItem> {
-  const state = noticeState(h.withdrawn ? { ...h, withdrawn: { at: '', byId: '', reason: '' } } : { ...h, withdrawn: null }, ctx.now);
+  const state = noticeState(h, ctx.now);
   let coverage: CoverageRow | null = null;
   if (state !== 'scheduled') {
     const touched = await scopeGrids(ctx.deps, h, sp);
     const mine = new Set([...touched].filter((g) => viewer.has(g)));
-    if (mine.size) coverage = total((await gridRows(ctx, h, sp, mine)).grids, '到户率');
+    if (mine.size) coverage = rowOf('total', '到户率', await gridParts(ctx, h, mine));
   }
   return {
     id: h.id,
@@ -128,7 +130,7 @@ export async function gridReach(ctx: UserContext, input: { id: string; gridId: s
   ]);
   const community = sp.communities.get(grid.communityId)!;
   const buildingById = new Map<string, Building>(buildings.map((b) => [b.id, b]));
-  const inScope = households.filter((h) => scopeReaches(notice.streetId, notice.scope, { ...h, buildingId: h.buildingId }));
+  const inScope = households.filter((h) => scopeReaches(notice.streetId, notice.scope, h));
   const reachedById = new Map(reached.map((r) => [r.householdId, r]));
   const namesByHousehold = new Map<string, string[]>();
   for (const u of residents) {
@@ -144,15 +146,15 @@ export async function gridReach(ctx: UserContext, input: { id: string; gridId: s
     .map((h, i) => ({ h, i }))
     .sort((a, b) => keyRank(a.h.keyGroups) - keyRank(b.h.keyGroups) || a.i - b.i)
     .map(({ h }) => ({ householdId: h.id, address: address(h), keyGroups: h.keyGroups.map((g) => KEY_GROUP_LABELS[g]), residents: namesByHousehold.get(h.id) ?? [] }));
-  const households_ = new Map(inScope.map((h) => [h.id, h]));
+  const inScopeById = new Map(inScope.map((h) => [h.id, h]));
   const reachedList = reached
-    .filter((r) => households_.has(r.householdId))
+    .filter((r) => inScopeById.has(r.householdId))
     .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
-    .map((r) => ({ householdId: r.householdId, address: address(households_.get(r.householdId)!), method: r.method, methodLabel: REACH_METHOD_LABELS[r.method], at: r.at, note: r.note }));
+    .map((r) => ({ householdId: r.householdId, address: address(inScopeById.get(r.householdId)!), method: r.method, methodLabel: REACH_METHOD_LABELS[r.method], at: r.at, note: r.note }));
   const buildingRows = buildings
     .map((b) => {
       const hs = inScope.filter((h) => h.buildingId === b.id);
-      const rs = reached.filter((r) => r.buildingId === b.id && households_.has(r.householdId));
+      const rs = reached.filter((r) => r.buildingId === b.id && inScopeById.has(r.householdId));
       const count = (m: string) => rs.filter((r) => r.method === m).length;
       return coverageRow(b.id, b.name, hs.length, [{ reads: 0, acks: 0, reachedRead: count('read'), reachedVisit: count('visit'), reachedPhone: count('phone') }]);
     })

@@ -3,7 +3,7 @@
  * read) and 我已知晓. Staff open notices that touch the grids they look after, without leaving a receipt.
  */
 import type { NoticeDetail, NoticeFeed } from '@core/api/notice.contract';
-import { noticeState, scopeReaches, type Notice } from '@core/notices/notice';
+import { noticeState, scopeReaches } from '@core/notices/notice';
 import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../../functions/define-function';
 import type { NoticeReceipt, ReadWrite } from '../../ports/notice.port';
@@ -63,7 +63,7 @@ async function openAs(ctx: UserContext, id: string, ack: boolean): Promise<Notic
   if (!notice) throw new DomainError('NOTICE.NOT_FOUND');
   const place = await residentPlace(ctx.deps, ctx.actor);
   const state = noticeState(notice, ctx.now);
-  if (place && scopeReachesPlace(notice, place) && (state === 'published' || state === 'expired')) {
+  if (place && scopeReaches(notice.streetId, notice.scope, place) && (state === 'published' || state === 'expired')) {
     const sp = await streetPlaces(ctx.deps, notice.streetId);
     const write: ReadWrite = { noticeId: notice.id, userId: ctx.user.id, place, version: notice.version, at: ctx.now.toISOString() };
     if (ack && !notice.requireAck) throw new DomainError('NOTICE.NO_ACK_NEEDED');
@@ -83,10 +83,6 @@ async function openAs(ctx: UserContext, id: string, ack: boolean): Promise<Notic
   const role = await manageRole(ctx.deps, ctx.actor, notice, sp);
   if (!role && ![...touched].some((g) => mine.has(g))) throw new DomainError('NOTICE.NOT_FOUND');
   return noticeDetail(ctx.deps, notice, sp, ctx.now, { receipt: null, canManage: role !== null });
-}
-
-function scopeReachesPlace(n: Notice, place: NonNullable<Awaited<ReturnType<typeof residentPlace>>>): boolean {
-  return scopeReaches(n.streetId, n.scope, place);
 }
 
 export function openNotice(ctx: UserContext, input: { id: string }): Promise<NoticeDetail> {

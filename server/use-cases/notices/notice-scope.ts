@@ -7,7 +7,7 @@ import { can } from '@core/people/permission';
 import { grantOf, workerGridIds, type Actor } from '@core/people/role';
 import { maskName } from '@core/people/phone';
 import type { Building, Community, Grid } from '@core/places/place';
-import { DomainError } from '@core/shared/errors';
+import { DomainError, isDomainError } from '@core/shared/errors';
 import type { Deps } from '../../functions/deps';
 import type { NoticeArea, NoticeKey } from '../../ports/notice.port';
 import type { HouseholdFilter } from '../../ports/store.port';
@@ -193,8 +193,10 @@ export async function manageRole(deps: Deps, actor: Actor, notice: Notice, sp: S
   if (notice.streetId !== sp.streetId) return null;
   try {
     return (await resolveScope(deps, actor, sp, notice.scope)).role;
-  } catch {
-    return null;
+  } catch (e) {
+    // Outside the actor's reach means "not theirs to manage"; anything else (the store failing) is not an answer.
+    if (isDomainError(e) && e.code === 'NOTICE.SCOPE_OUTSIDE') return null;
+    throw e;
   }
 }
 
