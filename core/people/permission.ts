@@ -56,6 +56,15 @@ export const PERMISSIONS = {
   'notice.reach': { label: '登记上门或电话告知', roles: { grid_worker: 'grid', community_staff: 'community' } },
   // Consent is the person's own: any signed-in user; the use case checks the moment against their roles.
   'message.subscribe': { label: '订阅消息提醒', anyUser: true, roles: {} },
+  // Bringing a street in: its registers, its people, its settings and calendar. Every change is audited.
+  'register.import': { label: '导入街道台账', roles: { street_admin: 'street' } },
+  'people.invite': { label: '邀请工作人员', roles: { street_admin: 'street', community_staff: 'community' } },
+  'people.revoke': { label: '收回工作人员权限', roles: { street_admin: 'street', community_staff: 'community' } },
+  'street.settings': { label: '修改街道设置', roles: { street_admin: 'street' } },
+  'calendar.manage': { label: '导入工作日历', roles: { street_admin: 'street' } },
+  'audit.read': { label: '查看操作日志', roles: { street_staff: 'street', street_admin: 'street' } },
+  'invitation.redeem': { label: '接受邀请', anyUser: true, roles: {} },
+  'binding.confirm': { label: '确认居民绑定', roles: { grid_worker: 'grid', community_staff: 'community' } },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,4 +1,4 @@
-export const ROLES = ['resident', 'grid_worker', 'community_staff', 'street_staff'] as const;
+export const ROLES = ['resident', 'grid_worker', 'community_staff', 'street_staff', 'street_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -6,6 +6,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   grid_worker: '网格员',
   community_staff: '社区工作人员',
   street_staff: '街道工作人员',
+  street_admin: '街道管理员',
 };
 
 /**
@@ -16,7 +17,9 @@ export type RoleGrant =
   | { role: 'resident'; streetId: string; communityId: string; gridId: string; householdId: string | null }
   | { role: 'grid_worker'; streetId: string; communityId: string; gridIds: string[]; backupGridIds: string[] }
   | { role: 'community_staff'; streetId: string; communityId: string }
-  | { role: 'street_staff'; streetId: string };
+  | { role: 'street_staff'; streetId: string }
+  /** Imports the street's registers, invites and revokes people, changes settings. Held beside street_staff. */
+  | { role: 'street_admin'; streetId: string };
 
 export interface Actor {
   userId: string;

@@ -12,7 +12,23 @@ export interface Residence {
 export type StaffPost =
   | { role: 'grid_worker'; streetId: string; communityId: string }
   | { role: 'community_staff'; streetId: string; communityId: string }
-  | { role: 'street_staff'; streetId: string };
+  | { role: 'street_staff'; streetId: string }
+  | { role: 'street_admin'; streetId: string };
+
+/**
+ * A person imported from the street's staff register has a user before they have a WeChat identity:
+ * their openid is this prefix plus their id until they redeem an invitation. No platform openid starts
+ * with it, so nobody can sign in as an unbound user.
+ */
+export const UNBOUND_OPENID_PREFIX = 'unbound:';
+
+export function unboundOpenid(userId: string): string {
+  return `${UNBOUND_OPENID_PREFIX}${userId}`;
+}
+
+export function isBound(user: Pick<User, 'openid'>): boolean {
+  return !user.openid.startsWith(UNBOUND_OPENID_PREFIX);
+}
 
 export interface User {
   id: string;

@@ -478,12 +478,13 @@ class SqliteCore implements SqlAccess {
     if (q.role !== undefined && !ROLES.includes(q.role)) throw new Error(`unknown role: ${String(q.role)}`);
     const c = q.communityId ?? null;
     const holds: Record<Role, string> = {
+      street_admin: "EXISTS (SELECT 1 FROM user_posts p WHERE p.user_id = u.id AND p.role = 'street_admin' AND @c IS NULL)",
       street_staff: "EXISTS (SELECT 1 FROM user_posts p WHERE p.user_id = u.id AND p.role = 'street_staff' AND @c IS NULL)",
       community_staff: "EXISTS (SELECT 1 FROM user_posts p WHERE p.user_id = u.id AND p.role = 'community_staff' AND (@c IS NULL OR p.community_id = @c))",
       grid_worker: "EXISTS (SELECT 1 FROM user_posts p WHERE p.user_id = u.id AND p.role = 'grid_worker' AND (@c IS NULL OR p.community_id = @c))",
       resident: 'u.residence IS NOT NULL AND (@c IS NULL OR u.residence_community_id = @c)',
     };
-    const order: Role[] = ['street_staff', 'community_staff', 'grid_worker', 'resident'];
+    const order: Role[] = ['street_admin', 'street_staff', 'community_staff', 'grid_worker', 'resident'];
     // Without filters, WeChat users who hold no role yet come last (role null), so they can sign in too.
     const noRole = q.role === undefined && c === null ? " WHEN 1 THEN 'none'" : '';
     const roleCase = q.role
@@ -521,7 +522,7 @@ class SqliteCore implements SqlAccess {
     }
     const post = user.posts.find((p) => p.role === role && (!communityId || !('communityId' in p) || p.communityId === communityId));
     if (!post) return '';
-    if (post.role === 'street_staff') return this.getStreet(post.streetId)?.name ?? '';
+    if (post.role === 'street_staff' || post.role === 'street_admin') return this.getStreet(post.streetId)?.name ?? '';
     const communityName = this.getCommunity(post.communityId)?.name ?? '';
     if (post.role === 'community_staff') return communityName;
     const led = this.listGrids({ workerId: user.id }).filter((g) => g.primaryWorkerId === user.id);

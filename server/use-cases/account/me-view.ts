@@ -8,6 +8,7 @@ async function whereOf(deps: Deps, grant: RoleGrant): Promise<string> {
   const { places } = deps.store;
   switch (grant.role) {
     case 'street_staff':
+    case 'street_admin':
       return (await places.getStreet(grant.streetId))?.name ?? '';
     case 'community_staff':
       return (await places.getCommunity(grant.communityId))?.name ?? '';

@@ -1,0 +1,7 @@
+import type { CliCommand } from './cli-args';
+
+/** `npm run wgt -- calendar …`: see scripts/wgt.ts. */
+export const command: CliCommand = async () => {
+  console.error('该命令尚未提供 / not available in this version');
+  return 2;
+};
