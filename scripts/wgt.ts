@@ -3,10 +3,10 @@
  * folder (WGT_DATA_DIR, default ./data) or, with `--cloud`, on the CloudBase environment of the deploy
  * credentials (TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY; see docs/DEPLOY.md).
  *
+ * Commands (each lives in scripts/wgt/<name>.command.ts; one not yet provided says so and exits 2):
  *   street init --name <名称> --code <12 位街道代码>     create a street and its first administrator's invitation
- *   import template --out street.xlsx                    write the register template
- *   import <file> [--dry-run] [--json]                   check, then apply, a register file
- *   calendar import <year> [--file <json>]               load a year's working-day calendar
+ *   import template --out street.xlsx | import <file> [--dry-run] [--json]
+ *   calendar import <year> --file <path>
  *
  * Exit codes: 0 done, 1 refused or failed (the report says why), 2 not configured / bad usage.
  */

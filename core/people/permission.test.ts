@@ -6,6 +6,7 @@ const resident: Actor = { userId: 'r1', name: '居民', grants: [{ role: 'reside
 const worker: Actor = { userId: 'w1', name: '网格员', grants: [{ role: 'grid_worker', streetId: street, communityId: 'c1', gridIds: ['g1'], backupGridIds: ['g2'] }] };
 const communityStaff: Actor = { userId: 'c', name: '社区', grants: [{ role: 'community_staff', streetId: street, communityId: 'c1' }] };
 const streetStaff: Actor = { userId: 's', name: '街道', grants: [{ role: 'street_staff', streetId: street }] };
+const streetAdmin: Actor = { userId: 'a', name: '管理员', grants: [{ role: 'street_staff', streetId: street }, { role: 'street_admin', streetId: street }] };
 const nobody: Actor = { userId: 'n', name: '新用户', grants: [] };
 
 const ownGrid = { streetId: street, communityId: 'c1', gridId: 'g1' };
@@ -53,4 +54,22 @@ describe('can()', () => {
     expect(can(nobody, 'card.view')).toBe(false);
     expect(can(nobody, 'grid.list')).toBe(false);
   });
+
+  it('only a street administrator imports registers and changes settings, and only in their own street', () => {
+    expect(can(streetAdmin, 'register.import', otherCommunity)).toBe(true);
+    expect(can(streetAdmin, 'street.settings', ownGrid)).toBe(true);
+    expect(can(streetAdmin, 'register.import', otherStreet)).toBe(false);
+    for (const actor of [resident, worker, communityStaff, streetStaff]) expect(can(actor, 'register.import', ownGrid)).toBe(false);
+  });
+
+  it('community staff invite and revoke within their community only; street staff read the audit log but invite no one', () => {
+    expect(can(communityStaff, 'people.invite', otherGrid)).toBe(true);
+    expect(can(communityStaff, 'people.invite', otherCommunity)).toBe(false);
+    expect(can(communityStaff, 'people.revoke', otherCommunity)).toBe(false);
+    expect(can(streetStaff, 'audit.read', otherCommunity)).toBe(true);
+    expect(can(streetStaff, 'people.invite', ownGrid)).toBe(false);
+    expect(can(communityStaff, 'audit.read', ownGrid)).toBe(false);
+    expect(can(nobody, 'invitation.redeem')).toBe(true);
+  });
 });
+
