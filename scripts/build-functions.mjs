@@ -23,6 +23,7 @@ export const EXTERNAL_PACKAGES = ['@cloudbase/node-sdk', 'wx-server-sdk'];
 /** npm packages a function may carry inside its bundle. Add here deliberately, with a reason. */
 export const ALLOWED_PACKAGES = [
   'dayjs', // dates in core (duty hours)
+  'qrcode-generator', // invitation QR codes (people.invite): pure JS, no dependencies
 ];
 /** Named so the failure says why, not just "not allowed". */
 const FORBIDDEN_PACKAGES = {

@@ -8,6 +8,7 @@ import type { Role, RoleGrant } from '../people/role';
 import type { NoticeContract } from './notice.contract';
 import type { MessageContract } from './message.contract';
 import type { RequestContract } from './request.contract';
+import type { PeopleContract } from './people.contract';
 
 export interface RoleView {
   role: Role;
@@ -112,7 +113,7 @@ export type { DutySlot, Weekday } from '../contact-card/duty-hours';
 
 type Empty = Record<string, never>;
 
-export interface Contract extends RequestContract, NoticeContract, MessageContract {
+export interface Contract extends RequestContract, NoticeContract, MessageContract, PeopleContract {
   account: {
     me: { input: Empty; output: MeView };
     communities: { input: Empty; output: CommunityOption[] };
@@ -122,6 +123,7 @@ export interface Contract extends RequestContract, NoticeContract, MessageContra
     bindHousehold: { input: { householdId: string }; output: MeView };
     bindByQr: { input: { token: string; householdId?: string }; output: MeView };
     leaveHousehold: { input: Empty; output: MeView };
+    redeemInvitation: { input: { code: string; mobileLast4: string }; output: MeView };
   };
   grid: {
     myCard: { input: Empty; output: ContactCardView };

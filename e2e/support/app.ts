@@ -31,11 +31,13 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function startApp(suite: string): Promise<App> {
+/** `seed: false` starts on an empty database (a street brought in from nothing); the default is the demo street. */
+export async function startApp(suite: string, options: { seed?: boolean } = {}): Promise<App> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wgt-e2e-'));
   const runtime = await startRuntime({
     port: 0,
     dataDir,
+    seed: options.seed !== false,
     scheduler: false,
     log: { info: () => undefined, error: (m: string, ...rest: unknown[]) => console.error(m, ...rest) },
   });

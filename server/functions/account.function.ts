@@ -4,6 +4,8 @@ import { bindHousehold } from '../use-cases/account/bind-household';
 import { getMe } from '../use-cases/account/get-me';
 import { leaveHousehold } from '../use-cases/account/leave-household';
 import { listBuildings, listCommunities, listHouseholds } from '../use-cases/account/list-places';
+import { redeemInvitationSchema } from '@core/api/people.schemas';
+import { redeemInvitation } from '../use-cases/people/redeem-invitation';
 import { defineFunction } from './define-function';
 
 const s = SCHEMAS.account;
@@ -18,4 +20,5 @@ export const accountFunction = defineFunction('account', {
   bindHousehold: { permission: 'household.bind', input: s.bindHousehold, run: bindHousehold },
   bindByQr: { permission: 'household.bind', input: s.bindByQr, run: bindByQr },
   leaveHousehold: { permission: 'household.bind', input: s.leaveHousehold, run: (ctx) => leaveHousehold(ctx) },
+  redeemInvitation: { permission: 'invitation.redeem', input: redeemInvitationSchema, run: redeemInvitation },
 });

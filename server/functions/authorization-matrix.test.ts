@@ -37,7 +37,31 @@ const card = {
   intro: '你好',
 };
 
+/** A person of the register in the community of `where` (unbound to invite them, bound to revoke them). */
+async function registerPerson(h: Harness, where: Where, bound: boolean): Promise<{ userId: string }> {
+  const id = h.deps.newId();
+  const street = (await h.deps.store.places.getCommunity(COMMUNITY[where]))?.streetId as string;
+  await h.deps.store.people.createUser({
+    id, openid: bound ? `open-${id}` : `unbound:${id}`, name: '新网格员', phone: '13911112222', residence: null,
+    posts: [{ role: 'grid_worker', streetId: street, communityId: COMMUNITY[where] }], createdAt: '2026-11-01T00:00:00.000Z',
+  });
+  return { userId: id };
+}
+// Only a street admin (not a row here: the small street has none; see people.function.test.ts) and community staff
+// manage people; community staff only their own community's grid workers.
+const peopleRows = (outside: Expect): Record<Who, Cell> => ({
+  resident: [F, F, F], grid_worker: [F, F, F], community_staff: ['ok', 'ok', outside], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH],
+});
+
 const MATRIX: Record<string, Spec> = {
+  'account.redeemInvitation': {
+    input: () => ({ code: 'ABCD2345', mobileLast4: '1234' }),
+    rows: { resident: 'INVITATION.NOT_FOUND', grid_worker: 'INVITATION.NOT_FOUND', community_staff: 'INVITATION.NOT_FOUND', street_staff: 'INVITATION.NOT_FOUND', new_user: 'INVITATION.NOT_FOUND', system: UNAUTH },
+  },
+  'people.list': { input: (w) => ({ communityId: COMMUNITY[w] }), rows: peopleRows('COMMUNITY.NOT_FOUND') },
+  'people.invite': { prepare: (h, w) => registerPerson(h, w, false), rows: peopleRows('PERSON.OUTSIDE') },
+  'people.revoke': { prepare: (h, w) => registerPerson(h, w, true), rows: peopleRows('PERSON.OUTSIDE') },
+  'people.audit': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: 'ok', new_user: F, system: UNAUTH } },
   'account.me': { input: none, rows: { resident: 'ok', grid_worker: 'ok', community_staff: 'ok', street_staff: 'ok', new_user: 'ok', system: UNAUTH } },
   'account.communities': { input: none, rows: { resident: 'ok', grid_worker: 'ok', community_staff: 'ok', street_staff: 'ok', new_user: 'ok', system: UNAUTH } },
   // Addresses are on every door: anyone signed in may browse them to find their own; who lives there is never returned.

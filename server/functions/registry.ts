@@ -4,6 +4,7 @@ import { gridFunction } from './grid.function';
 import { housekeepingFunction } from './housekeeping.function';
 import { messageFunction } from './message.function';
 import { noticeFunction } from './notice.function';
+import { peopleFunction } from './people.function';
 import { requestFunction } from './request.function';
 
 /** Every cloud function by its deploy name; the local gateway routes `/api/fn/<name>` through this table. */
@@ -14,6 +15,7 @@ export const FUNCTIONS = {
   request: requestFunction,
   message: messageFunction,
   notice: noticeFunction,
+  people: peopleFunction,
 } as const satisfies Record<string, CloudFunction>;
 
 export type DeployedFunctionName = keyof typeof FUNCTIONS;

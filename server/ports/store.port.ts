@@ -13,6 +13,7 @@ import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
 import type { JobLockRepository } from './job-lock.port';
+import type { InvitationRepository, PeopleRepository } from './people.port';
 import type { NoticeRepository } from './notice.port';
 import type { OutboxRepository } from './outbox.port';
 import type { InboxRepository, Page, RequestConfigRepository, RequestRepository } from './request.port';
@@ -114,8 +115,11 @@ export interface AuditEntry {
   targetType: string;
   targetId: string;
   detail: Record<string, unknown>;
+  /** The street it happened in (what `people.auditPage` filters on); absent on entries written before it existed. */
+  streetId?: string | null;
 }
 
+/** Append-only: no update, no delete (the embedded table refuses both with triggers; CloudBase denies clients). */
 export interface AuditRepository {
   append(entry: AuditEntry): Promise<void>;
   /** Newest first. */
@@ -131,6 +135,8 @@ export interface Repositories {
   inbox: InboxRepository;
   requestConfig: RequestConfigRepository;
   notices: NoticeRepository;
+  invitations: InvitationRepository;
+  people: PeopleRepository;
 }
 
 /**

@@ -44,6 +44,8 @@ export interface ClusterOptions {
   log: Logger;
   /** Run the functions' timer triggers (default true; the benchmarks turn them off). */
   scheduler?: boolean;
+  /** Fill an empty database with the demo street (default true; never in production). */
+  seed?: boolean;
 }
 
 export interface RunningCluster {
@@ -73,7 +75,7 @@ function send(worker: Worker, message: ToWorker): void {
 /** In the coordinating process: prepares the data folder, starts the workers and the timers. */
 export async function startCluster(options: ClusterOptions): Promise<RunningCluster> {
   const { log } = options;
-  const { secret, store, seeded } = await openDataFolder(options.dataDir, { seed: true });
+  const { secret, store, seeded } = await openDataFolder(options.dataDir, { seed: options.seed !== false && options.mode !== 'production' });
   const env = {
     WGT_CLUSTER_WORKER: '1',
     PORT: String(options.port),

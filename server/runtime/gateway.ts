@@ -8,12 +8,15 @@
  *   GET  /healthz             liveness and a trivial store query
  *   GET  /api/dev/people      (dev mode only) the seeded people to sign in as
  *   POST /api/dev/session     (dev mode only) a demo session for one of them
+ *   POST /api/dev/new-user    (dev mode only) a session as a brand-new WeChat user (a fresh openid, no role):
+ *                             how an invitation is redeemed in a browser
  *   anything else             the H5 build, with index.html as the fallback
  *
  * Refusals are `{ ok: false, code, message }` with a Chinese message; a crash answers `INTERNAL`
  * and is logged here, never sent to the client.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { ERROR_MESSAGES, isDomainError, type ErrorCode } from '@core/shared/errors';
 import { ROLE_LABELS, ROLES, type Role } from '@core/people/role';
 import type { CloudFunction } from '../functions/define-function';
@@ -298,6 +301,17 @@ export function createGateway(options: GatewayOptions): Server {
     sendJson(res, 200, { ok: true, data: { token, name: user.name, userId: user.id, expiresAt: new Date(payload.exp * 1000).toISOString() } });
   }
 
+  /** A fresh openid holding nothing, registered as resolveActor would on a first call. */
+  async function devNewUser(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    discardRest(req);
+    const id = deps.newId();
+    const user = await store.users.ensure({
+      id, openid: `dev-wx-${randomUUID()}`, name: '微信用户', phone: null, residence: null, posts: [], createdAt: deps.clock.now().toISOString(),
+    });
+    const { token, payload } = sessions.issue(user);
+    sendJson(res, 200, { ok: true, data: { token, name: user.name, userId: user.id, expiresAt: new Date(payload.exp * 1000).toISOString() } });
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse, url: URL, pathname: string): Promise<void> {
     const method = req.method ?? 'GET';
     const isGet = method === 'GET' || method === 'HEAD';
@@ -326,6 +340,7 @@ export function createGateway(options: GatewayOptions): Server {
     // Dev routes exist only in dev mode: in production they are not routes at all.
     if (mode === 'dev' && pathname === '/api/dev/people' && isGet) return devPeople(res, url);
     if (mode === 'dev' && pathname === '/api/dev/session' && method === 'POST') return devSession(req, res);
+    if (mode === 'dev' && pathname === '/api/dev/new-user' && method === 'POST') return devNewUser(req, res);
     const fileMatch = FILE_ROUTE.exec(url.pathname);
     if (fileMatch && isGet) return serveFile(res, fileMatch[1], url, method === 'HEAD');
 

@@ -9,7 +9,8 @@
  *
  * Environment: PORT (8787), HOST (127.0.0.1), WGT_DATA_DIR (./data), WGT_MODE (dev | production),
  * WGT_PUBLIC_URL (the origin phones should use in QR codes; default: the listening address),
- * WGT_TIMERS (`off`: no timer triggers, e.g. while benchmarking).
+ * WGT_TIMERS (`off`: no timer triggers, e.g. while benchmarking), WGT_DEMO (`off`: an empty database stays empty;
+ * production never writes demo data).
  * WGT_WORKERS (gateway processes; default one per core, at most 4; 1 = a single process).
  */
 import cluster from 'node:cluster';
@@ -47,7 +48,7 @@ export interface RuntimeOptions {
   /** The origin QR codes point at. Default: the address the server listens on. */
   publicUrl?: string;
   functions?: Readonly<Record<string, CloudFunction>>;
-  /** Fill an empty database with the demo street. Default true. */
+  /** Fill an empty database with the demo street. Default true; never in production (see demoSeedWanted). */
   seed?: boolean;
   /** Run timer triggers. Default true. */
   scheduler?: boolean;
@@ -69,6 +70,15 @@ export interface RunningRuntime {
   fireTimer(functionName: string): Promise<Reply<unknown>>;
   /** Stops accepting requests, waits for timer runs, closes the database. Safe to call twice. */
   close(): Promise<void>;
+}
+
+/**
+ * Whether an empty database gets the demo street: `WGT_DEMO=off` starts a real street empty, and production
+ * never writes demo data whatever WGT_DEMO says (a real street must not receive made-up people).
+ */
+export function demoSeedWanted(mode: RuntimeMode, demo: string | undefined): boolean {
+  if (mode === 'production') return false;
+  return (demo ?? '').trim().toLowerCase() !== 'off';
 }
 
 export function parseMode(value: string | undefined): RuntimeMode {
@@ -111,7 +121,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
   const log = options.log ?? consoleLogger;
   const functions = options.functions ?? FUNCTIONS;
 
-  const { secret, store, seeded } = await openDataFolder(dataDir, { seed: options.seed !== false });
+  const { secret, store, seeded } = await openDataFolder(dataDir, { seed: options.seed !== false && mode !== 'production' });
 
   const files = new LocalFileStorage({ dir: filesDir(dataDir), secret, clock });
   // The bind URL needs the port, known only once listening; it is set below before any request.
@@ -197,13 +207,20 @@ async function main(): Promise<void> {
     mode: parseMode(process.env.WGT_MODE),
     publicUrl: process.env.WGT_PUBLIC_URL || undefined,
     scheduler: process.env.WGT_TIMERS !== 'off',
+    seed: demoSeedWanted(parseMode(process.env.WGT_MODE), process.env.WGT_DEMO),
   };
   const workers = workerCount(process.env.WGT_WORKERS, availableParallelism());
   const runtime =
     workers > 1
       ? await startCluster({ ...settings, workers, log: bufferedConsoleLogger() })
       : { ...(await startRuntime({ ...settings, log: bufferedConsoleLogger() })), workers: 1 };
-  console.log(runtime.seeded ? `已写入演示数据 (seeded demo data) → ${settings.dataDir}` : `使用已有数据 (existing data) → ${settings.dataDir}`);
+  console.log(
+    runtime.seeded
+      ? `已写入演示数据 (seeded demo data) → ${settings.dataDir}`
+      : settings.seed
+        ? `使用已有数据 (existing data) → ${settings.dataDir}`
+        : `不写入演示数据 (no demo data; WGT_DEMO=off or production) → ${settings.dataDir}；用 npm run wgt -- street init 创建街道`,
+  );
   if (settings.mode === 'production') {
     console.log('生产模式 (production): 不提供演示登录，演示会话一律拒绝；请在前面部署真实的身份认证。');
   }

@@ -21,6 +21,8 @@ import { noticeRepository } from './cloudbase-notices';
 import { deliveryRepositories } from './cloudbase-delivery';
 import { configDocuments, requestRepositories } from './cloudbase-requests';
 import type { CollectionName } from './collections';
+import type { Invitation, StreetSetup } from '../../ports/people.port';
+import type { StaffPost } from '@core/people/user';
 
 /** Ids per `_.in` query in getMany. */
 const IN_CHUNK = 500;
@@ -37,7 +39,8 @@ const FIELDS = {
   households: ['streetId', 'communityId', 'gridId', 'buildingId', 'unit', 'room', 'keyGroups'],
   users: ['openid', 'name', 'phone', 'residence', 'posts', 'createdAt'],
   cards: ['displayName', 'workPhone', 'photoFileId', 'dutyHours', 'intro', 'updatedAt'],
-  audit: ['at', 'actorId', 'action', 'targetType', 'targetId', 'detail'],
+  audit: ['at', 'actorId', 'action', 'targetType', 'targetId', 'detail', 'streetId'],
+  invitations: ['userId', 'streetId', 'communityId', 'createdBy', 'createdAt', 'expiresAt', 'status', 'attempts', 'redeemedAt', 'version'],
 } as const satisfies Partial<Record<CollectionName, readonly string[]>>;
 
 /** The collections of places, people, cards and audit (the request collections have their own module, cloudbase-requests.ts). */
@@ -47,6 +50,8 @@ type PlaceCollection = keyof typeof FIELDS;
 function fromDoc<T>(name: PlaceCollection, doc: DbDocument): T {
   const out: Record<string, unknown> = { [name === 'cards' ? 'workerId' : 'id']: doc._id };
   for (const field of FIELDS[name]) out[field] = doc[field] === undefined ? null : doc[field];
+  // Audit entries written before streets were recorded have none: the field is left out, not null.
+  if (name === 'audit' && out.streetId === null) delete out.streetId;
   // Households stored before key groups existed have none.
   if (name === 'households' && !Array.isArray(out.keyGroups)) out.keyGroups = [];
   return out as T;
@@ -381,6 +386,70 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
       },
       ...requestRepositories(db, access, inTransaction),
       notices: noticeRepository(db, access, inTransaction),
+      invitations: {
+        async create(invitation) {
+          await access.create('invitations', invitation.id, fieldsOf('invitations', invitation));
+        },
+        get: (id) => get<Invitation>('invitations', id),
+        async update(next, expectedVersion) {
+          const fields = { status: next.status, attempts: next.attempts, redeemedAt: next.redeemedAt, expiresAt: next.expiresAt };
+          if (inTransaction) {
+            // The transaction guards the version: a concurrent change aborts it.
+            const current = await get<Invitation>('invitations', next.id);
+            if (!current || current.version !== expectedVersion) return false;
+            return (await access.update('invitations', next.id, { ...fields, version: expectedVersion + 1 })) === 1;
+          }
+          // Conditional update: two redeems of one code at once, only one finds the version it read.
+          const res = checked(
+            await db.collection('invitations').where({ _id: next.id, version: expectedVersion }).update({ ...fields, version: _.inc(1) }),
+          );
+          return res.updated === 1;
+        },
+        listOpenForUser: query('invitations.listOpenForUser', (userId: string) =>
+          list<Invitation>('invitations', { userId, status: 'open' }, [['createdAt', 'desc']]),
+        ),
+      },
+      people: {
+        async createUser(user) {
+          await access.create('users', user.id, fieldsOf('users', user, () => null));
+        },
+        async setOpenid(userId, openid, expected) {
+          const current = await get<User>('users', userId);
+          if (!current || current.openid !== expected) return false;
+          if (inTransaction) return (await access.update('users', userId, { openid })) === 1;
+          return checked(await db.collection('users').where({ _id: userId, openid: expected }).update({ openid })).updated === 1;
+        },
+        async setPosts(userId, posts: StaffPost[]) {
+          await access.update('users', userId, { posts: _.set(posts), workerKeys: _.set(workerKeys(posts)), staffKeys: _.set(staffKeys(posts)) });
+        },
+        findStreetByCode: query('people.findStreetByCode', async (code: string) => (await list<Street>('streets', { code }, [], 1))[0] ?? null),
+        createStreet: query('people.createStreet', async (setup: StreetSetup) => {
+          const known = new Set((await fetchAll(db.collection('calendars').orderBy('_id', 'asc'))).map((d) => d._id));
+          const config = configDocuments({
+            categories: setup.categories,
+            departments: setup.departments,
+            requestSettings: [setup.settings],
+            calendars: setup.calendars.filter((y) => !known.has(String(y.year))),
+          });
+          // The street last: a street document exists only once it can take requests (a failed run leaves no street).
+          for (const [name, docs] of config) {
+            for (const part of chunks(docs, ADD_CHUNK)) if (part.length) checked(await db.collection(name).add(part));
+          }
+          await access.create('streets', setup.street.id, fieldsOf('streets', setup.street));
+        }),
+        auditPage: query('people.auditPage', async (streetId: string, cursor: string | null, limit: number) => {
+          const n = Math.max(1, Math.min(100, Math.floor(limit)));
+          const i = cursor ? cursor.lastIndexOf('|') : -1;
+          const condition =
+            cursor && i > 0
+              ? _.and([{ streetId }, _.or({ at: _.lt(cursor.slice(0, i)) }, { at: cursor.slice(0, i), _id: _.lt(cursor.slice(i + 1)) })])
+              : { streetId };
+          const docs = checked(await db.collection('audit').where(condition).orderBy('at', 'desc').orderBy('_id', 'desc').limit(n + 1).get()).data;
+          const items = docs.slice(0, n).map((d) => fromDoc<AuditEntry>('audit', d));
+          const last = items[items.length - 1];
+          return { items, next: docs.length > n && last ? `${last.at}|${last.id}` : null };
+        }),
+      },
     };
   }
 
@@ -424,6 +493,8 @@ function guardEnded(repos: Repositories, isOpen: () => boolean): Repositories {
     inbox: wrap('inbox', repos.inbox),
     requestConfig: wrap('requestConfig', repos.requestConfig),
     notices: wrap('notices', repos.notices),
+    invitations: wrap('invitations', repos.invitations),
+    people: wrap('people', repos.people),
   };
 }
 

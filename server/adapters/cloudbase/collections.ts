@@ -77,7 +77,17 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'cards', indexes: [{ name: 'photoFileId', keys: [asc('photoFileId')] }] },
   {
     name: 'audit',
-    indexes: [{ name: 'targetType_targetId_at', keys: [asc('targetType'), asc('targetId'), desc('at')] }],
+    // Append-only: functions only add to it (the port has no update or delete) and the security rule denies
+    // every client read and write, so nobody outside the functions can change what it says.
+    indexes: [
+      { name: 'targetType_targetId_at', keys: [asc('targetType'), asc('targetId'), desc('at')] },
+      { name: 'streetId_at_id', keys: [asc('streetId'), desc('at'), desc('_id')] },
+    ],
+  },
+  {
+    // _id is the SHA-256 of the invitation code (the code is never stored); redeeming reads it by _id.
+    name: 'invitations',
+    indexes: [{ name: 'userId_status_createdAt', keys: [asc('userId'), asc('status'), desc('createdAt')] }],
   },
   {
     // Every list is (scope equality, status in, sort, _id): scope is the most selective filter present
@@ -177,6 +187,7 @@ export type CollectionName =
   | 'users'
   | 'cards'
   | 'audit'
+  | 'invitations'
   | 'requests'
   | 'request_keys'
   | 'request_events'

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { contractFixture, describeStoreContract } from '../store.contract';
+import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { FIND_CALLER_SQL, openEmbeddedStore } from './embedded-store';
 import { applyMigrations, MIGRATIONS } from './migrations';
 
@@ -14,6 +15,22 @@ describeStoreContract('embedded (SQLite, :memory:)', async () => {
     outbox: () => store.outboxRecords(),
     cleanup: () => store.close(),
   };
+});
+
+describeInvitationStoreContract('embedded (SQLite, :memory:)', async () => {
+  const store = openEmbeddedStore(':memory:');
+  return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
+});
+
+describe('embedded audit log', () => {
+  it('is append-only: the database itself refuses to change or remove an entry', async () => {
+    const store = openEmbeddedStore(':memory:');
+    await store.audit.append({ id: 'a1', at: '2026-01-01T00:00:00.000Z', actorId: 'x', action: 'people.invite', targetType: 'user', targetId: 'u', detail: {}, streetId: 's' });
+    expect(() => store.db.prepare("UPDATE audit SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => store.db.prepare('DELETE FROM audit').run()).toThrow(/append-only/);
+    expect((await store.audit.listFor('user', 'u', 5)).map((e) => e.action)).toEqual(['people.invite']);
+    await store.close();
+  });
 });
 
 describe('embedded store on a file', () => {

@@ -25,6 +25,7 @@ import type { Page } from '../../ports/request.port';
 import type { SentMessage, SentMessageLog } from '../../ports/subscribe-sender.port';
 import type { SubscriptionRepository } from '../../ports/subscription.port';
 import { SqliteDelivery } from './embedded-delivery';
+import { SqlitePeople } from './embedded-people';
 import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
 import { applyMigrations } from './migrations';
 import { TransactionGate } from './transaction-gate';
@@ -108,7 +109,7 @@ interface UserRow { id: string; openid: string; name: string; phone: string | nu
 interface CardRow {
   worker_id: string; display_name: string; work_phone: string; photo_file_id: string | null; duty_hours: string; intro: string; updated_at: string;
 }
-interface AuditRow { id: string; at: string; actor_id: string; action: string; target_type: string; target_id: string; detail: string }
+export interface AuditRow { id: string; at: string; actor_id: string; action: string; target_type: string; target_id: string; detail: string; street_id?: string | null }
 
 const toStreet = (r: StreetRow): Street => ({ id: r.id, code: r.code, name: r.name, district: r.district });
 const toCommunity = (r: CommunityRow): Community => ({
@@ -136,9 +137,9 @@ const toCard = (r: CardRow): ContactCard => ({
   workerId: r.worker_id, displayName: r.display_name, workPhone: r.work_phone, photoFileId: r.photo_file_id,
   dutyHours: JSON.parse(r.duty_hours) as DutySlot[], intro: r.intro, updatedAt: r.updated_at,
 });
-const toAudit = (r: AuditRow): AuditEntry => ({
+export const toAudit = (r: AuditRow): AuditEntry => ({
   id: r.id, at: r.at, actorId: r.actor_id, action: r.action, targetType: r.target_type, targetId: r.target_id,
-  detail: JSON.parse(r.detail) as Record<string, unknown>,
+  detail: JSON.parse(r.detail) as Record<string, unknown>, ...(r.street_id ? { streetId: r.street_id } : {}),
 });
 
 /** users.findCaller: the user by openid, and their grids as a JSON array of [id, is primary], ordered by code. */
@@ -425,8 +426,8 @@ class SqliteCore implements SqlAccess {
   }
 
   appendAudit(e: AuditEntry): void {
-    this.run('INSERT INTO audit (id, at, actor_id, action, target_type, target_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      e.id, e.at, e.actorId, e.action, e.targetType, e.targetId, JSON.stringify(e.detail),
+    this.run('INSERT INTO audit (id, at, actor_id, action, target_type, target_id, detail, street_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      e.id, e.at, e.actorId, e.action, e.targetType, e.targetId, JSON.stringify(e.detail), e.streetId ?? null,
     ]);
   }
 
@@ -541,7 +542,22 @@ function householdFilterColumn(filter: HouseholdFilter): { column: string; ids: 
 }
 
 function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, run: Runner): Repositories {
+  const pp = new SqlitePeople(core, (d) => req.importConfig(d));
   return {
+    invitations: {
+      create: (inv) => run('invitations.create', 'doc', () => pp.createInvitation(inv)),
+      get: (id) => run('invitations.get', 'doc', () => pp.getInvitation(id)),
+      update: (next, v) => run('invitations.update', 'doc', () => pp.updateInvitation(next, v)),
+      listOpenForUser: (userId) => run('invitations.listOpenForUser', 'query', () => pp.listOpenForUser(userId)),
+    },
+    people: {
+      createUser: (user) => run('people.createUser', 'doc', () => pp.createUser(user)),
+      setOpenid: (id, openid, expected) => run('people.setOpenid', 'doc', () => pp.setOpenid(id, openid, expected)),
+      setPosts: (id, posts) => run('people.setPosts', 'doc', () => pp.setPosts(id, posts)),
+      findStreetByCode: (code) => run('people.findStreetByCode', 'query', () => pp.findStreetByCode(code)),
+      createStreet: (setup) => run('people.createStreet', 'query', () => pp.createStreet(setup)),
+      auditPage: (streetId, cursor, limit) => run('people.auditPage', 'query', () => pp.auditPage(streetId, cursor, limit)),
+    },
     places: {
       getStreet: (id) => run('places.getStreet', 'doc', () => core.getStreet(id)),
       listStreets: () => run('places.listStreets', 'query', () => core.listStreets()),

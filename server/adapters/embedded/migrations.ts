@@ -375,6 +375,28 @@ export const MIGRATIONS: readonly string[] = [
     reopen_count = json_extract(data, '$.reopenCount'),
     photo_count = json_array_length(data, '$.photoFileIds');
   `,
+  // invitations and an append-only audit log by street: an invitation is stored under the hash of its code
+  // (the code is never stored); audit rows can be added, never changed or removed (the triggers refuse it).
+  `
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    street_id TEXT NOT NULL,
+    community_id TEXT,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    redeemed_at TEXT,
+    version INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX invitations_by_user_status ON invitations (user_id, status, created_at DESC);
+  ALTER TABLE audit ADD COLUMN street_id TEXT;
+  CREATE INDEX audit_by_street_at ON audit (street_id, at DESC, id DESC) WHERE street_id IS NOT NULL;
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

@@ -60,6 +60,12 @@ export const devApi = {
     const data = (await request('GET', peopleUrl(query))) as Partial<PeoplePage> | undefined;
     return { people: data?.people ?? [], total: data?.total ?? 0 };
   },
+  /** A fresh WeChat identity with no role: how an invitation is redeemed in the browser. */
+  async signInAsNewUser(): Promise<{ token: string; name: string }> {
+    const data = (await request('POST', '/api/dev/new-user', {})) as { token?: unknown; name?: unknown } | undefined;
+    if (!data || typeof data.token !== 'string') throw new CallError('INTERNAL');
+    return { token: data.token, name: typeof data.name === 'string' ? data.name : '' };
+  },
   async signIn(userId: string): Promise<{ token: string; name: string }> {
     const data = (await request('POST', '/api/dev/session', { userId })) as { token?: unknown; name?: unknown } | undefined;
     if (!data || typeof data.token !== 'string') throw new CallError('INTERNAL');

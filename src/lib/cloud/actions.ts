@@ -18,6 +18,13 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     bindHousehold: 'write',
     bindByQr: 'write',
     leaveHousehold: 'write',
+    redeemInvitation: 'write',
+  },
+  people: {
+    list: 'read',
+    invite: 'write',
+    revoke: 'write',
+    audit: 'read',
   },
   grid: {
     myCard: 'read',

@@ -49,11 +49,11 @@ export default function LoginPage() {
     }
   }
 
-  async function signIn(person: DevPerson) {
-    setSigningIn(person.id);
+  async function signIn(person: DevPerson | null) {
+    setSigningIn(person?.id ?? 'new');
     setSignInError(null);
     try {
-      const session = await devApi.signIn(person.id);
+      const session = person ? await devApi.signIn(person.id) : await devApi.signInAsNewUser();
       setToken(session.token);
       cloud.reset();
       const target = safeRedirect(params.redirect);
@@ -71,6 +71,12 @@ export default function LoginPage() {
       <View className="login-banner e2e-dev-banner">
         <Text className="login-banner__title">演示环境：选择任意人员身份登录</Text>
         <Text className="login-banner__sub">正式小程序中，身份由微信自动识别，无需登录。</Text>
+      </View>
+      <View className="login-new">
+        <ActionButton block type="primary" className="e2e-new-wechat-user" loading={signingIn === 'new'} onClick={() => void signIn(null)}>
+          以新微信用户身份登录
+        </ActionButton>
+        <Text className="login-banner__sub">没有任何身份的新用户：可绑定住址，或在「我的 → 我有邀请码」接受工作人员邀请。</Text>
       </View>
       <View className="login-roles e2e-role-tabs">
         {ROLES.map((r) => (
@@ -91,7 +97,9 @@ export default function LoginPage() {
           </ActionButton>
         </View>
       ) : people.length === 0 ? (
-        <View className="login-state">没有找到符合条件的人员</View>
+        <View className="login-state e2e-people-empty">
+          {search ? '没有找到符合条件的人员' : '还没有人员。新街道请先用 npm run wgt -- street init 创建，再以新微信用户身份登录并输入邀请码。'}
+        </View>
       ) : (
         <>
           <Text className="login-count">
