@@ -18,6 +18,7 @@ import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
 import { listItemOf, type Category, type Department, type RequestEvent, type RequestSettings, type ServiceRequest } from '@core/requests/request';
 import type {
+  CalendarMeta,
   CreateResult,
   InboxRepository,
   NewRequestWrite,
@@ -279,6 +280,23 @@ export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransa
     calendars: query('requestConfig.calendars', async () =>
       (await fetchAll(db.collection('calendars').orderBy('year', 'asc'))).map(toCalendar),
     ),
+    calendarYears: query('requestConfig.calendarYears', async () =>
+      (await fetchAll(db.collection('calendars').orderBy('year', 'asc'))).map((d) => {
+        const y = toCalendar(d);
+        const meta = d.meta as CalendarMeta | undefined;
+        return { year: y.year, source: meta?.source ?? 'seed', loadedAt: meta?.loadedAt ?? '', loadedBy: meta?.loadedBy ?? '', holidays: y.holidays.length, workdays: y.workdays.length };
+      }),
+    ),
+    // One document per year (_id = the year): `put` replaces it whole, so the year changes atomically.
+    async saveCalendar(year, calendar, meta) {
+      if (calendar.year !== year) throw new Error(`saveCalendar: calendar of ${calendar.year} given for ${year}`);
+      await access.put('calendars', String(year), {
+        year,
+        holidays: [...calendar.holidays],
+        workdays: [...calendar.workdays],
+        meta: { source: meta.source, loadedAt: meta.loadedAt, loadedBy: meta.loadedBy },
+      });
+    },
   };
 
   return { requests, inbox, requestConfig };

@@ -13,7 +13,7 @@ import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
 import { listItemOf, type Category, type Department, type RequestEvent, type RequestListItem, type RequestSettings, type ServiceRequest } from '@core/requests/request';
 import type { RequestSource, RequestStatus } from '@core/requests/request.status';
-import type { CreateResult, NewRequestWrite, Page, RequestQuery, TransitionWrite } from '../../ports/request.port';
+import type { CalendarMeta, CalendarYearInfo, CreateResult, NewRequestWrite, Page, RequestQuery, TransitionWrite } from '../../ports/request.port';
 import {
   checkVersionStep,
   deadlineKey,
@@ -438,6 +438,24 @@ export class SqliteRequests {
 
   calendars(): YearCalendar[] {
     return this.sql.all<{ data: string }>('SELECT data FROM calendars ORDER BY year').map((r) => JSON.parse(r.data) as YearCalendar);
+  }
+
+  calendarYears(): CalendarYearInfo[] {
+    return this.sql.all<{ year: number; data: string; meta: string | null }>('SELECT year, data, meta FROM calendars ORDER BY year').map((r) => {
+      const y = JSON.parse(r.data) as YearCalendar;
+      const meta: CalendarMeta = r.meta ? (JSON.parse(r.meta) as CalendarMeta) : { source: 'seed', loadedAt: '', loadedBy: '' };
+      return { year: r.year, ...meta, holidays: y.holidays.length, workdays: y.workdays.length };
+    });
+  }
+
+  saveCalendar(year: number, calendar: YearCalendar, meta: CalendarMeta): void {
+    if (calendar.year !== year) throw new Error(`saveCalendar: calendar of ${calendar.year} given for ${year}`);
+    const data = JSON.stringify({ year, holidays: [...calendar.holidays], workdays: [...calendar.workdays] });
+    this.sql.run('INSERT INTO calendars (year, data, meta) VALUES (?, ?, ?) ON CONFLICT (year) DO UPDATE SET data = excluded.data, meta = excluded.meta', [
+      year,
+      data,
+      JSON.stringify({ source: meta.source, loadedAt: meta.loadedAt, loadedBy: meta.loadedBy }),
+    ]);
   }
 
   /** Part of importPlaces' transaction. */
