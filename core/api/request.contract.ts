@@ -31,6 +31,8 @@ export interface RequestSummary {
   /** The deadline that matters now: response before acceptance, resolution after; null once closed. */
   dueAt: string | null;
   dueKind: 'response' | 'resolution' | null;
+  /** The deadline was counted through a year with no holiday calendar (weekends only): show 期限未按节假日校准. */
+  dueUncalibrated: boolean;
   overdue: boolean;
   reopenCount: number;
   photoCount: number;

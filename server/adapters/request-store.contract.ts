@@ -41,6 +41,7 @@ export function aRequest(id: string, over: Partial<ServiceRequest> = {}): Servic
     handler: null,
     responseDueAt: at(24 * 60),
     resolutionDueAt: null,
+    dueUncalibrated: false,
     reopenCount: 0,
     rating: null,
     flagged: false,
@@ -627,6 +628,17 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       expect((await store.inbox.list('r-2', { limit: 10 })).items[0].readAt).toBeNull();
       await store.inbox.markRead('r-1', [], at(13));
       expect(await store.inbox.unreadCount('r-1')).toBe(2);
+    });
+  });
+
+  describe('the uncalibrated-deadline flag (期限未按节假日校准)', () => {
+    it('is stored with the request and shown on its list row while a deadline runs', async () => {
+      await store.requests.create(newWrite(aRequest('rq-1', { dueUncalibrated: true })));
+      await store.requests.create(newWrite(aRequest('rq-2', { idempotencyKey: 'key-2' })));
+      expect((await store.requests.get('rq-1'))?.dueUncalibrated).toBe(true);
+      expect((await store.requests.get('rq-2'))?.dueUncalibrated).toBe(false);
+      const rows = (await store.requests.listItems({ streetId: 'st-a', sort: 'newest' }, { limit: 10 })).items;
+      expect(Object.fromEntries(rows.map((r) => [r.id, r.dueUncalibrated]))).toEqual({ 'rq-1': true, 'rq-2': false });
     });
   });
 

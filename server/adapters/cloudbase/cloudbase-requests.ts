@@ -76,7 +76,8 @@ function requestFields(r: ServiceRequest): Record<string, unknown> {
   return { ...pick(r, REQUEST_DOC_FIELDS), handlerId: r.handler?.id ?? null, dueAt: requestDueAt(r), deadlineKey: deadlineKey(r) };
 }
 
-const toRequest = (d: DbDocument): ServiceRequest => ({ id: d._id, ...pick(d, REQUEST_DOC_FIELDS) }) as ServiceRequest;
+// A request stored before dueUncalibrated existed reads as calibrated (false), as the SQLite column defaults.
+const toRequest = (d: DbDocument): ServiceRequest => ({ id: d._id, ...pick(d, REQUEST_DOC_FIELDS), dueUncalibrated: d.dueUncalibrated === true }) as ServiceRequest;
 /** An event's own id is a field: its document id is requestId:seq. */
 const toEvent = (d: DbDocument): RequestEvent => ({ id: d.eventId, ...pick(d, EVENT_FIELDS) }) as RequestEvent;
 const toMessage = (d: DbDocument): InboxMessage => ({ id: d._id, ...pick(d, INBOX_FIELDS) }) as InboxMessage;
