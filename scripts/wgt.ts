@@ -5,8 +5,10 @@
  *
  * Commands (each lives in scripts/wgt/<name>.command.ts; one not yet provided says so and exits 2):
  *   street init --name <名称> --code <12 位街道代码>     create a street and its first administrator's invitation
- *   import template --out street.xlsx | import <file> [--dry-run] [--json]
- *   calendar import <year> --file <path>
+ *   import template --out street.xlsx                    write the register template
+ *   import <file> [--dry-run] [--json]                   check, then apply, a register file
+ *   calendar import <year> --file <path> [--dry-run]    load a year of 放假/调休 (CSV, JSON or chinese-days)
+ *   calendar list                                        years loaded, where from, when
  *
  * Exit codes: 0 done, 1 refused or failed (the report says why), 2 not configured / bad usage.
  */

@@ -1,6 +1,8 @@
 /**
  * The `request` function's contract: the six-step loop as the app sees it (the inbox is in message.contract.ts).
  */
+import type { CalendarStatus } from '../calendar/calendar-status';
+import type { YearCalendar } from '../calendar/working-days';
 import type { GeoPoint } from '../requests/request';
 import type { CategoryKind, Rating, RequestSource, RequestStatus } from '../requests/request.status';
 import type { RequestAction } from '../requests/request.transitions';
@@ -31,6 +33,8 @@ export interface RequestSummary {
   /** The deadline that matters now: response before acceptance, resolution after; null once closed. */
   dueAt: string | null;
   dueKind: 'response' | 'resolution' | null;
+  /** The deadline was counted through a year with no holiday calendar (weekends only): show 期限未按节假日校准. */
+  dueUncalibrated: boolean;
   overdue: boolean;
   reopenCount: number;
   photoCount: number;
@@ -146,5 +150,19 @@ export interface RequestContract {
     reassign: { input: Ref & { gridId: string; reason: string }; output: RequestDetail };
     release: { input: Ref; output: RequestDetail };
     refuse: { input: Ref & { reason: string }; output: RequestDetail };
+    /** Years with holiday data and whether staff are warned that next year's is missing (the server's clock decides). */
+    calendarStatus: { input: Empty; output: CalendarStatus };
+    /** A street administrator loads one year's 放假/调休 arrangement (replaces that year). */
+    importCalendar: { input: { year: number; calendar: YearCalendar }; output: CalendarImportView };
   };
+}
+
+export interface CalendarImportView {
+  year: number;
+  source: 'chinese-days' | 'json' | 'csv';
+  holidays: number;
+  workdays: number;
+  replaced: boolean;
+  warnings: string[];
+  dryRun: boolean;
 }

@@ -83,5 +83,15 @@ export const REQUEST_SCHEMAS = {
     reassign: obj('改派', { ...ref, gridId: id('网格'), reason: note('改派原因') }),
     release: obj('参数', ref),
     refuse: obj('审核', { ...ref, reason: note('不通过的原因') }),
+    calendarStatus: none,
+    // Dates are checked by checkYearCalendar (CALENDAR.* codes naming the date); here only the shape and size.
+    importCalendar: obj('工作日历', {
+      year: int('年份', { min: 2000, max: 2100 }),
+      calendar: obj('工作日历', {
+        year: int('年份', { min: 2000, max: 2100 }),
+        holidays: list('放假日期', str('日期', { max: 10 }), { max: 366 }),
+        workdays: list('调休上班日期', str('日期', { max: 10 }), { max: 366 }),
+      }),
+    }),
   },
 } as const;

@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   'people.revoke': { label: '收回工作人员权限', roles: { street_admin: 'street', community_staff: 'community' } },
   'street.settings': { label: '修改街道设置', roles: { street_admin: 'street' } },
   'calendar.manage': { label: '导入工作日历', roles: { street_admin: 'street' } },
+  // Staff who watch deadlines are told when next year's holidays are missing (deadlines would count weekends only).
+  'calendar.view': { label: '查看工作日历状态', roles: { community_staff: 'community', street_staff: 'street', street_admin: 'street' } },
   'audit.read': { label: '查看操作日志', roles: { street_staff: 'street', street_admin: 'street' } },
   'invitation.redeem': { label: '接受邀请', anyUser: true, roles: {} },
   'binding.confirm': { label: '确认居民绑定', roles: { grid_worker: 'grid', community_staff: 'community' } },

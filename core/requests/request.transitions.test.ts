@@ -10,7 +10,7 @@ function draft(): Omit<ServiceRequest, 'status' | 'version'> {
   return {
     id: 'r1', streetId: 's1', communityId: 'c1', gridId: 'g1', categoryId: 'k1', categoryName: '安全隐患', description: '楼道堆放杂物',
     photoFileIds: [], location: null, address: null, callbackPhone: null, hideName: false, source: 'resident', consentNote: null,
-    submitterId: 'res', submitterName: '孙丽', residentId: 'res', residentName: '孙丽', handler: null, responseDueAt: at,
+    submitterId: 'res', submitterName: '孙丽', residentId: 'res', residentName: '孙丽', handler: null, responseDueAt: at, dueUncalibrated: false,
     resolutionDueAt: null, reopenCount: 0, rating: null, flagged: false, rejectReason: null, idempotencyKey: 'k'.repeat(10),
     createdAt: at, updatedAt: at, acceptedAt: null, resolvedAt: null, closedAt: null, resolvedLate: null,
   };

@@ -101,6 +101,7 @@ export type TransitionPatch = Partial<
     | 'communityId'
     | 'responseDueAt'
     | 'resolutionDueAt'
+    | 'dueUncalibrated'
     | 'reopenCount'
     | 'rating'
     | 'rejectReason'

@@ -44,6 +44,11 @@ export interface ServiceRequest {
   responseDueAt: string;
   /** Resolve before this; set on acceptance or dispatch, renewed on reopening. */
   resolutionDueAt: string | null;
+  /**
+   * 期限未按节假日校准: the current deadline was counted through a year with no holiday calendar, so
+   * weekends only (core/calendar `calibrated`). Set in the same write as every deadline it describes.
+   */
+  dueUncalibrated: boolean;
   reopenCount: number;
   rating: { value: Rating; comment: string; at: string } | null;
   /** Content check flagged the text: held for staff review, not shown to handlers. */
@@ -184,6 +189,8 @@ export interface RequestListItem {
   createdAt: string;
   /** The current deadline (currentDue), null when none runs. */
   dueAt: string | null;
+  /** dueAt was counted without a holiday calendar for some year it touches (weekends only). */
+  dueUncalibrated: boolean;
   reopenCount: number;
   photoCount: number;
 }
@@ -198,6 +205,7 @@ export function listItemOf(r: ServiceRequest): RequestListItem {
     gridId: r.gridId,
     createdAt: r.createdAt,
     dueAt: currentDue(r)?.at ?? null,
+    dueUncalibrated: currentDue(r) !== null && r.dueUncalibrated === true,
     reopenCount: r.reopenCount,
     photoCount: r.photoFileIds.length,
   };

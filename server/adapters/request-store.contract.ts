@@ -41,6 +41,7 @@ export function aRequest(id: string, over: Partial<ServiceRequest> = {}): Servic
     handler: null,
     responseDueAt: at(24 * 60),
     resolutionDueAt: null,
+    dueUncalibrated: false,
     reopenCount: 0,
     rating: null,
     flagged: false,
@@ -630,6 +631,17 @@ export function describeRequestContract(harness: () => StoreHarness): void {
     });
   });
 
+  describe('the uncalibrated-deadline flag (期限未按节假日校准)', () => {
+    it('is stored with the request and shown on its list row while a deadline runs', async () => {
+      await store.requests.create(newWrite(aRequest('rq-1', { dueUncalibrated: true })));
+      await store.requests.create(newWrite(aRequest('rq-2', { idempotencyKey: 'key-2' })));
+      expect((await store.requests.get('rq-1'))?.dueUncalibrated).toBe(true);
+      expect((await store.requests.get('rq-2'))?.dueUncalibrated).toBe(false);
+      const rows = (await store.requests.listItems({ streetId: 'st-a', sort: 'newest' }, { limit: 10 })).items;
+      expect(Object.fromEntries(rows.map((r) => [r.id, r.dueUncalibrated]))).toEqual({ 'rq-1': true, 'rq-2': false });
+    });
+  });
+
   describe('request config', () => {
     it("lists a street's categories by seq, inactive ones included, and finds one by id", async () => {
       expect((await store.requestConfig.categories('st-a')).map((c) => c.id)).toEqual(['cat-env', 'cat-hazard', 'cat-old']);
@@ -666,6 +678,42 @@ export function describeRequestContract(harness: () => StoreHarness): void {
         { year: 2025, holidays: ['2025-01-01'], workdays: [] },
         { year: 2026, holidays: ['2026-01-01'], workdays: ['2026-01-04'] },
       ]);
+    });
+
+    it('saveCalendar adds a year and replaces a stored year whole, with where and when it was loaded', async () => {
+      expect((await store.requestConfig.calendarYears()).map((y) => [y.year, y.source])).toEqual([[2025, 'seed'], [2026, 'seed']]);
+      await store.requestConfig.saveCalendar(2027, { year: 2027, holidays: ['2027-01-01'], workdays: [] }, { source: 'csv', loadedAt: '2026-12-06T02:00:00.000Z', loadedBy: 'cli' });
+      await store.requestConfig.saveCalendar(2026, { year: 2026, holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] }, { source: 'chinese-days', loadedAt: '2026-12-06T03:00:00.000Z', loadedBy: 'u-admin' });
+      expect(await store.requestConfig.calendars()).toEqual([
+        { year: 2025, holidays: ['2025-01-01'], workdays: [] },
+        // 2026-01-01 and 2026-01-04 are gone: the year is replaced, not merged.
+        { year: 2026, holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] },
+        { year: 2027, holidays: ['2027-01-01'], workdays: [] },
+      ]);
+      expect(await store.requestConfig.calendarYears()).toEqual([
+        { year: 2025, source: 'seed', loadedAt: '', loadedBy: '', holidays: 1, workdays: 0 },
+        { year: 2026, source: 'chinese-days', loadedAt: '2026-12-06T03:00:00.000Z', loadedBy: 'u-admin', holidays: 2, workdays: 1 },
+        { year: 2027, source: 'csv', loadedAt: '2026-12-06T02:00:00.000Z', loadedBy: 'cli', holidays: 1, workdays: 0 },
+      ]);
+    });
+
+    it('saveCalendar joins a transaction: a failure after it leaves the stored year as it was', async () => {
+      await expect(
+        store.transact(async (tx) => {
+          await tx.requestConfig.saveCalendar(2026, { year: 2026, holidays: ['2026-12-25'], workdays: [] }, { source: 'json', loadedAt: '2026-12-06T03:00:00.000Z', loadedBy: 'cli' });
+          throw new Error('stop');
+        }),
+      ).rejects.toThrow('stop');
+      expect((await store.requestConfig.calendars())[1]).toEqual({ year: 2026, holidays: ['2026-01-01'], workdays: ['2026-01-04'] });
+      await store.transact(async (tx) => {
+        await tx.requestConfig.saveCalendar(2026, { year: 2026, holidays: ['2026-12-25'], workdays: [] }, { source: 'json', loadedAt: '2026-12-06T03:00:00.000Z', loadedBy: 'cli' });
+      });
+      expect((await store.requestConfig.calendars())[1]).toEqual({ year: 2026, holidays: ['2026-12-25'], workdays: [] });
+    });
+
+    it('saveCalendar refuses a calendar of another year than the one named', async () => {
+      await expect(store.requestConfig.saveCalendar(2027, { year: 2026, holidays: [], workdays: [] }, { source: 'json', loadedAt: '', loadedBy: 'cli' })).rejects.toThrow();
+      expect((await store.requestConfig.calendars()).map((y) => y.year)).toEqual([2025, 2026]);
     });
   });
 }

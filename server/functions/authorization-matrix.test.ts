@@ -197,6 +197,13 @@ const REQUEST_MATRIX: Record<string, Spec> = {
   'request.reassign': { prepare: on('submitted', (w) => ({ gridId: REASSIGN_TO[w], reason: '不在本网格' })), rows: communityRows },
   'request.release': { prepare: on('held'), rows: communityRows },
   'request.refuse': { prepare: on('held', () => ({ reason: '内容不当' })), rows: communityRows },
+  // Staff who watch deadlines see the calendar status; residents and grid workers do not need it.
+  'request.calendarStatus': { input: none, rows: { resident: F, grid_worker: F, community_staff: 'ok', street_staff: 'ok', new_user: F, system: UNAUTH } },
+  // Only a street administrator loads a year (the street_admin caller is tested in calendar.function.test.ts).
+  'request.importCalendar': {
+    input: () => ({ year: 2027, calendar: { year: 2027, holidays: ['2027-01-01'], workdays: [] } }),
+    rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH },
+  },
   'request.archiveRated': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
   'request.remindDeadlines': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
   'request.routeUnconfirmed': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },

@@ -1,4 +1,6 @@
 import { REQUEST_SCHEMAS } from '@core/api/request.schemas';
+import { getCalendarStatus } from '../use-cases/calendar/calendar-status';
+import { importCalendar } from '../use-cases/calendar/import-calendar';
 import { archiveRated } from '../use-cases/requests/archive-rated';
 import { remindDeadlines, requestJobs, routeUnconfirmed } from '../use-cases/requests/deadline-jobs';
 import { getRequest, listCategories, listDepartments } from '../use-cases/requests/get-request';
@@ -51,6 +53,9 @@ export const requestFunction = defineFunction(
     reassign: { permission: 'request.verify', input: s.reassign, run: reassignRequest },
     release: { permission: 'request.verify', input: s.release, run: releaseRequest },
     refuse: { permission: 'request.verify', input: s.refuse, run: refuseRequest },
+    // The working-day calendar deadlines are counted on: its status for staff, loading a year for a street administrator.
+    calendarStatus: { permission: 'calendar.view', input: s.calendarStatus, run: getCalendarStatus },
+    importCalendar: { permission: 'calendar.manage', input: s.importCalendar, run: importCalendar },
     // Timer jobs (config.json: every 5 minutes runs them all); each also callable alone by the platform.
     archiveRated: { permission: 'system', run: archiveRated },
     remindDeadlines: { permission: 'system', run: remindDeadlines },

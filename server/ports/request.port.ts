@@ -137,4 +137,26 @@ export interface RequestConfigRepository {
   settings(streetId: string): Promise<RequestSettings>;
   /** Every stored year, ascending. */
   calendars(): Promise<YearCalendar[]>;
+  /** What each stored year was loaded from and when, ascending by year (a year seeded or imported before this existed has source 'seed'). */
+  calendarYears(): Promise<CalendarYearInfo[]>;
+  /**
+   * Replaces the whole of `year` (holidays, workdays and meta) in one single-document write: a reader sees
+   * the old year or the new one, never a mix. `calendar.year` must equal `year` (a programming error otherwise).
+   * Allowed inside `transact`, so the audit entry lands in the same write.
+   */
+  saveCalendar(year: number, calendar: YearCalendar, meta: CalendarMeta): Promise<void>;
+}
+
+/** Where a stored year came from: the chinese-days package, the street's JSON or CSV file, or the seed data. */
+export interface CalendarMeta {
+  source: 'chinese-days' | 'json' | 'csv' | 'seed';
+  loadedAt: string;
+  /** The user id, or 'cli' for the command line. */
+  loadedBy: string;
+}
+
+export interface CalendarYearInfo extends CalendarMeta {
+  year: number;
+  holidays: number;
+  workdays: number;
 }

@@ -18,6 +18,7 @@ import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
 import { listItemOf, type Category, type Department, type RequestEvent, type RequestSettings, type ServiceRequest } from '@core/requests/request';
 import type {
+  CalendarMeta,
   CreateResult,
   InboxRepository,
   NewRequestWrite,
@@ -75,7 +76,8 @@ function requestFields(r: ServiceRequest): Record<string, unknown> {
   return { ...pick(r, REQUEST_DOC_FIELDS), handlerId: r.handler?.id ?? null, dueAt: requestDueAt(r), deadlineKey: deadlineKey(r) };
 }
 
-const toRequest = (d: DbDocument): ServiceRequest => ({ id: d._id, ...pick(d, REQUEST_DOC_FIELDS) }) as ServiceRequest;
+// A request stored before dueUncalibrated existed reads as calibrated (false), as the SQLite column defaults.
+const toRequest = (d: DbDocument): ServiceRequest => ({ id: d._id, ...pick(d, REQUEST_DOC_FIELDS), dueUncalibrated: d.dueUncalibrated === true }) as ServiceRequest;
 /** An event's own id is a field: its document id is requestId:seq. */
 const toEvent = (d: DbDocument): RequestEvent => ({ id: d.eventId, ...pick(d, EVENT_FIELDS) }) as RequestEvent;
 const toMessage = (d: DbDocument): InboxMessage => ({ id: d._id, ...pick(d, INBOX_FIELDS) }) as InboxMessage;
@@ -279,6 +281,23 @@ export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransa
     calendars: query('requestConfig.calendars', async () =>
       (await fetchAll(db.collection('calendars').orderBy('year', 'asc'))).map(toCalendar),
     ),
+    calendarYears: query('requestConfig.calendarYears', async () =>
+      (await fetchAll(db.collection('calendars').orderBy('year', 'asc'))).map((d) => {
+        const y = toCalendar(d);
+        const meta = d.meta as CalendarMeta | undefined;
+        return { year: y.year, source: meta?.source ?? 'seed', loadedAt: meta?.loadedAt ?? '', loadedBy: meta?.loadedBy ?? '', holidays: y.holidays.length, workdays: y.workdays.length };
+      }),
+    ),
+    // One document per year (_id = the year): `put` replaces it whole, so the year changes atomically.
+    async saveCalendar(year, calendar, meta) {
+      if (calendar.year !== year) throw new Error(`saveCalendar: calendar of ${calendar.year} given for ${year}`);
+      await access.put('calendars', String(year), {
+        year,
+        holidays: [...calendar.holidays],
+        workdays: [...calendar.workdays],
+        meta: { source: meta.source, loadedAt: meta.loadedAt, loadedBy: meta.loadedBy },
+      });
+    },
   };
 
   return { requests, inbox, requestConfig };

@@ -235,6 +235,7 @@ describe('migration 5: list rows beside each request', () => {
   it('fills the list columns of requests stored before it exactly as listItemOf computes them', () => {
     const db = new Database(':memory:');
     applyMigrations(db, MIGRATIONS.slice(0, 4));
+    const upTo5 = MIGRATIONS.slice(0, 5);
     const requests: ServiceRequest[] = [
       aRequest('rq-1'),
       // 70 characters, several outside the BMP (two UTF-16 units each): the excerpt counts characters.
@@ -244,7 +245,7 @@ describe('migration 5: list rows beside each request', () => {
     const insert = db.prepare(`INSERT INTO requests (id, street_id, community_id, grid_id, category_id, resident_id, submitter_id, handler_id, status,
       due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data) VALUES (?, 's', 'c', 'g', 'k', NULL, 'u', NULL, 'submitted', NULL, '~', ?, NULL, ?, 1, ?)`);
     for (const r of requests) insert.run(r.id, r.createdAt, r.idempotencyKey, JSON.stringify(r));
-    expect(applyMigrations(db)).toEqual([5]);
+    expect(applyMigrations(db, upTo5)).toEqual([5]);
     const rows = db.prepare('SELECT id, category_name, excerpt, source, reopen_count, photo_count FROM requests ORDER BY id').all();
     expect(rows).toEqual(
       requests.map((r) => {
@@ -253,6 +254,22 @@ describe('migration 5: list rows beside each request', () => {
       }),
     );
     expect(Array.from((rows[1] as { excerpt: string }).excerpt)).toHaveLength(60);
+    db.close();
+  });
+});
+
+describe('migration 6: calendar meta and the uncalibrated-deadline flag', () => {
+  it('a request and a calendar year stored before it read as calibrated and as seeded', () => {
+    const db = new Database(':memory:');
+    applyMigrations(db, MIGRATIONS.slice(0, 5));
+    const old = aRequest('rq-old') as Partial<ServiceRequest>;
+    delete old.dueUncalibrated;
+    db.prepare(`INSERT INTO requests (id, street_id, community_id, grid_id, category_id, resident_id, submitter_id, handler_id, status,
+      due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data) VALUES (?, 'st-a', 'cm-a1', 'gd-a1-1', 'k', NULL, 'u', NULL, 'submitted', ?, '~', ?, NULL, 'k-old', 1, ?)`)
+      .run('rq-old', old.responseDueAt, old.createdAt, JSON.stringify(old));
+    db.prepare('INSERT INTO calendars (year, data) VALUES (?, ?)').run(2026, JSON.stringify({ year: 2026, holidays: ['2026-01-01'], workdays: [] }));
+    expect(applyMigrations(db, MIGRATIONS.slice(0, 6))).toEqual([6]);
+    expect(db.prepare('SELECT due_uncalibrated, meta FROM requests, calendars').get()).toEqual({ due_uncalibrated: 0, meta: null });
     db.close();
   });
 });

@@ -13,7 +13,7 @@ import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
 import { listItemOf, type Category, type Department, type RequestEvent, type RequestListItem, type RequestSettings, type ServiceRequest } from '@core/requests/request';
 import type { RequestSource, RequestStatus } from '@core/requests/request.status';
-import type { CreateResult, NewRequestWrite, Page, RequestQuery, TransitionWrite } from '../../ports/request.port';
+import type { CalendarMeta, CalendarYearInfo, CreateResult, NewRequestWrite, Page, RequestQuery, TransitionWrite } from '../../ports/request.port';
 import {
   checkVersionStep,
   deadlineKey,
@@ -55,6 +55,12 @@ const toMessage = (r: InboxRow): InboxMessage => ({
   link: r.link === null ? null : (JSON.parse(r.link) as InboxMessage['link']), at: r.at, readAt: r.read_at,
 });
 
+/** A request stored before dueUncalibrated existed reads as calibrated (false), as its column defaults. */
+function readRequest(data: string): ServiceRequest {
+  const r = JSON.parse(data) as ServiceRequest;
+  return { ...r, dueUncalibrated: r.dueUncalibrated === true };
+}
+
 /**
  * Every column of a request's row, derived from the request itself on every write (insert, update,
  * import): the filter and sort columns, and the list row's columns (listItemOf), so none can drift from `data`.
@@ -67,19 +73,20 @@ function requestParams(r: ServiceRequest): Record<string, unknown> {
     due_at: item.dueAt, deadline_key: deadlineKey(r), created_at: r.createdAt, resolved_at: r.resolvedAt,
     idempotency_key: r.idempotencyKey, version: r.version, data: JSON.stringify(r),
     category_name: item.categoryName, excerpt: item.excerpt, source: item.source, reopen_count: item.reopenCount, photo_count: item.photoCount,
+    due_uncalibrated: item.dueUncalibrated ? 1 : 0,
   };
 }
 
 const INSERT_REQUEST = `INSERT INTO requests (id, street_id, community_id, grid_id, category_id, resident_id, submitter_id, handler_id, status,
-  due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data, category_name, excerpt, source, reopen_count, photo_count)
+  due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data, category_name, excerpt, source, reopen_count, photo_count, due_uncalibrated)
   VALUES (@id, @street_id, @community_id, @grid_id, @category_id, @resident_id, @submitter_id, @handler_id, @status,
-  @due_at, @deadline_key, @created_at, @resolved_at, @idempotency_key, @version, @data, @category_name, @excerpt, @source, @reopen_count, @photo_count)`;
+  @due_at, @deadline_key, @created_at, @resolved_at, @idempotency_key, @version, @data, @category_name, @excerpt, @source, @reopen_count, @photo_count, @due_uncalibrated)`;
 
 const UPDATE_REQUEST = `UPDATE requests SET street_id = @street_id, community_id = @community_id, grid_id = @grid_id, category_id = @category_id,
   resident_id = @resident_id, submitter_id = @submitter_id, handler_id = @handler_id, status = @status, due_at = @due_at,
   deadline_key = @deadline_key, created_at = @created_at, resolved_at = @resolved_at, idempotency_key = @idempotency_key,
   version = @version, data = @data, category_name = @category_name, excerpt = @excerpt, source = @source,
-  reopen_count = @reopen_count, photo_count = @photo_count
+  reopen_count = @reopen_count, photo_count = @photo_count, due_uncalibrated = @due_uncalibrated
   WHERE id = @id AND version = @expected`;
 
 type Scope = { column: 'resident_id' | 'handler_id' | 'grid_id' | 'community_id' | 'street_id'; index: string; values: string[] };
@@ -218,11 +225,12 @@ export function planRequestCount(q: Omit<RequestQuery, 'sort'>): PlannedStatemen
 }
 
 /** What a list row reads of a request: the columns kept beside `data` (migration 5), never `data` itself. */
-const LIST_ITEM_COLUMNS = 'r.id, r.category_name, r.excerpt, r.status, r.source, r.grid_id, r.created_at, r.due_at, r.reopen_count, r.photo_count';
+const LIST_ITEM_COLUMNS = 'r.id, r.category_name, r.excerpt, r.status, r.source, r.grid_id, r.created_at, r.due_at, r.reopen_count, r.photo_count, r.due_uncalibrated';
 
 const toListItem = (r: unknown[]): RequestListItem => ({
   id: r[0] as string, categoryName: r[1] as string, excerpt: r[2] as string, status: r[3] as RequestStatus, source: r[4] as RequestSource,
   gridId: r[5] as string, createdAt: r[6] as string, dueAt: r[7] as string | null, reopenCount: r[8] as number, photoCount: r[9] as number,
+  dueUncalibrated: r[10] === 1,
 });
 
 /**
@@ -253,7 +261,7 @@ export class SqliteRequests {
 
   get(id: string): ServiceRequest | null {
     const r = this.sql.one<{ data: string }>('SELECT data FROM requests WHERE id = ?', [id]);
-    return r ? (JSON.parse(r.data) as ServiceRequest) : null;
+    return r ? (readRequest(r.data)) : null;
   }
 
   /** Idempotency first (a retry is answered, never counted), then the rate windows, then every row of the write. */
@@ -262,7 +270,7 @@ export class SqliteRequests {
       const existing = this.sql.one<{ data: string }>('SELECT data FROM requests WHERE submitter_id = ? AND idempotency_key = ?', [
         w.request.submitterId, w.request.idempotencyKey,
       ]);
-      if (existing) return { kind: 'duplicate', request: JSON.parse(existing.data) as ServiceRequest };
+      if (existing) return { kind: 'duplicate', request: readRequest(existing.data) };
       const windows = rateWindows(w.rateLimits);
       for (const limit of windows) {
         const row = this.sql.one<{ count: number }>('SELECT count FROM rate_counters WHERE submitter_id = ? AND window_minutes = ? AND bucket = ?', [
@@ -304,7 +312,7 @@ export class SqliteRequests {
   }
 
   list(query: RequestQuery, page: { limit: number; cursor?: string | null }): Page<ServiceRequest> {
-    return this.page(query, page, 'r.id, r.data', (r) => JSON.parse(r[1] as string) as ServiceRequest);
+    return this.page(query, page, 'r.id, r.data', (r) => readRequest(r[1] as string));
   }
 
   listItems(query: RequestQuery, page: { limit: number; cursor?: string | null }): Page<RequestListItem> {
@@ -438,6 +446,24 @@ export class SqliteRequests {
 
   calendars(): YearCalendar[] {
     return this.sql.all<{ data: string }>('SELECT data FROM calendars ORDER BY year').map((r) => JSON.parse(r.data) as YearCalendar);
+  }
+
+  calendarYears(): CalendarYearInfo[] {
+    return this.sql.all<{ year: number; data: string; meta: string | null }>('SELECT year, data, meta FROM calendars ORDER BY year').map((r) => {
+      const y = JSON.parse(r.data) as YearCalendar;
+      const meta: CalendarMeta = r.meta ? (JSON.parse(r.meta) as CalendarMeta) : { source: 'seed', loadedAt: '', loadedBy: '' };
+      return { year: r.year, ...meta, holidays: y.holidays.length, workdays: y.workdays.length };
+    });
+  }
+
+  saveCalendar(year: number, calendar: YearCalendar, meta: CalendarMeta): void {
+    if (calendar.year !== year) throw new Error(`saveCalendar: calendar of ${calendar.year} given for ${year}`);
+    const data = JSON.stringify({ year, holidays: [...calendar.holidays], workdays: [...calendar.workdays] });
+    this.sql.run('INSERT INTO calendars (year, data, meta) VALUES (?, ?, ?) ON CONFLICT (year) DO UPDATE SET data = excluded.data, meta = excluded.meta', [
+      year,
+      data,
+      JSON.stringify({ source: meta.source, loadedAt: meta.loadedAt, loadedBy: meta.loadedBy }),
+    ]);
   }
 
   /** Part of importPlaces' transaction. */

@@ -617,6 +617,8 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
       departments: (streetId) => run('requestConfig.departments', 'query', () => req.departments(streetId)),
       settings: (streetId) => run('requestConfig.settings', 'doc', () => req.settings(streetId)),
       calendars: () => run('requestConfig.calendars', 'query', () => req.calendars()),
+      calendarYears: () => run('requestConfig.calendarYears', 'query', () => req.calendarYears()),
+      saveCalendar: (year, calendar, meta) => run('requestConfig.saveCalendar', 'doc', () => req.saveCalendar(year, calendar, meta)),
     },
     notices: {
       get: (id) => run('notices.get', 'doc', () => nt.get(id)),

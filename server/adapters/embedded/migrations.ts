@@ -397,6 +397,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
   `,
+  // calendar: where each year was loaded from, by whom and when (a seeded year has none: read as 'seed'); and
+  // whether a request's current deadline was counted without a holiday calendar for some year it touches
+  // (weekends only, 期限未按节假日校准) — a list row shows it, so it is a column like the other row fields.
+  `
+  ALTER TABLE calendars ADD COLUMN meta TEXT;
+  ALTER TABLE requests ADD COLUMN due_uncalibrated INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

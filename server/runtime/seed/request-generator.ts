@@ -9,6 +9,7 @@
  * Deterministic: the same (data, count, seed, options) always gives the same rows. Ids are
  * `<prefix><n>`, n in creation order, events `<request id>-e<seq>`.
  */
+import { calibrated } from '@core/calendar/calendar-status';
 import { addWorkingDays, addWorkingMinutes, createCalendar, type WorkingCalendar } from '@core/calendar/working-days';
 import type { Category, Handler, RequestEvent, ServiceRequest } from '@core/requests/request';
 import type { CategoryKind, Rating, RequestStatus } from '@core/requests/request.status';
@@ -182,6 +183,7 @@ function simulate(street: Street, rnd: ReturnType<typeof prng>, id: string, crea
     handler: null,
     responseDueAt: iso(due(created, category.responseMinutes)),
     resolutionDueAt: null,
+    dueUncalibrated: !calibrated(cal, new Date(created), new Date(due(created, category.responseMinutes))),
     reopenCount: 0,
     rating: null,
     flagged: false,
@@ -208,6 +210,9 @@ function simulate(street: Street, rnd: ReturnType<typeof prng>, id: string, crea
     if (t > until) return false;
     const from = events.length ? r.status : null;
     Object.assign(r, patch, { status: to, updatedAt: iso(t), version: events.length + 1 });
+    // As the use cases do: a step that counts a deadline says whether that count had holiday data throughout.
+    const counted = patch.resolutionDueAt ?? patch.responseDueAt;
+    if (counted) r.dueUncalibrated = !calibrated(cal, new Date(t), new Date(counted));
     events.push({ id: `${id}-e${events.length + 1}`, requestId: id, seq: events.length + 1, action, from, to, actor, note, photoFileIds: [], at: iso(t) });
     now = t;
     return true;

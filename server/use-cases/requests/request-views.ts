@@ -23,6 +23,7 @@ export function toSummary(r: RequestListItem, gridName: string, now: Date): Requ
     createdAt: r.createdAt,
     dueAt: r.dueAt,
     dueKind: r.dueAt === null ? null : dueKindOf(r.status),
+    dueUncalibrated: r.dueUncalibrated,
     overdue: r.dueAt !== null && Date.parse(r.dueAt) < now.getTime(),
     reopenCount: r.reopenCount,
     photoCount: r.photoCount,

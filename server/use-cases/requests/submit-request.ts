@@ -1,5 +1,4 @@
 import type { FileInput, RequestDetail, SubmitInput } from '@core/api/request.contract';
-import { addWorkingMinutes } from '@core/calendar/working-days';
 import { grantOf } from '@core/people/role';
 import type { ServiceRequest } from '@core/requests/request';
 import { openRequest, type Party, type RequestDraft } from '@core/requests/request.transitions';
@@ -7,7 +6,7 @@ import { DomainError } from '@core/shared/errors';
 import { authorize, type UserContext } from '../../functions/define-function';
 import { noticesFor } from './request-notices';
 import { ownPhotos } from './request-photos';
-import { activeCategory, streetRules } from './request-rules';
+import { activeCategory, countDeadline, streetRules } from './request-rules';
 import { toDetail } from './request-views';
 
 interface Placement {
@@ -31,6 +30,7 @@ async function create(
   const text = [input.description, input.address ?? ''].join('\n');
   const verdict = await deps.contentCheck.check({ text, openid: ctx.user.openid, streetWords: rules.settings.blockedWords });
   const at = now.toISOString();
+  const responseDue = countDeadline(rules.calendar, now, category.responseMinutes);
   const draft: RequestDraft = {
     id: deps.newId(),
     ...placement,
@@ -50,8 +50,9 @@ async function create(
     residentName: who.residentName,
     handler: null,
     // The response clock counts working time only: a request filed on Saturday is due on a working day.
-    responseDueAt: addWorkingMinutes(rules.calendar, now, category.responseMinutes).toISOString(),
+    responseDueAt: responseDue.at,
     resolutionDueAt: null,
+    dueUncalibrated: responseDue.uncalibrated,
     reopenCount: 0,
     rating: null,
     flagged: verdict === 'review',

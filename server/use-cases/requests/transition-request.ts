@@ -4,7 +4,6 @@
  * state, its events, messages and outbox, conditional on the version the caller saw.
  */
 import type { RequestContract, RequestDetail } from '@core/api/request.contract';
-import { addWorkingDays, addWorkingMinutes } from '@core/calendar/working-days';
 import { grantOf } from '@core/people/role';
 import type { RequestEvent, ServiceRequest } from '@core/requests/request';
 import { partiesOf, transition, type RequestAction, type TransitionPatch } from '@core/requests/request.transitions';
@@ -14,7 +13,7 @@ import type { Deps } from '../../functions/deps';
 import { visibleRequest } from './request-access';
 import { noticesFor } from './request-notices';
 import { ownPhotos } from './request-photos';
-import { streetRules, type StreetRules } from './request-rules';
+import { countDeadline, streetRules, type StreetRules } from './request-rules';
 import { confirmWindowOver, toDetail } from './request-views';
 
 type In<A extends keyof RequestContract['request']> = RequestContract['request'][A]['input'];
@@ -33,16 +32,21 @@ interface StepContext {
   at: string;
 }
 
-/** Resolution: the category's working days (2 by default) from now — acceptance, dispatch or reopening. */
-async function resolutionDue(s: StepContext): Promise<string> {
+/**
+ * Resolution: the category's working days (2 by default) from now — acceptance, dispatch or reopening —
+ * with the flag saying whether the count had holiday data for every year it touches.
+ */
+async function resolutionDue(s: StepContext): Promise<{ resolutionDueAt: string; dueUncalibrated: boolean }> {
   const category = await s.ctx.deps.store.requestConfig.category(s.request.categoryId);
-  return addWorkingDays(s.rules.calendar, s.ctx.now, category?.resolutionDays ?? 2).toISOString();
+  const due = countDeadline(s.rules.calendar, s.ctx.now, (category?.resolutionDays ?? 2) * 24 * 60);
+  return { resolutionDueAt: due.at, dueUncalibrated: due.uncalibrated };
 }
 
 /** Response: the category's working minutes from now — a new grid after reassignment, or release after review. */
-async function responseDue(s: StepContext): Promise<string> {
+async function responseDue(s: StepContext): Promise<{ responseDueAt: string; dueUncalibrated: boolean }> {
   const category = await s.ctx.deps.store.requestConfig.category(s.request.categoryId);
-  return addWorkingMinutes(s.rules.calendar, s.ctx.now, category?.responseMinutes ?? 24 * 60).toISOString();
+  const due = countDeadline(s.rules.calendar, s.ctx.now, category?.responseMinutes ?? 24 * 60);
+  return { responseDueAt: due.at, dueUncalibrated: due.uncalibrated };
 }
 
 /** The role the event records: what the caller acted as. */
@@ -105,7 +109,7 @@ export const acceptRequest = (ctx: UserContext, input: In<'accept'>) =>
   run(ctx, input, async (s) => [
     {
       action: 'accept',
-      patch: { handler: { kind: 'worker', id: ctx.user.id, name: ctx.user.name }, acceptedAt: s.at, resolutionDueAt: await resolutionDue(s) },
+      patch: { handler: { kind: 'worker', id: ctx.user.id, name: ctx.user.name }, acceptedAt: s.at, ...(await resolutionDue(s)) },
     },
   ]);
 
@@ -125,7 +129,12 @@ export const dispatchRequest = (ctx: UserContext, input: In<'dispatch'>) =>
       {
         action: 'dispatch',
         note: input.reason,
-        patch: { handler, acceptedAt: s.request.acceptedAt ?? s.at, resolutionDueAt: s.request.resolutionDueAt ?? (await resolutionDue(s)) },
+        // A deadline already running is kept, and with it its flag; otherwise dispatching starts one.
+        patch: {
+          handler,
+          acceptedAt: s.request.acceptedAt ?? s.at,
+          ...(s.request.resolutionDueAt ? { resolutionDueAt: s.request.resolutionDueAt } : await resolutionDue(s)),
+        },
       },
     ];
   });
@@ -175,7 +184,7 @@ export const reopenRequest = (ctx: UserContext, input: In<'reopen'>) =>
       patch: {
         rating: { value: 'unsatisfied', comment: input.comment, at: s.at },
         reopenCount: s.request.reopenCount + 1,
-        resolutionDueAt: await resolutionDue(s),
+        ...(await resolutionDue(s)),
         resolvedAt: null,
         resolvedLate: null,
         closedAt: null,
@@ -198,13 +207,13 @@ export const reassignRequest = (ctx: UserContext, input: In<'reassign'>) =>
       {
         action: 'reassign',
         note: input.reason,
-        patch: { gridId: grid.id, handler: null, acceptedAt: null, resolutionDueAt: null, responseDueAt: await responseDue(s) },
+        patch: { gridId: grid.id, handler: null, acceptedAt: null, resolutionDueAt: null, ...(await responseDue(s)) },
       },
     ];
   });
 
 export const releaseRequest = (ctx: UserContext, input: In<'release'>) =>
-  run(ctx, input, async (s) => [{ action: 'release', patch: { responseDueAt: await responseDue(s) } }]);
+  run(ctx, input, async (s) => [{ action: 'release', patch: await responseDue(s) }]);
 
 export const refuseRequest = (ctx: UserContext, input: In<'refuse'>) =>
   run(ctx, input, (s) => [{ action: 'refuse', note: input.reason, patch: { rejectReason: input.reason, closedAt: s.at } }]);

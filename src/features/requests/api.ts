@@ -12,7 +12,7 @@ import type {
 import { cloud } from '../../lib/cloud';
 
 /** The actions a person takes on an open request from its detail page; each answers with the new detail. */
-export type DetailAction = Exclude<keyof RequestContract['request'], 'categories' | 'departments' | 'submit' | 'file' | 'mine' | 'worklist' | 'streetList' | 'detail'>;
+export type DetailAction = Exclude<keyof RequestContract['request'], 'categories' | 'departments' | 'submit' | 'file' | 'mine' | 'worklist' | 'streetList' | 'detail' | 'calendarStatus' | 'importCalendar'>;
 
 export type StreetFilter = ActionInput<'request', 'streetList'>;
 

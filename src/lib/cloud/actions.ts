@@ -58,6 +58,9 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     reassign: 'write',
     release: 'write',
     refuse: 'write',
+    calendarStatus: 'read',
+    // Replaces the year with the same data: sending it twice stores the same year.
+    importCalendar: 'idempotent',
   },
   message: {
     inbox: 'read',
