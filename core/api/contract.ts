@@ -9,6 +9,7 @@ import type { NoticeContract } from './notice.contract';
 import type { MessageContract } from './message.contract';
 import type { RequestContract } from './request.contract';
 import type { PeopleContract } from './people.contract';
+import type { RegisterContract } from './register.contract';
 
 export interface RoleView {
   role: Role;
@@ -113,7 +114,7 @@ export type { DutySlot, Weekday } from '../contact-card/duty-hours';
 
 type Empty = Record<string, never>;
 
-export interface Contract extends RequestContract, NoticeContract, MessageContract, PeopleContract {
+export interface Contract extends RequestContract, NoticeContract, MessageContract, PeopleContract, RegisterContract {
   account: {
     me: { input: Empty; output: MeView };
     communities: { input: Empty; output: CommunityOption[] };

@@ -92,14 +92,16 @@ export interface ImportJobView {
 }
 
 export interface RegisterContract {
-  /** The template (one sheet per kind, Chinese headers, an example row, validation lists): a short-lived download URL. */
-  template: { input: Record<string, never>; output: { url: string; name: string } };
-  inspect: { input: { fileId: string }; output: RegisterInspection };
-  dryRun: { input: { fileId: string; mappings?: SheetMapping[] }; output: RegisterReport };
-  /**
-   * Starts the import of a clean file (a new job) or continues one (`jobId`): runs batches for a bounded
-   * time and returns the job. Call again with the jobId until it is done. Same file twice: no writes.
-   */
-  apply: { input: { fileId: string; mappings?: SheetMapping[]; jobId?: string }; output: ImportJobView };
-  job: { input: { jobId: string }; output: ImportJobView };
+  register: {
+    /** The template (one sheet per kind, Chinese headers, an example row, validation lists): a short-lived download URL. */
+    template: { input: Record<string, never>; output: { url: string; name: string } };
+    inspect: { input: { fileId: string }; output: RegisterInspection };
+    dryRun: { input: { fileId: string; mappings?: SheetMapping[] }; output: RegisterReport };
+    /**
+     * Starts the import of a clean file (a new job) or continues one (`jobId`): runs batches for a bounded
+     * time and returns the job. Call again with the jobId until it is done. Same file twice: no writes.
+     */
+    apply: { input: { fileId: string; mappings?: SheetMapping[]; jobId?: string }; output: ImportJobView };
+    job: { input: { jobId: string }; output: ImportJobView };
+  };
 }

@@ -6,8 +6,8 @@
  * Natural keys, not ids: a register names things by code (community, grid) or by address (household),
  * so importing the same file twice finds the same things. Ids are derived from these keys by the planner.
  */
-import type { RegisterInspection, RegisterProblem, SheetMapping } from '@core/api/register.contract';
-import type { KeyGroup } from '@core/places/place';
+import type { RegisterInspection, RegisterProblem, SheetMapping } from '../api/register.contract';
+import type { KeyGroup } from '../places/place';
 
 /** Where a row came from: the sheet name and the row as Excel numbers it (header = 1). */
 export interface RowOrigin {

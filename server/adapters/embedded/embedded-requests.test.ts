@@ -258,17 +258,17 @@ describe('migration 5: list rows beside each request', () => {
   });
 });
 
-describe('migration 6: calendar meta and the uncalibrated-deadline flag', () => {
+describe('migration 7: calendar meta and the uncalibrated-deadline flag', () => {
   it('a request and a calendar year stored before it read as calibrated and as seeded', () => {
     const db = new Database(':memory:');
-    applyMigrations(db, MIGRATIONS.slice(0, 5));
+    applyMigrations(db, MIGRATIONS.slice(0, 6));
     const old = aRequest('rq-old') as Partial<ServiceRequest>;
     delete old.dueUncalibrated;
     db.prepare(`INSERT INTO requests (id, street_id, community_id, grid_id, category_id, resident_id, submitter_id, handler_id, status,
       due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data) VALUES (?, 'st-a', 'cm-a1', 'gd-a1-1', 'k', NULL, 'u', NULL, 'submitted', ?, '~', ?, NULL, 'k-old', 1, ?)`)
       .run('rq-old', old.responseDueAt, old.createdAt, JSON.stringify(old));
     db.prepare('INSERT INTO calendars (year, data) VALUES (?, ?)').run(2026, JSON.stringify({ year: 2026, holidays: ['2026-01-01'], workdays: [] }));
-    expect(applyMigrations(db, MIGRATIONS.slice(0, 6))).toEqual([6]);
+    expect(applyMigrations(db, MIGRATIONS.slice(0, 7))).toEqual([7]);
     expect(db.prepare('SELECT due_uncalibrated, meta FROM requests, calendars').get()).toEqual({ due_uncalibrated: 0, meta: null });
     db.close();
   });

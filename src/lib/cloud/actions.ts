@@ -26,6 +26,14 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     revoke: 'write',
     audit: 'read',
   },
+  register: {
+    template: 'read',
+    inspect: 'read',
+    dryRun: 'read',
+    // Starts or continues one job; a repeated call continues the same job, writing nothing twice.
+    apply: 'idempotent',
+    job: 'read',
+  },
   grid: {
     myCard: 'read',
     card: 'read',
