@@ -8,7 +8,7 @@ import { DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
 import type { User } from '@core/people/user';
 import type { Invitation } from '../ports/people.port';
 import type { AuditEntry, Store } from '../ports/store.port';
-import { contractFixture, type StoreHarness } from './store.contract';
+import { contractFixture, expectRefused, type StoreHarness } from './store.contract';
 
 const AT = '2026-03-02T08:00:00.000Z';
 
@@ -45,7 +45,7 @@ export function describeInvitationStoreContract(name: string, makeStore: () => P
       await store.invitations.create(anInvitation('hash-1'));
       expect(await store.invitations.get('hash-1')).toEqual(anInvitation('hash-1'));
       expect(await store.invitations.get('nope')).toBeNull();
-      await expect(store.invitations.create(anInvitation('hash-1', { userId: 'other' }))).rejects.toThrow();
+      await expectRefused(store.invitations.create(anInvitation('hash-1', { userId: 'other' })));
       expect((await store.invitations.get('hash-1'))?.userId).toBe('u-invited');
     });
 
@@ -93,10 +93,10 @@ export function describeInvitationStoreContract(name: string, makeStore: () => P
     it('creates a user once (id and openid unique) and moves an openid only from the one expected', async () => {
       await store.people.createUser(invited);
       expect(await store.users.getById('u-invited')).toEqual(invited);
-      await expect(store.people.createUser({ ...invited, id: 'u-dup' })).rejects.toThrow();
+      await expectRefused(store.people.createUser({ ...invited, id: 'u-dup' }));
       expect(await store.people.setOpenid('u-invited', 'o-x', 'wrong')).toBe(false);
       // Openids stay unique: taking one another user holds fails.
-      await expect(store.people.setOpenid('u-invited', 'o-s-1', 'unbound:u-invited')).rejects.toThrow();
+      await expectRefused(store.people.setOpenid('u-invited', 'o-s-1', 'unbound:u-invited'));
       expect((await store.users.getById('u-invited'))?.openid).toBe('unbound:u-invited');
     });
 

@@ -10,7 +10,7 @@ import { REQUEST_STATUSES, type RequestStatus } from '@core/requests/request.sta
 import { isDomainError } from '@core/shared/errors';
 import type { NewRequestWrite, RequestQuery, RateLimit } from '../ports/request.port';
 import type { Store } from '../ports/store.port';
-import type { StoreHarness } from './store.contract';
+import { expectRefused, type StoreHarness } from './store.contract';
 import { TransactionQueryError } from './store-import';
 
 /** Monday 2 March 2026, 00:00 UTC: a multiple of 10 minutes and of a day since the epoch (window starts). */
@@ -91,14 +91,6 @@ function anOutbox(eventId: string, recipientId: string, when: string): OutboxRec
     lastError: null,
     createdAt: when,
   };
-}
-
-/**
- * The write was refused. Not `rejects.toThrow()`: better-sqlite3 builds its errors in the realm of the
- * first test file that loaded it, so in a shared jest worker they are not `instanceof Error` here.
- */
-async function expectRefused(write: Promise<unknown>): Promise<void> {
-  await expect(write).rejects.toHaveProperty('message', expect.stringMatching(/./));
 }
 
 function newWrite(r: ServiceRequest, extra: { rateLimits?: RateLimit[]; messages?: InboxMessage[]; outbox?: OutboxRecord[] } = {}): NewRequestWrite {

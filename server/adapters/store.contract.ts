@@ -49,6 +49,15 @@ function card(workerId: string, photoFileId: string | null, intro = '有事请�
 }
 
 /** A small street pair with the edge cases the rules need. Items are deliberately not in sorted order. */
+/**
+ * The write was refused. Not `rejects.toThrow()`: better-sqlite3 builds its errors in the realm of the
+ * first test file that loaded it, so in a shared jest worker they are not `instanceof Error` here; what
+ * counts is the refusal.
+ */
+export async function expectRefused(write: Promise<unknown>): Promise<void> {
+  await expect(write).rejects.toHaveProperty('message', expect.stringMatching(/./));
+}
+
 export function contractFixture(): StoreImport {
   const resident: User = {
     id: 'r-1', openid: 'o-r-1', name: '郑居', phone: '13900000001', posts: [], createdAt: AT,
@@ -423,9 +432,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
       it('is append-only: a second entry with the same id is refused', async () => {
         await store.audit.append(auditEntry('a1', '2026-01-05T01:00:00.000Z'));
-        // Not `rejects.toThrow()`: better-sqlite3 builds its errors in the realm of the first test file that
-        // loaded it, so in a shared jest worker they are not `instanceof Error` here; what counts is the refusal.
-        await expect(store.audit.append({ ...auditEntry('a1', '2026-01-06T01:00:00.000Z'), action: 'other' })).rejects.toHaveProperty('message', expect.stringMatching(/./));
+        await expectRefused(store.audit.append({ ...auditEntry('a1', '2026-01-06T01:00:00.000Z'), action: 'other' }));
         expect(await store.audit.listFor('user', 'w-zhao', 10)).toEqual([auditEntry('a1', '2026-01-05T01:00:00.000Z')]);
       });
     });
