@@ -704,7 +704,7 @@ export function describeRequestContract(harness: () => StoreHarness): void {
     });
 
     it('saveCalendar refuses a calendar of another year than the one named', async () => {
-      await expect(store.requestConfig.saveCalendar(2027, { year: 2026, holidays: [], workdays: [] }, { source: 'json', loadedAt: '', loadedBy: 'cli' })).rejects.toThrow();
+      await expectRefused(store.requestConfig.saveCalendar(2027, { year: 2026, holidays: [], workdays: [] }, { source: 'json', loadedAt: '', loadedBy: 'cli' }));
       expect((await store.requestConfig.calendars()).map((y) => y.year)).toEqual([2025, 2026]);
     });
   });
