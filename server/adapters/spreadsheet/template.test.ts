@@ -31,7 +31,7 @@ describe('the register template', () => {
 
   it('offers drop-down lists for 角色 (strict) and 重点人群 (warning only)', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await writeRegisterTemplate());
+    await wb.xlsx.load((await writeRegisterTemplate()) as unknown as Parameters<typeof wb.xlsx.load>[0]);
     const model = (name: string) =>
       (wb.getWorksheet(name) as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }).dataValidations.model;
     const role = Object.entries(model('工作人员')).find(([, v]) => v.type === 'list');
