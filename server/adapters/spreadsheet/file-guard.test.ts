@@ -94,3 +94,15 @@ describe('file guard', () => {
     });
   });
 });
+
+describe('damaged workbooks', () => {
+  it('a zip naming a workbook whose XML is broken is refused as not a spreadsheet, not an internal error', async () => {
+    const broken = buildZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet name="房屋" r:id="rId1"') },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<<<') },
+      { name: 'xl/sharedStrings.xml', data: Buffer.from('<sst><si><t>网格编码</t></si></sst>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r=') },
+    ]);
+    await expect(spreadsheetRegisterReader.inspect({ bytes: broken, name: 'x.xlsx' }, [])).rejects.toMatchObject({ code: 'IMPORT.NOT_SPREADSHEET' });
+  });
+});

@@ -13,10 +13,13 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { DomainError } from '@core/shared/errors';
+import { DomainError, isDomainError } from '@core/shared/errors';
 import type { RegisterProblem } from '@core/api/register.contract';
 import { LIMITS, assertRowLimit, entryDataOffset, type ZipEntry } from './file-guard';
 import { capSummary, columnName, pushCapped, type RawSheet, type ReadOptions } from './raw-sheet';
+
+/** Far wider than any register (the template has at most 6 columns). */
+export const MAX_COLUMNS = 200;
 
 const SHEET_ENTRY = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 const MERGE = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/g;
@@ -123,6 +126,16 @@ function cellText(value: ExcelJS.CellValue): CellText {
 /** The sheets of an .xlsx file that passed the file guard. */
 export async function readXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], options: ReadOptions): Promise<RawSheet[]> {
   const merges = await scanXlsxEntries(bytes, entries);
+  try {
+    return await readSheets(bytes, merges, options);
+  } catch (e) {
+    // A zip that holds a workbook name but broken XML: exceljs throws parser errors, which mean a damaged file to a person.
+    if (isDomainError(e)) throw e;
+    throw new DomainError('IMPORT.NOT_SPREADSHEET', '文件已损坏或不是有效的 Excel 文件，请用 Excel 重新另存为 .xlsx 后上传');
+  }
+}
+
+async function readSheets(bytes: Uint8Array, merges: Map<string, Merge[]>, options: ReadOptions): Promise<RawSheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -140,7 +153,8 @@ export async function readXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], 
       const values = row.values as ExcelJS.CellValue[];
       const cells: string[] = [];
       const formulas: { col: number; formula: string }[] = [];
-      for (let col = 1; col < values.length; col++) {
+      // Columns past MAX_COLUMNS are not read: a stray cell in column XFD would otherwise make every row 16,384 cells wide.
+      for (let col = 1; col < Math.min(values.length, MAX_COLUMNS + 1); col++) {
         const c = cellText(values[col]);
         cells[col - 1] = c.text.trim();
         if (c.formula !== null) formulas.push({ col, formula: c.formula });
