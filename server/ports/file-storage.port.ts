@@ -19,6 +19,8 @@ export interface FileStorage {
   info(fileId: string): Promise<StoredFileInfo | null>;
   /** Short-lived URLs (default 10 minutes), in the order asked; a missing file gives null. */
   tempUrls(fileIds: string[], ttlSeconds?: number): Promise<(string | null)[]>;
+  /** The whole file's bytes, or null if there is none with this id (a register import reads the uploaded sheet). */
+  read(fileId: string): Promise<Uint8Array | null>;
   /** Files created before `before`, for housekeeping. */
   listCreatedBefore(before: string, limit: number): Promise<StoredFileInfo[]>;
   remove(fileIds: string[]): Promise<void>;

@@ -26,7 +26,7 @@ describe('LocalFileStorage', () => {
     expect(info.fileId).toMatch(/^[0-9a-f]{32}$/);
     expect(info).toEqual({ fileId: info.fileId, ownerId: 'u1', contentType: 'image/png', size: PNG.length, createdAt: '2026-03-01T00:00:00.000Z' });
     expect(await files.info(info.fileId)).toEqual(info);
-    expect((await files.read(info.fileId))!.bytes.equals(PNG)).toBe(true);
+    expect((await files.readWithInfo(info.fileId))!.bytes.equals(PNG)).toBe(true);
     expect((await files.put('u1', JPEG)).contentType).toBe('image/jpeg');
   });
 
@@ -43,7 +43,7 @@ describe('LocalFileStorage', () => {
     try {
       for (const id of ['../secret', '..%2fsecret', '/etc/passwd', 'A'.repeat(32), '']) {
         expect(await files.info(id)).toBeNull();
-        expect(await files.read(id)).toBeNull();
+        expect(await files.readWithInfo(id)).toBeNull();
         expect(await files.tempUrls([id])).toEqual([null]);
       }
       await files.remove(['../secret']);

@@ -75,8 +75,13 @@ export class LocalFileStorage implements FileStorage {
     }
   }
 
+  /** The bytes of a stored file, or null. */
+  async read(fileId: string): Promise<Uint8Array | null> {
+    return (await this.readWithInfo(fileId))?.bytes ?? null;
+  }
+
   /** The bytes and type of a stored file, or null. */
-  async read(fileId: string): Promise<{ info: StoredFileInfo; bytes: Buffer } | null> {
+  async readWithInfo(fileId: string): Promise<{ info: StoredFileInfo; bytes: Buffer } | null> {
     const info = await this.info(fileId);
     if (!info) return null;
     try {
