@@ -61,6 +61,7 @@ export const ERROR_MESSAGES = {
   'IMPORT.JOB_BUSY': '这次导入正在另一处进行，请稍后刷新查看进度',
   'IMPORT.FILE_NOT_FOUND': '台账文件不存在或已过期，请重新上传',
   'IMPORT.FILE_NOT_OWNED': '只能导入您本人上传的台账文件',
+  'IMPORT.FILE_TYPE': '台账文件应为 Excel（.xlsx）格式，请用模板填写后上传',
   'PERSON.NOT_FOUND': '没有找到这位人员',
   'PERSON.NOT_STAFF': '这位人员没有登记工作岗位，不能邀请',
   'PERSON.OUTSIDE': '社区工作人员只能管理本社区的网格员',

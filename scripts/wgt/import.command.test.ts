@@ -8,7 +8,7 @@ import { openEmbeddedStore, type EmbeddedStore } from '../../server/adapters/emb
 import { LocalFileStorage } from '../../server/runtime/local-files';
 import { localDeps } from '../../server/runtime/local-deps';
 import { SILENT } from '../../server/testing/function-harness';
-import { smallStreetRegister, testRegisterReader } from '../../server/testing/register.fixture';
+import { smallStreetRegister, testRegisterReader, zipNamed } from '../../server/testing/register.fixture';
 import { smallStreet } from '../../server/testing/small-street.fixture';
 import { parseCliArgs } from './cli-args';
 import { formatReport, importCommand } from './import.command';
@@ -63,8 +63,8 @@ describe('npm run wgt -- import', () => {
     const bad = smallStreetRegister();
     bad.households[0].gridCode = '420100001001099';
     files.set('bad', bad);
-    writeFileSync(join(dir, 'good.xlsx'), '%PDF-good');
-    writeFileSync(join(dir, 'bad.xlsx'), '%PDF-bad');
+    writeFileSync(join(dir, 'good.xlsx'), zipNamed('good'));
+    writeFileSync(join(dir, 'bad.xlsx'), zipNamed('bad'));
     const command = importCommand({
       open: async () => target, reader: testRegisterReader(files), template: async () => Buffer.from('TEMPLATE'),
       out: (l) => out.push(l), err: (l) => err.push(l),

@@ -97,6 +97,9 @@ describe('register function', () => {
       expect(code(await h.call('admin', 'register', action, { fileId: 'a<b>"c' }))).toBe('INPUT.INVALID');
     }
     expect(code(await h.call('admin', 'register', 'dryRun', { fileId: await upload(), mappings: [{ sheet: '房屋', kind: 'rooms', columns: {} }] }))).toBe('INPUT.INVALID');
+    // A PDF of the caller's own is still not a register.
+    const pdf = (await h.files.put('admin', Buffer.from('%PDF-1.4 not a register'))).fileId;
+    expect(code(await h.call('admin', 'register', 'dryRun', { fileId: pdf }))).toBe('IMPORT.FILE_TYPE');
   });
 
   it('refuses everyone but a street admin, and a job of another street or another file', async () => {

@@ -30,6 +30,15 @@ describe('LocalFileStorage', () => {
     expect((await files.put('u1', JPEG)).contentType).toBe('image/jpeg');
   });
 
+  it('stores a register (an XLSX is a zip) and reads its bytes back whole', async () => {
+    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]);
+    const info = await files.put('u1', xlsx);
+    expect(info.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect((await files.info(info.fileId))?.contentType).toBe(info.contentType);
+    expect(Buffer.from((await files.read(info.fileId))!).equals(xlsx)).toBe(true);
+    expect(await files.read('f'.repeat(32))).toBeNull();
+  });
+
   it('decides the type by content and writes nothing for a non-image or an oversize file', async () => {
     await expect(files.put('u1', Buffer.from('hello, this is a text file named photo.png'))).rejects.toMatchObject({ code: 'FILE.TYPE' });
     const big = Buffer.alloc(IMAGE_MAX_BYTES + 1);

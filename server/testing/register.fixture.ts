@@ -1,5 +1,5 @@
 /**
- * Test-only register reading for the small street: files are stored as tiny PDFs whose text names a
+ * Test-only register reading for the small street: files are stored as tiny zips (what an XLSX is) whose text names a
  * ParsedRegister built here (the spreadsheet reader has its own tests), so function tests exercise the
  * real store, planner and jobs with rows they control.
  */
@@ -46,7 +46,7 @@ export interface TestRegisterReader extends RegisterReader {
 /** Reads a file stored by `storeRegister`: its name says which register of `files` it holds. */
 export function testRegisterReader(files: Map<string, ParsedRegister>): TestRegisterReader {
   const registerOf = (bytes: Uint8Array): ParsedRegister => {
-    const key = Buffer.from(bytes).toString('utf8').replace(/^%PDF-/, '');
+    const key = Buffer.from(bytes).subarray(4).toString('utf8');
     const parsed = files.get(key);
     if (!parsed) throw new Error(`no test register ${key}`);
     return structuredClone(parsed);
@@ -69,11 +69,16 @@ export function testRegisterReader(files: Map<string, ParsedRegister>): TestRegi
   };
 }
 
+/** A zip's signature followed by `key`: what the test reader reads. */
+export function zipNamed(key: string): Buffer {
+  return Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from(key)]);
+}
+
 /** Stores `parsed` as an upload of `ownerId` and returns its file id. */
 export async function storeRegister(h: Harness, files: Map<string, ParsedRegister>, ownerId: string, parsed: ParsedRegister): Promise<string> {
   const key = `register-${files.size + 1}`;
   files.set(key, parsed);
-  return (await h.files.put(ownerId, Buffer.from(`%PDF-${key}`))).fileId;
+  return (await h.files.put(ownerId, zipNamed(key))).fileId;
 }
 
 /** A street admin of s1 (bound: signs in as open-admin). */

@@ -40,7 +40,7 @@ export type FetchLike = (
 const DEFAULT_TTL_SECONDS = 600;
 /** getTempFileURL and deleteFile take at most 50 files per call. */
 const FILES_PER_CALL = 50;
-const UPLOAD_PATH = /^cloud:\/\/[^/]+\/uploads\/([^/]+)\/[^/]+\.(jpg|jpeg|png)$/i;
+const UPLOAD_PATH = /^cloud:\/\/[^/]+\/uploads\/([^/]+)\/[^/]+\.(jpg|jpeg|png|xlsx)$/i;
 
 /** The uploader's user id for a file id in `uploads/<userId>/…`, or null for any other path. */
 export function uploadOwner(fileId: string): string | null {

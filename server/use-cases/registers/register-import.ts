@@ -9,6 +9,7 @@ import type { RegisterFile } from '@core/registers/register-data';
 import { DomainError } from '@core/shared/errors';
 import { authorize, type UserContext } from '../../functions/define-function';
 import type { Deps } from '../../functions/deps';
+import { XLSX_TYPE } from '../../ports/file-storage.port';
 import type { ImportJob } from '../../ports/register.port';
 
 /** The street a caller imports into: the street of their street_admin post; anyone else is refused. */
@@ -24,6 +25,7 @@ export async function ownFile(deps: Deps, fileId: string, userId: string): Promi
   const info = await deps.files.info(fileId);
   if (!info) throw new DomainError('IMPORT.FILE_NOT_FOUND');
   if (info.ownerId !== userId) throw new DomainError('IMPORT.FILE_NOT_OWNED');
+  if (info.contentType !== XLSX_TYPE) throw new DomainError('IMPORT.FILE_TYPE');
   const bytes = await deps.files.read(fileId);
   if (!bytes) throw new DomainError('IMPORT.FILE_NOT_FOUND');
   return { bytes, name: fileId.split('/').pop() ?? fileId };
