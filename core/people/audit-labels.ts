@@ -7,6 +7,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'people.revoke': '停用工作人员',
   'grid.assign': '指派网格员和B角',
   'grid.transfer': '移交网格',
+  'register.import': '导入街道台账',
 };
 
 export function auditActionLabel(action: string): string {

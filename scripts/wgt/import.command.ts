@@ -1,7 +1,148 @@
-import type { CliCommand } from './cli-args';
+/**
+ * `npm run wgt -- import …`: a street's registers (台账) from a spreadsheet, through the same use cases as
+ * the register function (planner, jobs, audit), by the command line.
+ *
+ *   import template --out street.xlsx                      write the template (one sheet per kind)
+ *   import <file> --street <code> [--dry-run] [--json]     check the file; then (unless --dry-run) import it
+ *
+ * Exit 1 when the file has problems (nothing is written then); `--json` prints one object {counts, problems}.
+ * Local data folder by default; `--cloud` for CloudBase (the import runs here, batch by batch, as the app does).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { REGISTER_KIND_LABELS, REGISTER_KINDS, type RegisterReport } from '../../core/api/register.contract';
+import type { RegisterReader } from '../../core/registers/register-data';
+import { isDomainError } from '../../core/shared/errors';
+import { spreadsheetRegisterReader } from '../../server/adapters/spreadsheet/register-reader';
+import { writeRegisterTemplate } from '../../server/adapters/spreadsheet/template';
+import { runImport } from '../../server/use-cases/registers/apply';
+import { planImport } from '../../server/use-cases/registers/register-import';
+import { flagValue, type CliArgs, type CliCommand } from './cli-args';
+import { CliNotConfigured, openTarget, type CliTarget } from './target';
 
-/** `npm run wgt -- import …`: see scripts/wgt.ts. */
-export const command: CliCommand = async () => {
-  console.error('该命令尚未提供 / not available in this version');
-  return 2;
-};
+const USAGE = [
+  '用法：',
+  '  npm run wgt -- import template --out <文件.xlsx>',
+  '  npm run wgt -- import <台账文件> --street <街道代码> [--dry-run] [--json] [--cloud]',
+].join('\n');
+
+/** Problems shown in full before the rest are only counted. */
+const PROBLEMS_SHOWN = 50;
+
+/** The report as a person reads it in a terminal: counts per kind, then each problem where Excel shows it. */
+export function formatReport(report: RegisterReport): string[] {
+  const lines = ['类型      新增    修改    不变    移除'];
+  for (const kind of REGISTER_KINDS) {
+    const c = report.counts[kind];
+    const label = REGISTER_KIND_LABELS[kind];
+    lines.push(`${label}${'　'.repeat(4 - label.length)}  ${[c.added, c.changed, c.unchanged, c.removed].map((n) => String(n).padStart(6)).join('  ')}`);
+  }
+  if (report.toVerify.length) {
+    lines.push(`待核实：${report.toVerify.length} 户不在本次台账中但已有居民绑定或诉求，已保留并标记为待核实：`);
+    for (const address of report.toVerify.slice(0, PROBLEMS_SHOWN)) lines.push(`  ${address}`);
+    if (report.toVerify.length > PROBLEMS_SHOWN) lines.push(`  ……另有 ${report.toVerify.length - PROBLEMS_SHOWN} 户`);
+  }
+  if (report.problems.length === 0) {
+    lines.push('检查通过：没有发现问题。');
+    return lines;
+  }
+  lines.push(`发现 ${report.problems.length} 个问题（改正后重新导入）：`);
+  for (const p of report.problems.slice(0, PROBLEMS_SHOWN)) {
+    const where = [p.sheet, p.row === null ? null : `第 ${p.row} 行`, p.column ? `「${p.column}」列` : null].filter(Boolean).join(' ');
+    lines.push(`  ${where}：${p.message}（${p.code}）`);
+  }
+  if (report.problems.length > PROBLEMS_SHOWN) lines.push(`  ……另有 ${report.problems.length - PROBLEMS_SHOWN} 个问题`);
+  return lines;
+}
+
+type Open = (args: CliArgs) => Promise<CliTarget>;
+
+export interface ImportCommandOptions {
+  open?: Open;
+  reader?: RegisterReader;
+  template?: () => Promise<Buffer>;
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+}
+
+export function importCommand(options: ImportCommandOptions = {}): CliCommand {
+  const open = options.open ?? ((a: CliArgs) => openTarget(a));
+  const reader = options.reader ?? spreadsheetRegisterReader;
+  const template = options.template ?? writeRegisterTemplate;
+  const out = options.out ?? console.log;
+  const err = options.err ?? console.error;
+  return async (args) => {
+    const [first] = args.positionals;
+    if (first === 'template') {
+      const target = flagValue(args, 'out');
+      if (!target) {
+        err(`--out 后面需要文件路径\n${USAGE}`);
+        return 2;
+      }
+      writeFileSync(resolve(target), await template());
+      out(`已写入模板：${target}`);
+      return 0;
+    }
+    const code = flagValue(args, 'street');
+    if (!first || !code) {
+      err(USAGE);
+      return 2;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(resolve(first)));
+    } catch {
+      err(`无法读取文件：${first}`);
+      return 1;
+    }
+    const json = args.flags.json === true;
+    const dryRun = args.flags['dry-run'] === true;
+    let target: CliTarget;
+    try {
+      target = await open(args);
+    } catch (e) {
+      if (e instanceof CliNotConfigured) {
+        err(e.message);
+        return e.exitCode;
+      }
+      throw e;
+    }
+    try {
+      const deps = { ...target.deps, registerReader: reader };
+      const street = await deps.store.people.findStreetByCode(code);
+      if (!street) {
+        err(`没有找到街道代码为 ${code} 的街道（${target.where}）`);
+        return 1;
+      }
+      const file = { bytes, name: basename(first) };
+      const fileId = `cli:${basename(first)}`;
+      const { report } = await planImport(deps, street.id, fileId, file, undefined);
+      if (json) out(JSON.stringify({ counts: report.counts, problems: report.problems }));
+      else formatReport(report).forEach((l) => out(l));
+      if (!report.clean) return 1;
+      if (dryRun) {
+        if (!json) out('未写入（--dry-run）。');
+        return 0;
+      }
+      let view = await runImport(deps, { streetId: street.id, actorId: 'cli', fileId, file });
+      while (view.status === 'running') {
+        if (!json) out(`导入中：${view.done}/${view.total}`);
+        view = await runImport(deps, { streetId: street.id, actorId: 'cli', fileId, file, jobId: view.jobId });
+      }
+      if (view.status === 'failed') {
+        err(`导入失败：${view.error ?? ''}`);
+        return 1;
+      }
+      if (!json) out(`已导入到 ${street.name}（${target.where}）：${view.total} 处写入。`);
+      return 0;
+    } catch (e) {
+      if (!isDomainError(e)) throw e;
+      err(`未导入（${e.code}）：${e.message}`);
+      return 1;
+    } finally {
+      await target.close();
+    }
+  };
+}
+
+export const command: CliCommand = importCommand();

@@ -62,6 +62,12 @@ const MATRIX: Record<string, Spec> = {
   'people.invite': { prepare: (h, w) => registerPerson(h, w, false), rows: peopleRows('PERSON.OUTSIDE') },
   'people.revoke': { prepare: (h, w) => registerPerson(h, w, true), rows: peopleRows('PERSON.OUTSIDE') },
   'people.audit': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: 'ok', new_user: F, system: UNAUTH } },
+  // Only a street admin of the street imports registers (see register.function.test.ts for the admin's own refusals).
+  'register.template': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH } },
+  'register.inspect': { input: () => ({ fileId: 'abc123' }), rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH } },
+  'register.dryRun': { input: () => ({ fileId: 'abc123' }), rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH } },
+  'register.apply': { input: () => ({ fileId: 'abc123' }), rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH } },
+  'register.job': { input: () => ({ jobId: 'job1' }), rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH } },
   'account.me': { input: none, rows: { resident: 'ok', grid_worker: 'ok', community_staff: 'ok', street_staff: 'ok', new_user: 'ok', system: UNAUTH } },
   'account.communities': { input: none, rows: { resident: 'ok', grid_worker: 'ok', community_staff: 'ok', street_staff: 'ok', new_user: 'ok', system: UNAUTH } },
   // Addresses are on every door: anyone signed in may browse them to find their own; who lives there is never returned.

@@ -1,3 +1,4 @@
+import type { RegisterReader } from '@core/registers/register-data';
 import type { MessageTemplate } from '@core/messages/message';
 import type { AudienceSource } from '../ports/audience.port';
 import type { Clock } from '../ports/clock.port';
@@ -45,4 +46,6 @@ export interface Deps {
   audience: AudienceSource;
   log: Logger;
   config: FunctionConfig;
+  /** Reads uploaded register spreadsheets (the import's only way into a file's rows). */
+  registerReader: RegisterReader;
 }

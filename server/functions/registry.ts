@@ -5,6 +5,7 @@ import { housekeepingFunction } from './housekeeping.function';
 import { messageFunction } from './message.function';
 import { noticeFunction } from './notice.function';
 import { peopleFunction } from './people.function';
+import { registerFunction } from './register.function';
 import { requestFunction } from './request.function';
 
 /** Every cloud function by its deploy name; the local gateway routes `/api/fn/<name>` through this table. */
@@ -16,6 +17,7 @@ export const FUNCTIONS = {
   message: messageFunction,
   notice: noticeFunction,
   people: peopleFunction,
+  register: registerFunction,
 } as const satisfies Record<string, CloudFunction>;
 
 export type DeployedFunctionName = keyof typeof FUNCTIONS;

@@ -3,8 +3,10 @@
  * locally: the gateway's upload route), then passes the file id to a function, which checks the file
  * belongs to the caller before attaching it. Files are shown through short-lived URLs; no URL is stored.
  */
-/** Photos are JPEG or PNG; notice attachments are PDF. Decided by content, never by the name. */
-export type StoredContentType = 'image/jpeg' | 'image/png' | 'application/pdf';
+/** Photos are JPEG or PNG; notice attachments are PDF; registers are XLSX. Decided by content, never by the name. */
+export type StoredContentType = 'image/jpeg' | 'image/png' | 'application/pdf' | typeof XLSX_TYPE;
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface StoredFileInfo {
   fileId: string;
@@ -19,6 +21,8 @@ export interface FileStorage {
   info(fileId: string): Promise<StoredFileInfo | null>;
   /** Short-lived URLs (default 10 minutes), in the order asked; a missing file gives null. */
   tempUrls(fileIds: string[], ttlSeconds?: number): Promise<(string | null)[]>;
+  /** The whole file's bytes, or null if there is none with this id (a register import reads the uploaded sheet). */
+  read(fileId: string): Promise<Uint8Array | null>;
   /** Files created before `before`, for housekeeping. */
   listCreatedBefore(before: string, limit: number): Promise<StoredFileInfo[]>;
   remove(fileIds: string[]): Promise<void>;
@@ -31,16 +35,21 @@ export function isImageType(t: StoredContentType): t is 'image/jpeg' | 'image/pn
   return t === 'image/jpeg' || t === 'image/png';
 }
 
-/** An image (see sniffImage) or a PDF ("%PDF-" at the start). */
+/**
+ * An image (see sniffImage), a PDF ("%PDF-" at the start) or an XLSX (a zip: "PK\x03\x04"; whether the
+ * zip really is a workbook, and not a bomb, is the register reader's check before it reads a row).
+ */
 export function sniffFile(bytes: Uint8Array): StoredContentType | null {
   const image = sniffImage(bytes);
   if (image) return image;
   const pdf = [0x25, 0x50, 0x44, 0x46, 0x2d];
   if (bytes.length >= 5 && pdf.every((b, i) => bytes[i] === b)) return 'application/pdf';
+  const zip = [0x50, 0x4b, 0x03, 0x04];
+  if (bytes.length >= 4 && zip.every((b, i) => bytes[i] === b)) return XLSX_TYPE;
   return null;
 }
 
-/** The size limit for a type: 5 MB for images, 10 MB for PDFs. */
+/** The size limit for a type: 5 MB for images, 10 MB for PDFs and registers. */
 export function maxBytesFor(t: StoredContentType): number {
   return isImageType(t) ? IMAGE_MAX_BYTES : PDF_MAX_BYTES;
 }

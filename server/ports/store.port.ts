@@ -15,6 +15,7 @@ import type { Residence, User } from '@core/people/user';
 import type { JobLockRepository } from './job-lock.port';
 import type { InvitationRepository, PeopleRepository } from './people.port';
 import type { NoticeRepository } from './notice.port';
+import type { RegisterRepository } from './register.port';
 import type { OutboxRepository } from './outbox.port';
 import type { InboxRepository, Page, RequestConfigRepository, RequestRepository } from './request.port';
 import type { SubscriptionRepository } from './subscription.port';
@@ -137,6 +138,7 @@ export interface Repositories {
   notices: NoticeRepository;
   invitations: InvitationRepository;
   people: PeopleRepository;
+  registers: RegisterRepository;
 }
 
 /**

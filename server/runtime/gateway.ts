@@ -237,7 +237,7 @@ export function createGateway(options: GatewayOptions): Server {
     if (!isFileId(id) || !files.verifyUrl(id, url.searchParams.get('exp'), url.searchParams.get('sig'))) {
       return sendJson(res, 403, fail('AUTH.FORBIDDEN', '图片链接已过期，请刷新页面'));
     }
-    const file = await files.read(id);
+    const file = await files.readWithInfo(id);
     if (!file) return sendJson(res, 404, fail('FILE.NOT_FOUND'));
     const remaining = Math.max(0, Number(url.searchParams.get('exp')) - Math.floor(deps.clock.now().getTime() / 1000));
     res.writeHead(200, {

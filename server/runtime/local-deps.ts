@@ -1,3 +1,5 @@
+import type { RegisterReader } from '@core/registers/register-data';
+import { spreadsheetRegisterReader } from '../adapters/spreadsheet/register-reader';
 import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import type { EmbeddedStore } from '../adapters/embedded/embedded-store';
@@ -73,6 +75,7 @@ export function localDeps(options: {
   subscribe?: SubscribeSender;
   audience?: AudienceSource;
   messages?: MessageConfig;
+  registerReader?: RegisterReader;
 }): Deps {
   const clock = options.clock ?? systemClock;
   return {
@@ -87,5 +90,6 @@ export function localDeps(options: {
     audience: options.audience ?? audienceByKind({ notice: noticeAudience(options.store, clock) }),
     log: options.log ?? consoleLogger,
     config: { bindUrlBase: options.bindUrlBase, messages: options.messages ?? localMessageConfig() },
+    registerReader: options.registerReader ?? spreadsheetRegisterReader,
   };
 }

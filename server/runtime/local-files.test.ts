@@ -26,8 +26,17 @@ describe('LocalFileStorage', () => {
     expect(info.fileId).toMatch(/^[0-9a-f]{32}$/);
     expect(info).toEqual({ fileId: info.fileId, ownerId: 'u1', contentType: 'image/png', size: PNG.length, createdAt: '2026-03-01T00:00:00.000Z' });
     expect(await files.info(info.fileId)).toEqual(info);
-    expect((await files.read(info.fileId))!.bytes.equals(PNG)).toBe(true);
+    expect((await files.readWithInfo(info.fileId))!.bytes.equals(PNG)).toBe(true);
     expect((await files.put('u1', JPEG)).contentType).toBe('image/jpeg');
+  });
+
+  it('stores a register (an XLSX is a zip) and reads its bytes back whole', async () => {
+    const xlsx = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]);
+    const info = await files.put('u1', xlsx);
+    expect(info.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect((await files.info(info.fileId))?.contentType).toBe(info.contentType);
+    expect(Buffer.from((await files.read(info.fileId))!).equals(xlsx)).toBe(true);
+    expect(await files.read('f'.repeat(32))).toBeNull();
   });
 
   it('decides the type by content and writes nothing for a non-image or an oversize file', async () => {
@@ -43,7 +52,7 @@ describe('LocalFileStorage', () => {
     try {
       for (const id of ['../secret', '..%2fsecret', '/etc/passwd', 'A'.repeat(32), '']) {
         expect(await files.info(id)).toBeNull();
-        expect(await files.read(id)).toBeNull();
+        expect(await files.readWithInfo(id)).toBeNull();
         expect(await files.tempUrls([id])).toEqual([null]);
       }
       await files.remove(['../secret']);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { DomainError } from '@core/shared/errors';
 import type { Clock } from '../ports/clock.port';
 import { systemClock } from '../ports/clock.port';
-import { maxBytesFor, PDF_MAX_BYTES, sniffFile, type FileStorage, type StoredFileInfo } from '../ports/file-storage.port';
+import { maxBytesFor, PDF_MAX_BYTES, sniffFile, XLSX_TYPE, type FileStorage, type StoredFileInfo } from '../ports/file-storage.port';
 import { deriveKey, hmacBase64Url, signaturesEqual } from './session';
 
 export const DEFAULT_URL_TTL_SECONDS = 600;
@@ -29,7 +29,7 @@ function isStoredInfo(v: unknown): v is StoredFileInfo {
   return (
     typeof o.fileId === 'string' &&
     typeof o.ownerId === 'string' &&
-    (o.contentType === 'image/jpeg' || o.contentType === 'image/png' || o.contentType === 'application/pdf') &&
+    (o.contentType === 'image/jpeg' || o.contentType === 'image/png' || o.contentType === 'application/pdf' || o.contentType === XLSX_TYPE) &&
     typeof o.size === 'number' &&
     typeof o.createdAt === 'string'
   );
@@ -75,8 +75,13 @@ export class LocalFileStorage implements FileStorage {
     }
   }
 
+  /** The bytes of a stored file, or null. */
+  async read(fileId: string): Promise<Uint8Array | null> {
+    return (await this.readWithInfo(fileId))?.bytes ?? null;
+  }
+
   /** The bytes and type of a stored file, or null. */
-  async read(fileId: string): Promise<{ info: StoredFileInfo; bytes: Buffer } | null> {
+  async readWithInfo(fileId: string): Promise<{ info: StoredFileInfo; bytes: Buffer } | null> {
     const info = await this.info(fileId);
     if (!info) return null;
     try {

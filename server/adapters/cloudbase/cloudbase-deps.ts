@@ -2,6 +2,7 @@
  * The adapters a cloud function runs with in production, built from the node-sdk app its entry created.
  * Only the SDK's types are imported: the SDK itself is loaded by the entry (`cloudfunctions/<fn>/index.ts`).
  */
+import type { RegisterReader } from '@core/registers/register-data';
 import { randomUUID } from 'node:crypto';
 import type { CloudBase } from '@cloudbase/node-sdk';
 import type { Deps, FunctionConfig, Logger } from '../../functions/deps';
@@ -28,6 +29,15 @@ const noContentCheck: ContentCheck = {
   check: () => Promise.reject(new Error('this function was deployed without a content check')),
 };
 
+/**
+ * Only the register function reads spreadsheets (its entry passes spreadsheetRegisterReader): the reader
+ * and its spreadsheet library stay out of every other function's bundle.
+ */
+const noRegisterReader: RegisterReader = {
+  inspect: () => Promise.reject(new Error('this function was deployed without the register reader')),
+  read: () => Promise.reject(new Error('this function was deployed without the register reader')),
+};
+
 /** Only the message function sends subscribe messages; a send anywhere else is a wiring mistake. */
 const noSubscribe: SubscribeSender = {
   send: () => Promise.reject(new Error('this function was deployed without the subscribe-message sender')),
@@ -40,7 +50,7 @@ const noSubscribe: SubscribeSender = {
 export function cloudbaseDeps(
   app: CloudBase | CloudbaseApp,
   config: Omit<FunctionConfig, 'messages'> & Partial<Pick<FunctionConfig, 'messages'>>,
-  extras: { contentCheck?: ContentCheck; subscribe?: SubscribeSender; audience?: AudienceSource } = {},
+  extras: { contentCheck?: ContentCheck; subscribe?: SubscribeSender; audience?: AudienceSource; registerReader?: RegisterReader } = {},
 ): Deps {
   // The SDK's own types are checked against the narrow surface the adapters use here, once.
   const surface: CloudbaseApp = app;
@@ -56,5 +66,6 @@ export function cloudbaseDeps(
     audience: extras.audience ?? noAudience,
     log: consoleLogger,
     config: { ...config, messages: config.messages ?? NO_SUBSCRIBE_MESSAGES },
+    registerReader: extras.registerReader ?? noRegisterReader,
   };
 }

@@ -72,6 +72,26 @@ describe('CloudbaseFileStorage', () => {
     expect(await files.info('cloud://env.bucket/elsewhere/u-1/p.png')).toBeNull();
   });
 
+  it('reads a register upload whole through downloadFile, only from uploads/<userId>/', async () => {
+    const xlsx = 'cloud://env.bucket/uploads/u-1/r.xlsx';
+    const s = fakeStorage({ [xlsx]: { bytes: [0x50, 0x4b, 0x03, 0x04, 9, 9], size: 6, modified: 'Tue, 03 Mar 2026 01:02:03 GMT' } });
+    const asked: string[] = [];
+    const app: CloudbaseFilesApp = {
+      ...s.app,
+      async downloadFile({ fileID }) {
+        asked.push(fileID);
+        const o = s.objects[fileID];
+        return o ? { fileContent: Buffer.from(o.bytes) } : { code: 'STORAGE_FILE_NONEXIST', message: 'gone' };
+      },
+    };
+    const files = new CloudbaseFileStorage(app, { fetch: s.fetch });
+    expect(Array.from((await files.read(xlsx))!)).toEqual([0x50, 0x4b, 0x03, 0x04, 9, 9]);
+    expect(await files.info(xlsx)).toMatchObject({ ownerId: 'u-1', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 6 });
+    expect(await files.read('cloud://env.bucket/uploads/u-1/gone.xlsx')).toBeNull();
+    expect(await files.read('cloud://env.bucket/elsewhere/u-1/r.xlsx')).toBeNull();
+    expect(asked).toEqual([xlsx, 'cloud://env.bucket/uploads/u-1/gone.xlsx']);
+  });
+
   it('gives short-lived URLs in the order asked, null for missing files, 50 ids per call', async () => {
     const objects: Record<string, StoredObject> = {};
     const ids = Array.from({ length: 120 }, (_, i) => `cloud://env.bucket/uploads/u/${i}.jpg`);

@@ -27,6 +27,8 @@ export interface CloudbaseFilesApp {
     message?: string;
   }>;
   deleteFile(options: { fileList: string[] }): Promise<{ fileList: { code: string; fileID: string }[]; code?: string; message?: string }>;
+  /** The whole file (the node SDK's downloadFile); absent in a double that only serves URLs. */
+  downloadFile?(options: { fileID: string }): Promise<{ fileContent?: Buffer | string; code?: string; message?: string }>;
 }
 
 /** The part of `fetch` this adapter uses (Node 18+ has it globally). */
@@ -38,7 +40,7 @@ export type FetchLike = (
 const DEFAULT_TTL_SECONDS = 600;
 /** getTempFileURL and deleteFile take at most 50 files per call. */
 const FILES_PER_CALL = 50;
-const UPLOAD_PATH = /^cloud:\/\/[^/]+\/uploads\/([^/]+)\/[^/]+\.(jpg|jpeg|png)$/i;
+const UPLOAD_PATH = /^cloud:\/\/[^/]+\/uploads\/([^/]+)\/[^/]+\.(jpg|jpeg|png|xlsx)$/i;
 
 /** The uploader's user id for a file id in `uploads/<userId>/…`, or null for any other path. */
 export function uploadOwner(fileId: string): string | null {
@@ -102,6 +104,23 @@ export class CloudbaseFileStorage implements FileStorage {
     if (fileIds.length === 0) return [];
     const urls = await this.urls(fileIds, ttlSeconds);
     return fileIds.map((id) => urls.get(id) ?? null);
+  }
+
+  async read(fileId: string): Promise<Uint8Array | null> {
+    if (!uploadOwner(fileId)) return null;
+    if (this.app.downloadFile) {
+      const res = await this.app.downloadFile({ fileID: fileId });
+      if (res.code === 'STORAGE_FILE_NONEXIST') return null;
+      failed(res, 'downloadFile');
+      if (res.fileContent === undefined) return null;
+      return typeof res.fileContent === 'string' ? new Uint8Array(Buffer.from(res.fileContent)) : new Uint8Array(res.fileContent);
+    }
+    const url = (await this.urls([fileId], 60)).get(fileId);
+    if (!url) return null;
+    const res = await this.fetch(url, { method: 'GET' });
+    if (res.status === 404) return null;
+    if (!res.ok) throw new Error(`reading ${fileId} failed: HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
   }
 
   async listCreatedBefore(_before: string, _limit: number): Promise<StoredFileInfo[]> {

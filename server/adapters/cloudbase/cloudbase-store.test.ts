@@ -3,6 +3,7 @@ import type { ServiceRequest } from '@core/requests/request';
 import type { ReadWrite } from '../../ports/notice.port';
 import type { NewRequestWrite, TransitionWrite } from '../../ports/request.port';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
+import { describeRegisterStoreContract } from '../register-store.contract';
 import { aNotice, keysOf } from '../notice-store.contract';
 import { aRequest, anEvent, at } from '../request-store.contract';
 import { describeStoreContract, contractFixture } from '../store.contract';
@@ -340,4 +341,16 @@ describe('cloudbase request and notice writes under injected faults', () => {
     ]);
     expect((await store.notices.reachedInGrid('n-1', 'gd-a1-1')).map((r) => r.householdId)).toEqual(['hh-2-1-101', 'hh-2-1-201']);
   });
+});
+
+describeRegisterStoreContract('cloudbase (against the SDK double)', async () => {
+  const db = new FakeCloudbaseDb();
+  return {
+    store: createCloudbaseStore(db),
+    seed: (data) => importIntoCloudbase(db, data),
+    outbox: () => listOutbox(db),
+    cleanup: async () => {
+      for (const q of db.queries) expect(q.limit).toBeLessThanOrEqual(1000);
+    },
+  };
 });

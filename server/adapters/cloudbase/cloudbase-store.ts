@@ -23,6 +23,7 @@ import { configDocuments, requestRepositories } from './cloudbase-requests';
 import type { CollectionName } from './collections';
 import type { Invitation, StreetSetup } from '../../ports/people.port';
 import type { StaffPost } from '@core/people/user';
+import { registerRepository } from './cloudbase-registers';
 
 /** Ids per `_.in` query in getMany. */
 const IN_CHUNK = 500;
@@ -36,7 +37,7 @@ const FIELDS = {
   communities: ['streetId', 'code', 'name', 'hotline', 'address'],
   grids: ['streetId', 'communityId', 'code', 'name', 'boundary', 'households', 'primaryWorkerId', 'backupWorkerId', 'qrToken', 'version', 'updatedAt'],
   buildings: ['streetId', 'communityId', 'gridId', 'name', 'units', 'seq'],
-  households: ['streetId', 'communityId', 'gridId', 'buildingId', 'unit', 'room', 'keyGroups'],
+  households: ['streetId', 'communityId', 'gridId', 'buildingId', 'unit', 'room', 'keyGroups', 'toVerify'],
   users: ['openid', 'name', 'phone', 'residence', 'posts', 'createdAt'],
   cards: ['displayName', 'workPhone', 'photoFileId', 'dutyHours', 'intro', 'updatedAt'],
   audit: ['at', 'actorId', 'action', 'targetType', 'targetId', 'detail', 'streetId'],
@@ -44,7 +45,7 @@ const FIELDS = {
 } as const satisfies Partial<Record<CollectionName, readonly string[]>>;
 
 /** The collections of places, people, cards and audit (the request collections have their own module, cloudbase-requests.ts). */
-type PlaceCollection = keyof typeof FIELDS;
+export type PlaceCollection = keyof typeof FIELDS;
 
 /** The entity a document holds: only the entity's own fields, under its own id name. */
 function fromDoc<T>(name: PlaceCollection, doc: DbDocument): T {
@@ -54,6 +55,8 @@ function fromDoc<T>(name: PlaceCollection, doc: DbDocument): T {
   if (name === 'audit' && out.streetId === null) delete out.streetId;
   // Households stored before key groups existed have none.
   if (name === 'households' && !Array.isArray(out.keyGroups)) out.keyGroups = [];
+  // 待核实 is present only when set (most households never carry it).
+  if (name === 'households' && out.toVerify !== true) delete out.toVerify;
   return out as T;
 }
 
@@ -68,6 +71,7 @@ function fieldsOf(name: PlaceCollection, entity: object, buildingOf: (householdI
   if (name === 'households') {
     out.roomKey = roomSortKey(String(e.room));
     if (!Array.isArray(out.keyGroups)) out.keyGroups = [];
+    out.toVerify = e.toVerify === true;
   }
   if (name === 'users') {
     const residence = (entity as User).residence;
@@ -386,6 +390,12 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
       },
       ...requestRepositories(db, access, inTransaction),
       notices: noticeRepository(db, access, inTransaction),
+      registers: registerRepository(db, access, inTransaction, {
+        list: (name, condition) => list(name, condition, []),
+        doc: (name, entity) => fieldsOf(name, entity),
+        entity: (name, d) => fromDoc(name, d),
+        userKeys: (posts) => ({ workerKeys: workerKeys(posts), staffKeys: staffKeys(posts) }),
+      }),
       invitations: {
         async create(invitation) {
           await access.create('invitations', invitation.id, fieldsOf('invitations', invitation));
@@ -495,6 +505,7 @@ function guardEnded(repos: Repositories, isOpen: () => boolean): Repositories {
     notices: wrap('notices', repos.notices),
     invitations: wrap('invitations', repos.invitations),
     people: wrap('people', repos.people),
+    registers: wrap('registers', repos.registers),
   };
 }
 

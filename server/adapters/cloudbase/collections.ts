@@ -46,6 +46,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   {
     name: 'buildings',
     indexes: [
+      // A street's buildings, paged by _id (the register import's snapshot).
+      { name: 'streetId_id', keys: [asc('streetId'), asc('_id')] },
       { name: 'communityId_seq', keys: [asc('communityId'), asc('seq')] },
       { name: 'gridId_seq', keys: [asc('gridId'), asc('seq')] },
     ],
@@ -72,8 +74,14 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'residenceKeys_id', keys: [asc('residenceKeys'), asc('_id')] },
       // staffKeys: one key per staff post (community_staff|<communityId>, street_staff|<streetId>), for listStaff.
       { name: 'staffKeys_name', keys: [asc('staffKeys'), asc('name')] },
+      // The register import finds a staff sheet's people by mobile.
+      { name: 'phone', keys: [asc('phone')] },
     ],
   },
+  // Register import jobs (the job as JSON in `data`, guarded by `version`) and remembered column mappings
+  // (_id: SHA-256 of street, kind and sorted headers); both read by _id only.
+  { name: 'import_jobs', indexes: [] },
+  { name: 'register_mappings', indexes: [] },
   { name: 'cards', indexes: [{ name: 'photoFileId', keys: [asc('photoFileId')] }] },
   {
     name: 'audit',
@@ -188,6 +196,8 @@ export type CollectionName =
   | 'cards'
   | 'audit'
   | 'invitations'
+  | 'import_jobs'
+  | 'register_mappings'
   | 'requests'
   | 'request_keys'
   | 'request_events'

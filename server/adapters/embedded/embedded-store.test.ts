@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { contractFixture, describeStoreContract } from '../store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
+import { describeRegisterStoreContract } from '../register-store.contract';
 import { FIND_CALLER_SQL, openEmbeddedStore } from './embedded-store';
 import { applyMigrations, MIGRATIONS } from './migrations';
 
@@ -188,4 +189,9 @@ describe('embedded store specifics', () => {
     await expect(store.listPeople({ role: "resident' OR 1=1 --" as never, limit: 1, offset: 0 })).rejects.toThrow(/unknown role/);
     await store.close();
   });
+});
+
+describeRegisterStoreContract('embedded (SQLite, :memory:)', async () => {
+  const store = openEmbeddedStore(':memory:');
+  return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
 });

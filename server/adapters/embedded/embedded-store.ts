@@ -26,6 +26,7 @@ import type { SentMessage, SentMessageLog } from '../../ports/subscribe-sender.p
 import type { SubscriptionRepository } from '../../ports/subscription.port';
 import { SqliteDelivery } from './embedded-delivery';
 import { SqlitePeople } from './embedded-people';
+import { SqliteRegisters } from './embedded-registers';
 import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
 import { applyMigrations } from './migrations';
 import { TransactionGate } from './transaction-gate';
@@ -104,7 +105,7 @@ interface GridRow {
   primary_worker_id: string | null; backup_worker_id: string | null; qr_token: string; version: number; updated_at: string;
 }
 interface BuildingRow { id: string; street_id: string; community_id: string; grid_id: string; name: string; units: number; seq: number }
-interface HouseholdRow { id: string; street_id: string; community_id: string; grid_id: string; building_id: string; unit: number; room: string; key_groups: string }
+interface HouseholdRow { id: string; street_id: string; community_id: string; grid_id: string; building_id: string; unit: number; room: string; key_groups: string; to_verify?: number }
 interface UserRow { id: string; openid: string; name: string; phone: string | null; residence: string | null; posts: string; created_at: string }
 interface CardRow {
   worker_id: string; display_name: string; work_phone: string; photo_file_id: string | null; duty_hours: string; intro: string; updated_at: string;
@@ -126,7 +127,7 @@ const toBuilding = (r: BuildingRow): Building => ({
 });
 const toHousehold = (r: HouseholdRow): Household => ({
   id: r.id, streetId: r.street_id, communityId: r.community_id, gridId: r.grid_id, buildingId: r.building_id, unit: r.unit, room: r.room,
-  keyGroups: JSON.parse(r.key_groups) as Household['keyGroups'],
+  keyGroups: JSON.parse(r.key_groups) as Household['keyGroups'], ...(r.to_verify ? { toVerify: true } : {}),
 });
 const toUser = (r: UserRow): User => ({
   id: r.id, openid: r.openid, name: r.name, phone: r.phone,
@@ -543,7 +544,17 @@ function householdFilterColumn(filter: HouseholdFilter): { column: string; ids: 
 
 function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, run: Runner): Repositories {
   const pp = new SqlitePeople(core, (d) => req.importConfig(d));
+  const rg = new SqliteRegisters(core, core, pp);
   return {
+    registers: {
+      snapshot: (streetId, mobiles) => run('registers.snapshot', 'query', () => rg.snapshot(streetId, mobiles)),
+      applyOps: (ops, at) => run('registers.applyOps', 'doc', () => rg.applyOps(ops, at)),
+      createJob: (job) => run('registers.createJob', 'doc', () => rg.createJob(job)),
+      getJob: (id) => run('registers.getJob', 'doc', () => rg.getJob(id)),
+      updateJob: (next, v) => run('registers.updateJob', 'doc', () => rg.updateJob(next, v)),
+      getMapping: (streetId, kind, headers) => run('registers.getMapping', 'doc', () => rg.getMapping(streetId, kind, headers)),
+      saveMapping: (m) => run('registers.saveMapping', 'doc', () => rg.saveMapping(m)),
+    },
     invitations: {
       create: (inv) => run('invitations.create', 'doc', () => pp.createInvitation(inv)),
       get: (id) => run('invitations.get', 'doc', () => pp.getInvitation(id)),

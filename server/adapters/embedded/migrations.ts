@@ -404,6 +404,26 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE calendars ADD COLUMN meta TEXT;
   ALTER TABLE requests ADD COLUMN due_uncalibrated INTEGER NOT NULL DEFAULT 0;
   `,
+  // register import: a household the last import left out is kept and flagged 待核实 (to_verify); import jobs
+  // (the whole job as JSON, guarded by its version); column mappings an admin corrected, by street, kind and headers.
+  `
+  ALTER TABLE households ADD COLUMN to_verify INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX buildings_by_street ON buildings (street_id);
+  CREATE INDEX households_by_street ON households (street_id);
+  CREATE INDEX users_by_phone ON users (phone) WHERE phone IS NOT NULL;
+  CREATE INDEX user_posts_by_street ON user_posts (street_id);
+  CREATE TABLE import_jobs (
+    id TEXT PRIMARY KEY,
+    street_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    version INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE register_mappings (
+    key TEXT PRIMARY KEY,
+    street_id TEXT NOT NULL,
+    data TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */
