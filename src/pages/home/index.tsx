@@ -112,6 +112,12 @@ function ResidentSection({ data, reload }: { data: HomeData; reload: () => void 
     <View className="home-section">
       <Text className="home-section__title">我的网格服务联系卡</Text>
       <ContactCardView card={myCard.value} onChangeAddress={openBind} />
+      {me.residence.status === 'pending' && (
+        <View className="section home-tip e2e-home-binding-pending">
+          <Text className="tag tag--warning">待网格员确认</Text>
+          <Text className="section__hint">网格员核实后，您就能看到本户的通知和信息。</Text>
+        </View>
+      )}
       {me.residence.householdId === null ? (
         <View className="section home-tip">
           <Text className="section__hint">您是扫码绑定到网格的，还没有选择具体房屋。</Text>
@@ -136,6 +142,9 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
       <View className="list">
         {(worker || community) && (
           <EntryItem title="诉求工作台" sub="受理、处置和跟进居民反映的问题" className="e2e-entry-worklist" onClick={() => go(ROUTES.worklist)} />
+        )}
+        {(worker || community) && (
+          <EntryItem title="住户绑定确认" sub="核实新绑定住址的居民，确认或退回" className="e2e-entry-bindings" onClick={() => go(ROUTES.bindings)} />
         )}
         {(street || community) && (
           <EntryItem title="诉求总览" sub={street ? '全街道诉求的办理情况，按社区、网格筛选' : '本社区诉求的办理情况'} className="e2e-entry-overview" onClick={() => go(ROUTES.requestOverview)} />
