@@ -32,13 +32,22 @@ async function newcomerBinds(room: number): Promise<{ page: Page; address: strin
   return { page, address };
 }
 
+/** Opens 我的 afresh (a reload: going to the same hash again would not ask the server). */
 async function openMine(page: Page): Promise<void> {
   await page.goto(`${app.url}/#/pages/mine/index`);
+  await page.reload();
   await page.locator('.e2e-mine-name').waitFor();
+}
+
+/** Taro's H5 pages slide in: wait until none is moving before a screenshot. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction("[...document.querySelectorAll('.taro_page')].every((p) => p.classList.contains('taro_page_stationed') || p.classList.contains('taro_page_shade'))", undefined, { timeout: 5000 });
+  await page.waitForFunction("![...document.querySelectorAll('.taro__toast')].some((e) => getComputedStyle(e).display !== 'none')", undefined, { timeout: 5000 });
 }
 
 test('a resident binds and waits; the grid worker confirms one binding and rejects another', async () => {
   const a = await newcomerBinds(0);
+  await settled(a.page);
   await app.shot(a.page, '01-home-pending');
   await openMine(a.page);
   expect(await textOf(a.page, '.e2e-mine-binding-status')).toBe('待网格员确认');
@@ -68,6 +77,7 @@ test('a resident binds and waits; the grid worker confirms one binding and rejec
   expect(await items.count()).toBe(2);
   // Names masked (微**), the address shown as the resident picked it.
   expect(await worker.locator('.e2e-binding-name').allInnerTexts()).toEqual(['微**', '微**']);
+  await settled(worker);
   await app.shot(worker, '03-worker-pending-list');
 
   const itemOf = (address: string) => items.filter({ has: worker.locator('.e2e-binding-address', { hasText: address.slice(-8) }) });
@@ -77,6 +87,7 @@ test('a resident binds and waits; the grid worker confirms one binding and rejec
   await itemOf(b.address).locator('.e2e-binding-reject').click();
   await worker.locator('.taro-modal__foot div:last-child').click();
   await worker.locator('.e2e-empty', { hasText: '没有待确认的住户绑定' }).waitFor();
+  await settled(worker);
   await app.shot(worker, '04-worker-empty');
 
   await openMine(a.page);
