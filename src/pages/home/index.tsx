@@ -110,14 +110,15 @@ function ResidentSection({ data, reload }: { data: HomeData; reload: () => void 
   if (!myCard.ok) return <ErrorState error={myCard.error} onRetry={reload} />;
   return (
     <View className="home-section">
-      <Text className="home-section__title">我的网格服务联系卡</Text>
-      <ContactCardView card={myCard.value} onChangeAddress={openBind} />
+      {/* Above the card: the first thing a person who just bound should read. */}
       {me.residence.status === 'pending' && (
         <View className="section home-tip e2e-home-binding-pending">
           <Text className="tag tag--warning">待网格员确认</Text>
           <Text className="section__hint">网格员核实后，您就能看到本户的通知和信息。</Text>
         </View>
       )}
+      <Text className="home-section__title">我的网格服务联系卡</Text>
+      <ContactCardView card={myCard.value} onChangeAddress={openBind} />
       {me.residence.householdId === null ? (
         <View className="section home-tip">
           <Text className="section__hint">您是扫码绑定到网格的，还没有选择具体房屋。</Text>
