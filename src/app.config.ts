@@ -8,7 +8,7 @@ const subPackages = [
   { root: 'features/admin', pages: ['pages/grids/index', 'pages/grid/index', 'pages/poster/index'] },
   // 诉求: residents' pages and the detail every role opens; the worker/staff queues; the inbox.
   { root: 'features/requests', pages: ['pages/submit/index', 'pages/mine/index', 'pages/detail/index'] },
-  { root: 'features/work', pages: ['pages/worklist/index', 'pages/file/index', 'pages/overview/index'] },
+  { root: 'features/work', pages: ['pages/worklist/index', 'pages/file/index', 'pages/overview/index', 'pages/bindings/index'] },
   { root: 'features/messages', pages: ['pages/inbox/index', 'pages/sent/index'] },
   // 通知公告: the detail every role opens; publishing, the management list and coverage for staff and workers.
   {

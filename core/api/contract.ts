@@ -10,6 +10,7 @@ import type { MessageContract } from './message.contract';
 import type { RequestContract } from './request.contract';
 import type { PeopleContract } from './people.contract';
 import type { RegisterContract } from './register.contract';
+import type { BindingContract } from './binding.contract';
 
 export interface RoleView {
   role: Role;
@@ -31,7 +32,14 @@ export interface MeView {
     householdId: string | null;
     address: string | null;
     via: 'address' | 'qr';
+    /** 待网格员确认 until a worker of the grid confirms; a pending binding reaches the grid only. */
+    status: 'pending' | 'confirmed';
+    statusLabel: string;
+    /** Others confirmed in the same household, names masked (张*); empty unless this binding is confirmed. */
+    housemates: string[];
   } | null;
+  /** The last binding was returned by the grid worker (and nothing was bound since). */
+  bindingRejected: { at: string; reason: string | null } | null;
 }
 
 export interface CommunityOption {
@@ -125,7 +133,7 @@ export interface Contract extends RequestContract, NoticeContract, MessageContra
     bindByQr: { input: { token: string; householdId?: string }; output: MeView };
     leaveHousehold: { input: Empty; output: MeView };
     redeemInvitation: { input: { code: string; mobileLast4: string }; output: MeView };
-  };
+  } & BindingContract;
   grid: {
     myCard: { input: Empty; output: ContactCardView };
     card: { input: { gridId: string }; output: ContactCardView };

@@ -35,6 +35,8 @@ export interface RequestSummary {
   dueKind: 'response' | 'resolution' | null;
   /** The deadline was counted through a year with no holiday calendar (weekends only): show 期限未按节假日校准. */
   dueUncalibrated: boolean;
+  /** 未核实住户: the resident's binding was not confirmed by the grid worker when they filed it. */
+  unverifiedResident: boolean;
   overdue: boolean;
   reopenCount: number;
   photoCount: number;

@@ -14,7 +14,11 @@ export const ROLE_LABELS: Record<Role, string> = {
  * of some household; a new WeChat user holds none until they bind a household.
  */
 export type RoleGrant =
-  | { role: 'resident'; streetId: string; communityId: string; gridId: string; householdId: string | null }
+  /**
+   * `pending`: the binding awaits the grid worker's confirmation. Such a resident reaches the grid only
+   * (householdId is null: no household data) and does not count for notice coverage.
+   */
+  | { role: 'resident'; streetId: string; communityId: string; gridId: string; householdId: string | null; pending?: boolean }
   | { role: 'grid_worker'; streetId: string; communityId: string; gridIds: string[]; backupGridIds: string[] }
   | { role: 'community_staff'; streetId: string; communityId: string }
   | { role: 'street_staff'; streetId: string }

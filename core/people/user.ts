@@ -7,6 +7,21 @@ export interface Residence {
   householdId: string | null;
   via: 'address' | 'qr';
   boundAt: string;
+  /**
+   * 待确认 until the grid worker confirms the person lives there. A residence stored before this field
+   * existed reads as confirmed (residenceStatus): those were bound when binding was instant.
+   */
+  status?: ResidenceStatus;
+}
+
+export type ResidenceStatus = 'pending' | 'confirmed';
+
+export function residenceStatus(r: Pick<Residence, 'status'>): ResidenceStatus {
+  return r.status === 'pending' ? 'pending' : 'confirmed';
+}
+
+export function isPendingResidence(r: Residence | null): boolean {
+  return r !== null && residenceStatus(r) === 'pending';
 }
 
 export type StaffPost =

@@ -49,6 +49,11 @@ export interface ServiceRequest {
    * weekends only (core/calendar `calibrated`). Set in the same write as every deadline it describes.
    */
   dueUncalibrated: boolean;
+  /**
+   * 未核实住户: filed by a resident whose binding the grid worker had not confirmed yet. Set once at filing;
+   * absent on requests filed before binding confirmation existed (read as false).
+   */
+  unverifiedResident?: boolean;
   reopenCount: number;
   rating: { value: Rating; comment: string; at: string } | null;
   /** Content check flagged the text: held for staff review, not shown to handlers. */
@@ -191,6 +196,8 @@ export interface RequestListItem {
   dueAt: string | null;
   /** dueAt was counted without a holiday calendar for some year it touches (weekends only). */
   dueUncalibrated: boolean;
+  /** Filed by a resident whose binding was not confirmed yet (未核实住户). */
+  unverifiedResident: boolean;
   reopenCount: number;
   photoCount: number;
 }
@@ -206,6 +213,7 @@ export function listItemOf(r: ServiceRequest): RequestListItem {
     createdAt: r.createdAt,
     dueAt: currentDue(r)?.at ?? null,
     dueUncalibrated: currentDue(r) !== null && r.dueUncalibrated === true,
+    unverifiedResident: r.unverifiedResident === true,
     reopenCount: r.reopenCount,
     photoCount: r.photoFileIds.length,
   };

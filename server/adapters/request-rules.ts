@@ -133,7 +133,7 @@ export function checkVersionStep(request: ServiceRequest, expectedVersion: numbe
 export const REQUEST_FIELDS = [
   'id', 'streetId', 'communityId', 'gridId', 'categoryId', 'categoryName', 'description', 'photoFileIds', 'location', 'address',
   'callbackPhone', 'hideName', 'source', 'consentNote', 'submitterId', 'submitterName', 'residentId', 'residentName', 'status',
-  'handler', 'responseDueAt', 'resolutionDueAt', 'dueUncalibrated', 'reopenCount', 'rating', 'flagged', 'rejectReason', 'idempotencyKey', 'version',
+  'handler', 'responseDueAt', 'resolutionDueAt', 'dueUncalibrated', 'unverifiedResident', 'reopenCount', 'rating', 'flagged', 'rejectReason', 'idempotencyKey', 'version',
   'createdAt', 'updatedAt', 'acceptedAt', 'resolvedAt', 'closedAt', 'resolvedLate',
 ] as const satisfies readonly (keyof ServiceRequest)[];
 type MissingRequestField = Exclude<keyof ServiceRequest, (typeof REQUEST_FIELDS)[number]>;

@@ -384,6 +384,21 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       expect(await row('rq-2')).toMatchObject({ status: 'withdrawn', dueAt: null });
     });
 
+    it('keeps 未核实住户 on the request and its list row; a request without it reads as verified', async () => {
+      const row = async (id: string) => (await store.requests.listItems({ streetId: 'st-a', residentId: 'r-1', sort: 'newest' }, { limit: 100 })).items.find((r) => r.id === id);
+      const unverified = aRequest('rq-u', { unverifiedResident: true, idempotencyKey: 'k-u', createdAt: at(1) });
+      await store.requests.create(newWrite(unverified, { messages: [], outbox: [] }));
+      expect(await store.requests.get('rq-u')).toEqual(unverified);
+      expect(await row('rq-u')).toMatchObject({ unverifiedResident: true });
+      const plain = aRequest('rq-v', { idempotencyKey: 'k-v', createdAt: at(2) });
+      await store.requests.create(newWrite(plain, { messages: [], outbox: [] }));
+      expect(await store.requests.get('rq-v')).toEqual(plain);
+      expect(await row('rq-v')).toMatchObject({ unverifiedResident: false });
+      const next: ServiceRequest = { ...accepted(unverified) };
+      await store.requests.commit({ request: next, expectedVersion: 1, events: [anEvent(next, 2, at(30), 'accept')], messages: [], outbox: [] });
+      expect(await row('rq-u')).toEqual(listItemOf(next));
+    });
+
     it('returns null and writes nothing when the version moved or the request is unknown', async () => {
       const next = accepted(aRequest('rq-1'), 3);
       const ev = anEvent(next, 2, at(30), 'accept');

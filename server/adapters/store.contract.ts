@@ -11,6 +11,7 @@ import type { AuditEntry, Store } from '../ports/store.port';
 import { describeNoticeContract } from './notice-store.contract';
 import { describeDeliveryContract } from './delivery-store.contract';
 import { describeRequestContract } from './request-store.contract';
+import { describeBindingContract } from './binding-store.contract';
 import { emptyImport, TransactionQueryError, type StoreImport } from './store-import';
 
 export interface StoreHarness {
@@ -529,6 +530,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describeRequestContract(() => h);
     describeNoticeContract(() => h);
+    describeBindingContract(() => h);
 
     describeDeliveryContract(() => h);
 

@@ -6,6 +6,10 @@ import { leaveHousehold } from '../use-cases/account/leave-household';
 import { listBuildings, listCommunities, listHouseholds } from '../use-cases/account/list-places';
 import { redeemInvitationSchema } from '@core/api/people.schemas';
 import { redeemInvitation } from '../use-cases/people/redeem-invitation';
+import { BINDING_SCHEMAS } from '@core/api/binding.schemas';
+import { confirmBinding } from '../use-cases/account/confirm-binding';
+import { listPendingBindings } from '../use-cases/account/list-pending-bindings';
+import { rejectBinding } from '../use-cases/account/reject-binding';
 import { defineFunction } from './define-function';
 
 const s = SCHEMAS.account;
@@ -21,4 +25,8 @@ export const accountFunction = defineFunction('account', {
   bindByQr: { permission: 'household.bind', input: s.bindByQr, run: bindByQr },
   leaveHousehold: { permission: 'household.bind', input: s.leaveHousehold, run: (ctx) => leaveHousehold(ctx) },
   redeemInvitation: { permission: 'invitation.redeem', input: redeemInvitationSchema, run: redeemInvitation },
+  // The grid worker's side: bindings stay 待确认 until a worker of the grid (or its community's staff) settles them.
+  pendingBindings: { permission: 'binding.confirm', input: BINDING_SCHEMAS.pendingBindings, run: listPendingBindings },
+  confirmBinding: { permission: 'binding.confirm', input: BINDING_SCHEMAS.confirmBinding, run: confirmBinding },
+  rejectBinding: { permission: 'binding.confirm', input: BINDING_SCHEMAS.rejectBinding, run: rejectBinding },
 });

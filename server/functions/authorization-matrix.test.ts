@@ -47,6 +47,19 @@ async function registerPerson(h: Harness, where: Where, bound: boolean): Promise
   });
   return { userId: id };
 }
+/** A newcomer's pending binding to a household of the grid of `where`. */
+async function pendingBinding(h: Harness, where: Where): Promise<{ userId: string }> {
+  const openid = `open-claim-${where}-${h.deps.newId()}`;
+  const user = await h.deps.store.users.ensure({ id: h.deps.newId(), openid, name: '新居民', phone: null, residence: null, posts: [], createdAt: '2026-11-01T00:00:00.000Z' });
+  const hh = household(GRID[where]);
+  await h.deps.store.users.setResidence(user.id, {
+    streetId: hh.streetId, communityId: hh.communityId, gridId: hh.gridId, householdId: hh.id, via: 'address', boundAt: '2026-11-01T00:00:00.000Z', status: 'pending',
+  });
+  return { userId: user.id };
+}
+const bindingRows: Record<Who, Cell> = {
+  resident: [F, F, F], grid_worker: ['ok', F, F], community_staff: ['ok', 'ok', F], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH],
+};
 // Only a street admin (not a row here: the small street has none; see people.function.test.ts) and community staff
 // manage people; community staff only their own community's grid workers.
 const peopleRows = (outside: Expect): Record<Who, Cell> => ({
@@ -91,6 +104,14 @@ const MATRIX: Record<string, Spec> = {
     input: (w) => ({ token: `qr${GRID[w]}token`, householdId: household(GRID[w]).id }),
     rows: { resident: ['ok', 'ok', 'ok'], grid_worker: ['ok', 'ok', 'ok'], community_staff: ['ok', 'ok', 'ok'], street_staff: ['ok', 'ok', 'ok'], new_user: ['ok', 'ok', 'ok'], system: [UNAUTH, UNAUTH, UNAUTH] },
   },
+  // Bindings wait for a worker of their grid (primary or B角) or its community's staff; r1 and every seeded resident
+  // are confirmed already, so an allowed caller hears BINDING.NOT_PENDING, never 'ok' on someone settled.
+  'account.pendingBindings': {
+    input: (w) => ({ gridId: GRID[w] }),
+    rows: { resident: [F, F, F], grid_worker: ['ok', NF, NF], community_staff: ['ok', 'ok', NF], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'account.confirmBinding': { prepare: (h, w) => pendingBinding(h, w), rows: bindingRows },
+  'account.rejectBinding': { prepare: async (h, w) => ({ ...(await pendingBinding(h, w)), reason: '不住这里' }), rows: bindingRows },
   'account.leaveHousehold': { input: none, rows: { resident: 'ok', grid_worker: 'ok', community_staff: 'ok', street_staff: 'ok', new_user: 'ok', system: UNAUTH } },
   'grid.myCard': {
     input: none,

@@ -1,5 +1,5 @@
 import type { Actor, RoleGrant } from '@core/people/role';
-import type { User } from '@core/people/user';
+import { isPendingResidence, type User } from '@core/people/user';
 import type { Deps } from './deps';
 
 /**
@@ -23,7 +23,12 @@ export async function resolveActor(deps: Deps, openid: string, now: Date): Promi
   const grants: RoleGrant[] = [];
   if (user.residence) {
     const r = user.residence;
-    grants.push({ role: 'resident', streetId: r.streetId, communityId: r.communityId, gridId: r.gridId, householdId: r.householdId });
+    // A binding still awaiting the grid worker reaches the grid only: its household is a claim, not a fact.
+    if (isPendingResidence(r)) {
+      grants.push({ role: 'resident', streetId: r.streetId, communityId: r.communityId, gridId: r.gridId, householdId: null, pending: true });
+    } else {
+      grants.push({ role: 'resident', streetId: r.streetId, communityId: r.communityId, gridId: r.gridId, householdId: r.householdId });
+    }
   }
   for (const post of user.posts) {
     if (post.role === 'grid_worker') {

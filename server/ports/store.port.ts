@@ -97,6 +97,17 @@ export interface UserRepository {
   listGridResidents(gridId: string): Promise<GridResident[]>;
   /** Ids of users living within the filter, ascending; `cursor` is the last id of the previous page (limit cut to 1..1000). */
   residentIdsPage(filter: HouseholdFilter, cursor: string | null, limit: number): Promise<Page<string>>;
+  /**
+   * Users whose residence in this grid awaits the grid worker (status 'pending'), ordered by id. Pending
+   * residences are found only here: listGridResidents and residentIdsPage never return them.
+   */
+  listPendingResidents(gridId: string): Promise<User[]>;
+  /**
+   * Single-document conditional write (usable inside transact): replaces the user's residence with `next`
+   * (confirmed, or null when rejected) only while it is still pending in `expected.gridId` with the same
+   * boundAt. False when it changed meanwhile (another worker settled it, the resident left or rebound).
+   */
+  settlePendingResidence(userId: string, expected: { gridId: string; boundAt: string }, next: Residence | null): Promise<boolean>;
 }
 
 export interface ContactCardRepository {

@@ -17,6 +17,8 @@ export const ROUTES = {
   worklist: '/features/work/pages/worklist/index',
   requestFile: '/features/work/pages/file/index',
   requestOverview: '/features/work/pages/overview/index',
+  /** 住户绑定确认: grid workers and community staff confirm or reject new bindings. */
+  bindings: '/features/work/pages/bindings/index',
   /** 消息: in-app messages of every user. */
   inbox: '/features/messages/pages/inbox/index',
   /** 通知公告: a notice (everyone); publishing, the management list, coverage and a grid's reach (staff, grid workers). */

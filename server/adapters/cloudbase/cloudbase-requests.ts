@@ -77,7 +77,11 @@ function requestFields(r: ServiceRequest): Record<string, unknown> {
 }
 
 // A request stored before dueUncalibrated existed reads as calibrated (false), as the SQLite column defaults.
-const toRequest = (d: DbDocument): ServiceRequest => ({ id: d._id, ...pick(d, REQUEST_DOC_FIELDS), dueUncalibrated: d.dueUncalibrated === true }) as ServiceRequest;
+// unverifiedResident is present only when true (as submit writes it): an absent field is stored as null.
+const toRequest = (d: DbDocument): ServiceRequest => {
+  const { unverifiedResident, ...fields } = pick(d, REQUEST_DOC_FIELDS) as Partial<ServiceRequest>;
+  return { id: d._id, ...fields, dueUncalibrated: d.dueUncalibrated === true, ...(unverifiedResident === true ? { unverifiedResident } : {}) } as ServiceRequest;
+};
 /** An event's own id is a field: its document id is requestId:seq. */
 const toEvent = (d: DbDocument): RequestEvent => ({ id: d.eventId, ...pick(d, EVENT_FIELDS) }) as RequestEvent;
 const toMessage = (d: DbDocument): InboxMessage => ({ id: d._id, ...pick(d, INBOX_FIELDS) }) as InboxMessage;

@@ -11,7 +11,7 @@
  */
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
-import type { Residence, User } from '@core/people/user';
+import { isPendingResidence, type Residence, type User } from '@core/people/user';
 import type { AuditEntry, Caller, HouseholdFilter, Repositories, Store } from '../../ports/store.port';
 import type { Page } from '../../ports/request.port';
 import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } from '../store-import';
@@ -105,6 +105,8 @@ export function workerKeys(posts: User['posts']): string[] {
 /** Keys a resident is found under: their street, community, grid and (when bound to a room) building and household. */
 export function residenceKeys(residence: Residence | null, buildingId: string | null): string[] {
   if (!residence) return [];
+  // A binding awaiting the grid worker is found only on the 待确认 list: no coverage, no audience.
+  if (isPendingResidence(residence)) return [`p:${residence.gridId}`];
   const keys = [`s:${residence.streetId}`, `c:${residence.communityId}`, `g:${residence.gridId}`];
   if (residence.householdId) keys.push(`h:${residence.householdId}`);
   if (residence.householdId && buildingId) keys.push(`b:${buildingId}`);
@@ -368,6 +370,19 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
           (await list<User>('users', { residenceKeys: `g:${gridId}` }, [])).map((u) => ({ id: u.id, name: u.name, householdId: u.residence?.householdId ?? null })),
         ),
         residentIdsPage: query('users.residentIdsPage', residentIdsPage),
+        listPendingResidents: query('users.listPendingResidents', (gridId: string) =>
+          list<User>('users', { residenceKeys: `p:${gridId}` }, []),
+        ),
+        async settlePendingResidence(userId, expected, next: Residence | null) {
+          // Read and write the one document: inside transact this is atomic, so of two workers settling the same
+          // binding at once only the first finds it still pending.
+          const current = await get<User>('users', userId);
+          const r = current?.residence ?? null;
+          if (!r || !isPendingResidence(r) || r.gridId !== expected.gridId || r.boundAt !== expected.boundAt) return false;
+          const keys = residenceKeys(next, await buildingOf(next?.householdId));
+          await access.update('users', userId, { residence: next === null ? null : _.set(next), residenceKeys: _.set(keys) });
+          return true;
+        },
       },
       cards: {
         get: (workerId) => get<ContactCard>('cards', workerId),

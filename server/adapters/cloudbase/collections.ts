@@ -70,7 +70,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'openid', keys: [asc('openid')], unique: true },
       // workerKeys: one key per listWorkers filter combination a grid-worker post answers to.
       { name: 'workerKeys_name', keys: [asc('workerKeys'), asc('name')] },
-      // residenceKeys: s:/c:/g:/b:/h: + the street, community, grid, building and household a resident lives in.
+      // residenceKeys: s:/c:/g:/b:/h: + the street, community, grid, building and household a resident lives in;
+      // a binding awaiting the grid worker has only p:<gridId> (the 待确认 list).
       { name: 'residenceKeys_id', keys: [asc('residenceKeys'), asc('_id')] },
       // staffKeys: one key per staff post (community_staff|<communityId>, street_staff|<streetId>), for listStaff.
       { name: 'staffKeys_name', keys: [asc('staffKeys'), asc('name')] },

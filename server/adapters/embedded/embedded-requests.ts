@@ -74,19 +74,20 @@ function requestParams(r: ServiceRequest): Record<string, unknown> {
     idempotency_key: r.idempotencyKey, version: r.version, data: JSON.stringify(r),
     category_name: item.categoryName, excerpt: item.excerpt, source: item.source, reopen_count: item.reopenCount, photo_count: item.photoCount,
     due_uncalibrated: item.dueUncalibrated ? 1 : 0,
+    unverified_resident: item.unverifiedResident ? 1 : 0,
   };
 }
 
 const INSERT_REQUEST = `INSERT INTO requests (id, street_id, community_id, grid_id, category_id, resident_id, submitter_id, handler_id, status,
-  due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data, category_name, excerpt, source, reopen_count, photo_count, due_uncalibrated)
+  due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data, category_name, excerpt, source, reopen_count, photo_count, due_uncalibrated, unverified_resident)
   VALUES (@id, @street_id, @community_id, @grid_id, @category_id, @resident_id, @submitter_id, @handler_id, @status,
-  @due_at, @deadline_key, @created_at, @resolved_at, @idempotency_key, @version, @data, @category_name, @excerpt, @source, @reopen_count, @photo_count, @due_uncalibrated)`;
+  @due_at, @deadline_key, @created_at, @resolved_at, @idempotency_key, @version, @data, @category_name, @excerpt, @source, @reopen_count, @photo_count, @due_uncalibrated, @unverified_resident)`;
 
 const UPDATE_REQUEST = `UPDATE requests SET street_id = @street_id, community_id = @community_id, grid_id = @grid_id, category_id = @category_id,
   resident_id = @resident_id, submitter_id = @submitter_id, handler_id = @handler_id, status = @status, due_at = @due_at,
   deadline_key = @deadline_key, created_at = @created_at, resolved_at = @resolved_at, idempotency_key = @idempotency_key,
   version = @version, data = @data, category_name = @category_name, excerpt = @excerpt, source = @source,
-  reopen_count = @reopen_count, photo_count = @photo_count, due_uncalibrated = @due_uncalibrated
+  reopen_count = @reopen_count, photo_count = @photo_count, due_uncalibrated = @due_uncalibrated, unverified_resident = @unverified_resident
   WHERE id = @id AND version = @expected`;
 
 type Scope = { column: 'resident_id' | 'handler_id' | 'grid_id' | 'community_id' | 'street_id'; index: string; values: string[] };
@@ -225,12 +226,13 @@ export function planRequestCount(q: Omit<RequestQuery, 'sort'>): PlannedStatemen
 }
 
 /** What a list row reads of a request: the columns kept beside `data` (migration 5), never `data` itself. */
-const LIST_ITEM_COLUMNS = 'r.id, r.category_name, r.excerpt, r.status, r.source, r.grid_id, r.created_at, r.due_at, r.reopen_count, r.photo_count, r.due_uncalibrated';
+const LIST_ITEM_COLUMNS = 'r.id, r.category_name, r.excerpt, r.status, r.source, r.grid_id, r.created_at, r.due_at, r.reopen_count, r.photo_count, r.due_uncalibrated, r.unverified_resident';
 
 const toListItem = (r: unknown[]): RequestListItem => ({
   id: r[0] as string, categoryName: r[1] as string, excerpt: r[2] as string, status: r[3] as RequestStatus, source: r[4] as RequestSource,
   gridId: r[5] as string, createdAt: r[6] as string, dueAt: r[7] as string | null, reopenCount: r[8] as number, photoCount: r[9] as number,
   dueUncalibrated: r[10] === 1,
+  unverifiedResident: r[11] === 1,
 });
 
 /**

@@ -12,7 +12,7 @@ import type { DutySlot } from '@core/contact-card/duty-hours';
 import type { OutboxRecord } from '@core/messages/message';
 import { ROLES, type Role } from '@core/people/role';
 import type { RequestEvent, ServiceRequest } from '@core/requests/request';
-import type { Residence, StaffPost, User } from '@core/people/user';
+import { isPendingResidence, type Residence, type StaffPost, type User } from '@core/people/user';
 import { householdAddress, type Boundary, type Building, type Community, type Grid, type Household, type Street } from '@core/places/place';
 import type { AuditEntry, Caller, GridResident, HouseholdFilter, Repositories, Store } from '../../ports/store.port';
 import type { NoticeKey, ReadWrite } from '../../ports/notice.port';
@@ -129,6 +129,16 @@ const toHousehold = (r: HouseholdRow): Household => ({
   id: r.id, streetId: r.street_id, communityId: r.community_id, gridId: r.grid_id, buildingId: r.building_id, unit: r.unit, room: r.room,
   keyGroups: JSON.parse(r.key_groups) as Household['keyGroups'], ...(r.to_verify ? { toVerify: true } : {}),
 });
+/**
+ * The query columns of a residence: a confirmed one is found by its community, grid and household; a pending
+ * one only by residence_pending_grid_id (the grid worker's 待确认 list), so it counts for no coverage or audience.
+ */
+function residenceColumns(r: Residence | null): [string | null, string | null, string | null, string | null] {
+  if (!r) return [null, null, null, null];
+  if (isPendingResidence(r)) return [null, null, null, r.gridId];
+  return [r.communityId, r.gridId, r.householdId, null];
+}
+
 const toUser = (r: UserRow): User => ({
   id: r.id, openid: r.openid, name: r.name, phone: r.phone,
   residence: r.residence === null ? null : (JSON.parse(r.residence) as Residence),
@@ -315,11 +325,12 @@ class SqliteCore implements SqlAccess {
 
   private insertUser(u: User, onConflict: 'fail' | 'ignore-openid'): boolean {
     const res = this.run(
-      `INSERT INTO users (id, openid, name, phone, residence, residence_community_id, residence_grid_id, residence_household_id, posts, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)${onConflict === 'ignore-openid' ? ' ON CONFLICT (openid) DO NOTHING' : ''}`,
+      `INSERT INTO users (id, openid, name, phone, residence, residence_community_id, residence_grid_id, residence_household_id,
+         residence_pending_grid_id, posts, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)${onConflict === 'ignore-openid' ? ' ON CONFLICT (openid) DO NOTHING' : ''}`,
       [
-        u.id, u.openid, u.name, u.phone, u.residence ? JSON.stringify(u.residence) : null, u.residence?.communityId ?? null,
-        u.residence?.gridId ?? null, u.residence?.householdId ?? null, JSON.stringify(u.posts), u.createdAt,
+        u.id, u.openid, u.name, u.phone, u.residence ? JSON.stringify(u.residence) : null, ...residenceColumns(u.residence),
+        JSON.stringify(u.posts), u.createdAt,
       ],
     );
     if (res.changes === 0) return false;
@@ -374,9 +385,28 @@ class SqliteCore implements SqlAccess {
   }
 
   setResidence(userId: string, residence: Residence | null): void {
-    this.run('UPDATE users SET residence = ?, residence_community_id = ?, residence_grid_id = ?, residence_household_id = ? WHERE id = ?', [
-      residence ? JSON.stringify(residence) : null, residence?.communityId ?? null, residence?.gridId ?? null, residence?.householdId ?? null, userId,
-    ]);
+    this.run(
+      `UPDATE users SET residence = ?, residence_community_id = ?, residence_grid_id = ?, residence_household_id = ?, residence_pending_grid_id = ?
+        WHERE id = ?`,
+      [residence ? JSON.stringify(residence) : null, ...residenceColumns(residence), userId],
+    );
+  }
+
+  /** Pending bindings of a grid, oldest first (the grid worker's 待确认 list). */
+  listPendingResidents(gridId: string): User[] {
+    return this.all<UserRow>(
+      'SELECT * FROM users INDEXED BY users_by_pending_grid WHERE residence_pending_grid_id = ? ORDER BY id',
+      [gridId],
+    ).map(toUser);
+  }
+
+  /** Replaces a pending residence only while it is still the one the caller saw (same grid and boundAt). */
+  settlePendingResidence(userId: string, expected: { gridId: string; boundAt: string }, next: Residence | null): boolean {
+    return this.run(
+      `UPDATE users SET residence = ?, residence_community_id = ?, residence_grid_id = ?, residence_household_id = ?, residence_pending_grid_id = ?
+        WHERE id = ? AND residence_pending_grid_id = ? AND json_extract(residence, '$.boundAt') = ?`,
+      [next ? JSON.stringify(next) : null, ...residenceColumns(next), userId, expected.gridId, expected.boundAt],
+    ).changes === 1;
   }
 
   listWorkers(filter: { streetId?: string; communityId?: string }): User[] {
@@ -597,6 +627,9 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
       getMany: (ids) => run('users.getMany', 'doc', () => core.getUsers(ids)),
       listGridResidents: (gridId) => run('users.listGridResidents', 'query', () => core.listGridResidents(gridId)),
       residentIdsPage: (filter, cursor, limit) => run('users.residentIdsPage', 'query', () => core.residentIdsPage(filter, cursor, limit)),
+      listPendingResidents: (gridId) => run('users.listPendingResidents', 'query', () => core.listPendingResidents(gridId)),
+      settlePendingResidence: (userId, expected, next) =>
+        run('users.settlePendingResidence', 'doc', () => core.settlePendingResidence(userId, expected, next)),
     },
     cards: {
       get: (workerId) => run('cards.get', 'doc', () => core.getCard(workerId)),

@@ -424,6 +424,15 @@ export const MIGRATIONS: readonly string[] = [
     data TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // binding confirmation: a residence awaiting the grid worker (status 'pending' in its JSON) is found by this
+  // column only; its community/grid/household columns stay empty so it counts for no coverage or audience.
+  // Residences stored before have no status: they read as confirmed and keep their columns. Requests filed
+  // by such a resident carry 未核实住户 on their list row.
+  `
+  ALTER TABLE users ADD COLUMN residence_pending_grid_id TEXT;
+  CREATE INDEX users_by_pending_grid ON users (residence_pending_grid_id, id) WHERE residence_pending_grid_id IS NOT NULL;
+  ALTER TABLE requests ADD COLUMN unverified_resident INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

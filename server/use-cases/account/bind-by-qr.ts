@@ -47,6 +47,8 @@ export async function bindByQr(ctx: UserContext, input: { token: string; househo
       householdId,
       via: 'qr',
       boundAt: ctx.now.toISOString(),
+      // A poster hangs in a stairwell anyone can reach: the binding waits for the grid worker like any other.
+      status: 'pending',
     },
     'household.bind_qr',
   );

@@ -6,7 +6,7 @@ import { buildMeView } from './me-view';
 import { resolveActor } from '../../functions/resolve-actor';
 
 /**
- * Binding replaces any earlier residence: a person lives in one household in this app. The change is
+ * Binding replaces any earlier residence (a new binding is 待网格员确认 again): a person lives in one household in this app. The change is
  * audited, because it decides which grid worker sees the person's requests.
  */
 export async function saveResidence(ctx: UserContext, residence: Residence | null, action: string): Promise<MeView> {
@@ -21,6 +21,7 @@ export async function saveResidence(ctx: UserContext, residence: Residence | nul
       targetType: 'user',
       targetId: ctx.user.id,
       detail: { from: ctx.user.residence, to: residence },
+      streetId: residence?.streetId ?? ctx.user.residence?.streetId ?? null,
     });
   });
   const fresh = await resolveActor(ctx.deps, ctx.user.openid, ctx.now);
@@ -39,6 +40,8 @@ export async function bindHousehold(ctx: UserContext, input: { householdId: stri
       householdId: household.id,
       via: 'address',
       boundAt: ctx.now.toISOString(),
+      // Anyone can claim any address: it counts only once the grid worker confirms it.
+      status: 'pending',
     },
     'household.bind',
   );

@@ -1,7 +1,9 @@
 import type { MeView, RoleView } from '@core/api/contract';
 import { householdAddress } from '@core/places/place';
 import { ROLE_LABELS, type Actor, type RoleGrant } from '@core/people/role';
-import type { Residence, User } from '@core/people/user';
+import { RESIDENCE_STATUS_LABELS } from '@core/api/binding.contract';
+import { maskName } from '@core/people/phone';
+import { residenceStatus, type Residence, type User } from '@core/people/user';
 import type { Deps } from '../../functions/deps';
 
 async function whereOf(deps: Deps, grant: RoleGrant): Promise<string> {
@@ -38,12 +40,15 @@ export async function buildMeView(deps: Deps, user: User, actor: Actor): Promise
     actor.grants.map(async (g) => ({ role: g.role, label: ROLE_LABELS[g.role], where: await whereOf(deps, g) })),
   );
   let residence: MeView['residence'] = null;
+  let bindingRejected: MeView['bindingRejected'] = null;
   if (user.residence) {
     const r = user.residence;
-    const [grid, community, address] = await Promise.all([
+    const status = residenceStatus(r);
+    const [grid, community, address, housemates] = await Promise.all([
       deps.store.places.getGrid(r.gridId),
       deps.store.places.getCommunity(r.communityId),
       residenceAddress(deps, r),
+      status === 'confirmed' ? housematesOf(deps, user.id, r) : [],
     ]);
     residence = {
       gridId: r.gridId,
@@ -53,7 +58,26 @@ export async function buildMeView(deps: Deps, user: User, actor: Actor): Promise
       householdId: r.householdId,
       address,
       via: r.via,
+      status,
+      statusLabel: RESIDENCE_STATUS_LABELS[status],
+      housemates,
     };
+  } else {
+    // 被退回: the newest entry about this person is the worker's rejection (binding again or leaving writes a newer one).
+    const [last] = await deps.store.audit.listFor('user', user.id, 1);
+    if (last?.action === 'binding.reject') {
+      bindingRejected = { at: last.at, reason: typeof last.detail.reason === 'string' ? last.detail.reason : null };
+    }
   }
-  return { userId: user.id, name: user.name, roles, grants: actor.grants, residence };
+  return { userId: user.id, name: user.name, roles, grants: actor.grants, residence, bindingRejected };
+}
+
+/**
+ * Who else is confirmed in the caller's household, names masked (张*): a resident may see that someone else
+ * is bound to their home, never who exactly. Only a confirmed resident sees this (a claim shows nothing).
+ */
+async function housematesOf(deps: Deps, userId: string, r: Residence): Promise<string[]> {
+  if (!r.householdId) return [];
+  const residents = await deps.store.users.listGridResidents(r.gridId);
+  return residents.filter((u) => u.householdId === r.householdId && u.id !== userId).map((u) => maskName(u.name));
 }

@@ -4,6 +4,7 @@
  */
 import type { NoticeDetail, NoticeFeed } from '@core/api/notice.contract';
 import { noticeState, scopeReaches } from '@core/notices/notice';
+import { grantOf } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../../functions/define-function';
 import type { NoticeReceipt, ReadWrite } from '../../ports/notice.port';
@@ -67,6 +68,13 @@ async function openAs(ctx: UserContext, id: string, ack: boolean): Promise<Notic
     const sp = await streetPlaces(ctx.deps, notice.streetId);
     const write: ReadWrite = { noticeId: notice.id, userId: ctx.user.id, place, version: notice.version, at: ctx.now.toISOString() };
     if (ack && !notice.requireAck) throw new DomainError('NOTICE.NO_ACK_NEEDED');
+    // A binding the grid worker has not confirmed reads the notice but is no resident yet: it counts for
+    // neither coverage nor 已阅读, so nothing is recorded.
+    if (grantOf(ctx.actor, 'resident')?.pending) {
+      if (ack) throw new DomainError('BINDING.PENDING');
+      const role = staffStreet(ctx.actor) === notice.streetId ? await manageRole(ctx.deps, ctx.actor, notice, sp) : null;
+      return noticeDetail(ctx.deps, notice, sp, ctx.now, { receipt: null, canManage: role !== null });
+    }
     // Opening raises the receipt to this version; whether it changed since the reader last saw it is
     // decided by the receipt as it was before this open.
     const [before] = await ctx.deps.store.notices.receipts(ctx.user.id, [notice.id]);

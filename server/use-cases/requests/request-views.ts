@@ -24,6 +24,7 @@ export function toSummary(r: RequestListItem, gridName: string, now: Date): Requ
     dueAt: r.dueAt,
     dueKind: r.dueAt === null ? null : dueKindOf(r.status),
     dueUncalibrated: r.dueUncalibrated,
+    unverifiedResident: r.unverifiedResident,
     overdue: r.dueAt !== null && Date.parse(r.dueAt) < now.getTime(),
     reopenCount: r.reopenCount,
     photoCount: r.photoCount,

@@ -1,5 +1,6 @@
 import type { FileInput, RequestDetail, SubmitInput } from '@core/api/request.contract';
 import { grantOf } from '@core/people/role';
+import { isPendingResidence } from '@core/people/user';
 import type { ServiceRequest } from '@core/requests/request';
 import { openRequest, type Party, type RequestDraft } from '@core/requests/request.transitions';
 import { DomainError } from '@core/shared/errors';
@@ -19,7 +20,10 @@ async function create(
   ctx: UserContext,
   input: SubmitInput,
   placement: Placement,
-  who: { party: Party; role: 'resident' | 'grid_worker'; source: ServiceRequest['source']; residentId: string | null; residentName: string | null; consentNote: string | null },
+  who: {
+    party: Party; role: 'resident' | 'grid_worker'; source: ServiceRequest['source']; residentId: string | null; residentName: string | null;
+    consentNote: string | null; unverified?: boolean;
+  },
 ): Promise<RequestDetail> {
   const { deps, now } = ctx;
   const [category, rules, photoFileIds] = await Promise.all([
@@ -53,6 +57,8 @@ async function create(
     responseDueAt: responseDue.at,
     resolutionDueAt: null,
     dueUncalibrated: responseDue.uncalibrated,
+    // Present only when true: requests of confirmed residents read as before.
+    ...(who.unverified ? { unverifiedResident: true } : {}),
     reopenCount: 0,
     rating: null,
     flagged: verdict === 'review',
@@ -89,13 +95,17 @@ export async function submitRequest(ctx: UserContext, input: SubmitInput): Promi
   const residence = ctx.user.residence;
   if (!residence) throw new DomainError('REQUEST.NOT_RESIDENT');
   authorize(ctx.actor, 'request.submit', { streetId: residence.streetId, communityId: residence.communityId, gridId: residence.gridId });
-  return create(ctx, input, residence, {
+  // Only the place: the residence's own fields (status, via, boundAt) are no part of the request.
+  const placement = { streetId: residence.streetId, communityId: residence.communityId, gridId: residence.gridId };
+  return create(ctx, input, placement, {
     party: 'resident',
     role: 'resident',
     source: 'resident',
     residentId: ctx.user.id,
     residentName: ctx.user.name,
     consentNote: null,
+    // A binding not yet confirmed may file, but the worker is told the filer is 未核实住户.
+    unverified: isPendingResidence(residence),
   });
 }
 

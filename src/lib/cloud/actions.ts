@@ -19,6 +19,10 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     bindByQr: 'write',
     leaveHousehold: 'write',
     redeemInvitation: 'write',
+    pendingBindings: 'read',
+    // Conditional on the binding still being pending: a repeat answers BINDING.NOT_PENDING, never a second change.
+    confirmBinding: 'write',
+    rejectBinding: 'write',
   },
   people: {
     list: 'read',

@@ -110,6 +110,13 @@ function ResidentSection({ data, reload }: { data: HomeData; reload: () => void 
   if (!myCard.ok) return <ErrorState error={myCard.error} onRetry={reload} />;
   return (
     <View className="home-section">
+      {/* Above the card: the first thing a person who just bound should read. */}
+      {me.residence.status === 'pending' && (
+        <View className="section home-tip e2e-home-binding-pending">
+          <Text className="tag tag--warning">待网格员确认</Text>
+          <Text className="section__hint">网格员核实后，您就能看到本户的通知和信息。</Text>
+        </View>
+      )}
       <Text className="home-section__title">我的网格服务联系卡</Text>
       <ContactCardView card={myCard.value} onChangeAddress={openBind} />
       {me.residence.householdId === null ? (
@@ -136,6 +143,9 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
       <View className="list">
         {(worker || community) && (
           <EntryItem title="诉求工作台" sub="受理、处置和跟进居民反映的问题" className="e2e-entry-worklist" onClick={() => go(ROUTES.worklist)} />
+        )}
+        {(worker || community) && (
+          <EntryItem title="住户绑定确认" sub="核实新绑定住址的居民，确认或退回" className="e2e-entry-bindings" onClick={() => go(ROUTES.bindings)} />
         )}
         {(street || community) && (
           <EntryItem title="诉求总览" sub={street ? '全街道诉求的办理情况，按社区、网格筛选' : '本社区诉求的办理情况'} className="e2e-entry-overview" onClick={() => go(ROUTES.requestOverview)} />

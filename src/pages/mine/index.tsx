@@ -72,6 +72,13 @@ export default function MinePage() {
             {me.residence ? (
               <>
                 <Text className="mine-address e2e-mine-address">{me.residence.address ?? `${me.residence.communityName}${me.residence.gridName}（未选择房屋）`}</Text>
+                <View className="mine-binding">
+                  <Text className={`tag ${me.residence.status === 'pending' ? 'tag--warning' : 'tag--success'} e2e-mine-binding-status`}>{me.residence.statusLabel}</Text>
+                  {me.residence.status === 'pending' && <Text className="section__hint">网格员核实您住在这里后，才能看到本户的通知和信息。</Text>}
+                </View>
+                {me.residence.housemates.length > 0 && (
+                  <Text className="section__hint e2e-mine-housemates">同户已绑定：{me.residence.housemates.join('、')}</Text>
+                )}
                 <Text className="section__hint">
                   所属网格：{gridLabel(me.residence.communityName, me.residence.gridName)}
                 </Text>
@@ -86,7 +93,16 @@ export default function MinePage() {
               </>
             ) : (
               <>
-                <Text className="section__hint">还没有绑定住址</Text>
+                {me.bindingRejected ? (
+                  <View className="mine-binding e2e-mine-binding-rejected">
+                    <Text className="tag tag--danger">被退回</Text>
+                    <Text className="section__hint">
+                      网格员没有确认您上次绑定的住址{me.bindingRejected.reason ? `：${me.bindingRejected.reason}` : ''}。如有疑问请联系社区，也可以重新绑定。
+                    </Text>
+                  </View>
+                ) : (
+                  <Text className="section__hint">还没有绑定住址</Text>
+                )}
                 <View className="mine-actions">
                   <ActionButton type="primary" className="e2e-mine-bind" onClick={() => void Taro.navigateTo({ url: ROUTES.bind })}>
                     去绑定

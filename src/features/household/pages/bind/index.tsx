@@ -39,8 +39,9 @@ export default function BindPage() {
     setSaveError(null);
     try {
       await householdApi.bindHousehold(room.household.id);
-      void Taro.showToast({ title: '绑定成功', icon: 'success' });
-      setTimeout(() => void Taro.switchTab({ url: ROUTES.home }), 600);
+      // 待网格员确认: said at once, so nobody thinks the household is theirs already.
+      void Taro.showToast({ title: '已提交，待网格员确认', icon: 'none', duration: 2000 });
+      setTimeout(() => void Taro.switchTab({ url: ROUTES.home }), 1200);
     } catch (e) {
       setSaveError(messageOf(e));
     } finally {

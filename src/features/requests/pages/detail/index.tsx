@@ -207,7 +207,11 @@ export default function RequestDetailPage() {
                 {d.handlerLabel}
               </Fact>
               {d.residentName && (
-                <Fact label="反映人" className="e2e-detail-resident">
+                <Fact
+                  label="反映人"
+                  className="e2e-detail-resident"
+                  side={d.unverifiedResident ? <Text className="tag tag--warning e2e-detail-unverified">未核实住户</Text> : undefined}
+                >
                   {d.residentName}
                 </Fact>
               )}
