@@ -12,7 +12,7 @@
  */
 import { build } from 'esbuild';
 import { builtinModules } from 'node:module';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -65,7 +65,7 @@ function forbiddenPackageReason(pkg) {
  * `inputs` are esbuild metafile input paths (relative to the repo root); `externalImports` are the
  * specifiers esbuild left external.
  */
-export function bundleViolations(inputs, externalImports = []) {
+export function bundleViolations(inputs, externalImports = [], installed = []) {
   const problems = [];
   for (const raw of inputs) {
     if (raw === '<runtime>') continue;
@@ -94,7 +94,7 @@ export function bundleViolations(inputs, externalImports = []) {
     // `<runtime>` is esbuild's own helper module, not a dependency.
     if (NODE_BUILTINS.has(spec) || spec === '<runtime>') continue;
     const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
-    if (!EXTERNAL_PACKAGES.includes(pkg)) problems.push(`external import ${spec}: not provided by the cloud runtime`);
+    if (!EXTERNAL_PACKAGES.includes(pkg) && !installed.includes(pkg)) problems.push(`external import ${spec}: not provided by the cloud runtime`);
   }
   return problems;
 }
@@ -107,8 +107,20 @@ export function listFunctions(root = ROOT) {
     .sort();
 }
 
+/**
+ * Packages a function installs in the cloud from its own package.json (beyond the SDKs): left out of the
+ * bundle. Only the register function has any — exceljs, papaparse, iconv-lite read the street's
+ * spreadsheets; bundled they would be ~1 MB of minified code with optional requires esbuild cannot follow,
+ * and no other function should carry them.
+ */
+export function installedPackages(name, root = ROOT) {
+  const manifest = JSON.parse(readFileSync(path.join(root, FUNCTION_ROOT, name, 'package.json'), 'utf8'));
+  return Object.keys(manifest.dependencies ?? {}).filter((pkg) => !EXTERNAL_PACKAGES.includes(pkg) && !pkg.startsWith('@cloudbase/'));
+}
+
 async function bundleOne(name) {
   const outfile = path.join(ROOT, FUNCTION_ROOT, name, 'index.js');
+  const installed = installedPackages(name);
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: [path.join(FUNCTION_ROOT, name, 'index.ts')],
@@ -118,7 +130,7 @@ async function bundleOne(name) {
     format: 'cjs',
     target: 'node18',
     tsconfig: 'tsconfig.server.json',
-    external: EXTERNAL_PACKAGES,
+    external: [...EXTERNAL_PACKAGES, ...installed],
     minify: true,
     keepNames: true,
     sourcemap: 'linked',
@@ -133,7 +145,7 @@ async function bundleOne(name) {
       Object.values(result.metafile.inputs).flatMap((i) => i.imports.filter((imp) => imp.external).map((imp) => imp.path)),
     ),
   ];
-  const problems = bundleViolations(inputs, externalImports);
+  const problems = bundleViolations(inputs, externalImports, installed);
   if (problems.length > 0) {
     rmSync(outfile, { force: true });
     rmSync(`${outfile}.map`, { force: true });

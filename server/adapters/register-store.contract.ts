@@ -8,7 +8,7 @@ import { planRegister, type RegisterSnapshot } from '@core/registers/plan';
 import type { ParsedRegister } from '@core/registers/register-data';
 import type { ImportJob, StoreRegisterOp } from '../ports/register.port';
 import type { Store } from '../ports/store.port';
-import { contractFixture, type StoreHarness } from './store.contract';
+import { contractFixture, expectRefused, type StoreHarness } from './store.contract';
 
 const AT = '2026-04-01T08:00:00.000Z';
 const o = (sheet: string, row: number) => ({ sheet, row });
@@ -131,7 +131,7 @@ export function describeRegisterStoreContract(name: string, makeStore: () => Pro
       await store.registers.createJob(aJob());
       expect(await store.registers.getJob('job-1')).toEqual(aJob());
       expect(await store.registers.getJob('nope')).toBeNull();
-      await expect(store.registers.createJob(aJob({ fileId: 'other' }))).rejects.toThrow();
+      await expectRefused(store.registers.createJob(aJob({ fileId: 'other' })));
       const [a, b] = await Promise.all([
         store.registers.updateJob(aJob({ done: 5 }), 1),
         store.registers.updateJob(aJob({ done: 7 }), 1),

@@ -81,8 +81,10 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   // Register import jobs (the job as JSON in `data`, guarded by `version`) and remembered column mappings
   // (_id: SHA-256 of street, kind and sorted headers); both read by _id only.
-  { name: 'import_jobs', indexes: [] },
-  { name: 'register_mappings', indexes: [] },
+  // Both are read by _id only (a job by its id, a mapping by the hash of street + kind + headers); the
+  // street index serves the console and a street's clean-up.
+  { name: 'import_jobs', indexes: [{ name: 'streetId', keys: [asc('streetId')] }] },
+  { name: 'register_mappings', indexes: [{ name: 'streetId', keys: [asc('streetId')] }] },
   { name: 'cards', indexes: [{ name: 'photoFileId', keys: [asc('photoFileId')] }] },
   {
     name: 'audit',
