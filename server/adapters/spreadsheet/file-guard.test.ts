@@ -96,13 +96,43 @@ describe('file guard', () => {
 });
 
 describe('damaged workbooks', () => {
-  it('a zip naming a workbook whose XML is broken is refused as not a spreadsheet, not an internal error', async () => {
+  const workbook = '<workbook xmlns:r="r"><sheets><sheet name="房屋" sheetId="1" r:id="rId1"/></sheets></workbook>';
+  const rels = '<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+
+  it('a workbook that lists no sheet is refused as not a spreadsheet', async () => {
     const broken = buildZip([
       { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet name="房屋" r:id="rId1"') },
-      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<<<') },
-      { name: 'xl/sharedStrings.xml', data: Buffer.from('<sst><si><t>网格编码</t></si></sst>') },
-      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r=') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData></sheetData></worksheet>') },
     ]);
     await expect(spreadsheetRegisterReader.inspect({ bytes: broken, name: 'x.xlsx' }, [])).rejects.toMatchObject({ code: 'IMPORT.NOT_SPREADSHEET' });
+  });
+
+  it('a sheet whose XML does not parse is refused as not a spreadsheet, not an internal error', async () => {
+    const broken = buildZip([
+      { name: 'xl/workbook.xml', data: Buffer.from(workbook) },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(rels) },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData><row r="1"><<c r="A1"></row></worksheet>') },
+    ]);
+    await expect(spreadsheetRegisterReader.inspect({ bytes: broken, name: 'x.xlsx' }, [])).rejects.toMatchObject({ code: 'IMPORT.NOT_SPREADSHEET' });
+  });
+
+  it('names sheets from workbook.xml even when a rel target is absolute and workbook.xml comes last in the zip', async () => {
+    const zip = buildZip([
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(rels.replace('worksheets/', '/xl/worksheets/')) },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: Buffer.from(
+          '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>网格编码</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>',
+        ),
+      },
+      { name: 'xl/workbook.xml', data: Buffer.from(workbook) },
+    ]);
+    const parsed = await spreadsheetRegisterReader.read({ bytes: zip, name: 'x.xlsx' }, undefined, '420102001000');
+    expect(parsed.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: '房屋', code: 'IMPORT.MERGED_CELLS' }),
+        expect.objectContaining({ sheet: '房屋', code: 'IMPORT.COLUMN_MISSING' }),
+      ]),
+    );
   });
 });
