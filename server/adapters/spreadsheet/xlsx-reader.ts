@@ -22,7 +22,7 @@ import ExcelJS from 'exceljs';
 import { DomainError, isDomainError } from '@core/shared/errors';
 import type { RegisterProblem } from '@core/api/register.contract';
 import { LIMITS, assertRowLimit, entryDataOffset, type ZipEntry } from './file-guard';
-import { capSummary, columnName, pushCapped, type RawSheet, type ReadOptions } from './raw-sheet';
+import { PROBLEMS_PER_CODE, SheetBuilder, capSummary, columnName, pushCapped, type RawSheet, type ReadOptions } from './raw-sheet';
 
 /** Far wider than any register (the template has at most 6 columns). */
 export const MAX_COLUMNS = 200;
@@ -233,41 +233,39 @@ async function readSheets(bytes: Uint8Array, parts: WorkbookParts, merges: Map<s
   const sheets: RawSheet[] = [];
   for await (const ws of reader) {
     const worksheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string; id: string | number };
-    const sheet: RawSheet = { sheet: worksheet.name, headers: [], rows: [], rowCount: 0, problems: [] };
-    const counts = new Map<string, number>();
-    let headerRow = 0;
+    const builder = new SheetBuilder(worksheet.name, options, assertRowLimit);
+    // Formula places are kept (the first few) until the header is known, so each problem can name its column.
+    const formulas: { row: number; col: number; formula: string }[] = [];
+    let formulaCount = 0;
     for await (const row of worksheet) {
       const values = row.values as ExcelJS.CellValue[];
       const cells: string[] = [];
-      const formulas: { col: number; formula: string }[] = [];
       // Columns past MAX_COLUMNS are not read: a stray cell in column XFD would otherwise make every row 16,384 cells wide.
       for (let col = 1; col < Math.min(values.length, MAX_COLUMNS + 1); col++) {
         const c = cellText(values[col]);
         cells[col - 1] = c.text.trim();
-        if (c.formula !== null) formulas.push({ col, formula: c.formula });
+        if (c.formula !== null) {
+          formulaCount++;
+          if (formulas.length < PROBLEMS_PER_CODE) formulas.push({ row: row.number, col, formula: c.formula });
+        }
       }
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
-      if (cells.every((c) => c === '') && formulas.length === 0) continue;
-      if (headerRow === 0) {
-        headerRow = row.number;
-        sheet.headers = cells;
-      } else {
-        sheet.rowCount++;
-        assertRowLimit(sheet.sheet, sheet.rowCount);
-        if (options.cells) sheet.rows.push({ row: row.number, cells });
-      }
-      for (const { col, formula } of formulas) {
-        const column = columnName(sheet.headers, col);
-        pushCapped(sheet.problems, counts, {
-          sheet: sheet.sheet,
-          row: row.number,
-          column,
-          code: 'IMPORT.FORMULA',
-          message: `“${sheet.sheet}”第${row.number}行“${column}”是公式（=${formula}），不是填写的内容：请复制这一列后“选择性粘贴为数值”再导入`,
-        });
-      }
+      builder.push(row.number, cells);
     }
-    for (const m of merges.get(worksheet.name) ?? []) {
+    const sheet = builder.finish();
+    const counts = new Map<string, number>([['IMPORT.FORMULA', formulaCount]]);
+    for (const { row, col, formula } of formulas) {
+      const column = columnName(sheet.headers, col);
+      sheet.problems.push({
+        sheet: sheet.sheet,
+        row,
+        column,
+        code: 'IMPORT.FORMULA',
+        message: `“${sheet.sheet}”第${row}行“${column}”是公式（=${formula}），不是填写的内容：请复制这一列后“选择性粘贴为数值”再导入`,
+      });
+    }
+    // A merged title above the header (“幸福社区房屋台账” across the columns) is harmless; merges in the table are not.
+    for (const m of (merges.get(worksheet.name) ?? []).filter((x) => x.row >= builder.headerRow)) {
       const column = columnName(sheet.headers, m.col);
       const problem: RegisterProblem = {
         sheet: sheet.sheet,
