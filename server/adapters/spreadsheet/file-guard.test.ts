@@ -70,6 +70,27 @@ describe('file guard', () => {
     expect(await refusal(liar)).toBe('IMPORT.ZIP_BOMB');
   });
 
+  it('refuses a local entry the central directory does not list (a sequential unzip would read it unchecked)', () => {
+    const smuggled = buildZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet9.xml', data: Buffer.alloc(1024 * 1024, 0x20), deflate: true, unlisted: true },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') },
+    ]);
+    expect(() => guardRegisterFile(smuggled)).toThrow(expect.objectContaining({ code: 'IMPORT.NOT_SPREADSHEET', message: expect.stringContaining('未登记') }));
+  });
+
+  it('refuses an entry whose deflate stream ends before the bytes the directory gives it', async () => {
+    const padded = buildZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>'), deflate: true, trailing: Buffer.from('PK\x03\x04hidden') },
+    ]);
+    expect(() => guardRegisterFile(padded)).not.toThrow();
+    await expect(spreadsheetRegisterReader.inspect({ bytes: padded, name: 'x.xlsx' }, [])).rejects.toMatchObject({
+      code: 'IMPORT.NOT_SPREADSHEET',
+      message: expect.stringContaining('结构异常'),
+    });
+  });
+
   it('decodes CSV as UTF-8 with or without BOM, else GB18030', () => {
     const text = '姓名,手机号\n张三,13800138000\n';
     expect(guardRegisterFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual({ format: 'csv', text, encoding: 'utf-8' });

@@ -100,7 +100,13 @@ export async function scanXlsxEntries(bytes: Uint8Array, entries: readonly ZipEn
             reject(e);
           }
         });
-        inflate.on('end', resolve);
+        inflate.on('end', () => {
+          // The deflate stream must fill exactly the bytes the directory gives it: anything after it is data
+          // a sequential unzip could read as another, unchecked entry.
+          if (inflate.bytesWritten !== entry.compressedSize) {
+            reject(new DomainError('IMPORT.NOT_SPREADSHEET', '文件结构异常，已拒绝读取；请用 Excel 重新另存为 .xlsx 后上传'));
+          } else resolve();
+        });
         inflate.on('error', () => reject(new DomainError('IMPORT.NOT_SPREADSHEET', '文件已损坏，请用 Excel 重新另存为 .xlsx 后上传')));
       });
       inflate.end(data);
