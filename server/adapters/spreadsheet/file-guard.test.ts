@@ -70,6 +70,27 @@ describe('file guard', () => {
     expect(await refusal(liar)).toBe('IMPORT.ZIP_BOMB');
   });
 
+  it('refuses a local entry the central directory does not list (a sequential unzip would read it unchecked)', () => {
+    const smuggled = buildZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet9.xml', data: Buffer.alloc(1024 * 1024, 0x20), deflate: true, unlisted: true },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') },
+    ]);
+    expect(() => guardRegisterFile(smuggled)).toThrow(expect.objectContaining({ code: 'IMPORT.NOT_SPREADSHEET', message: expect.stringContaining('未登记') }));
+  });
+
+  it('refuses an entry whose deflate stream ends before the bytes the directory gives it', async () => {
+    const padded = buildZip([
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>'), deflate: true, trailing: Buffer.from('PK\x03\x04hidden') },
+    ]);
+    expect(() => guardRegisterFile(padded)).not.toThrow();
+    await expect(spreadsheetRegisterReader.inspect({ bytes: padded, name: 'x.xlsx' }, [])).rejects.toMatchObject({
+      code: 'IMPORT.NOT_SPREADSHEET',
+      message: expect.stringContaining('结构异常'),
+    });
+  });
+
   it('decodes CSV as UTF-8 with or without BOM, else GB18030', () => {
     const text = '姓名,手机号\n张三,13800138000\n';
     expect(guardRegisterFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))).toEqual({ format: 'csv', text, encoding: 'utf-8' });
@@ -96,13 +117,43 @@ describe('file guard', () => {
 });
 
 describe('damaged workbooks', () => {
-  it('a zip naming a workbook whose XML is broken is refused as not a spreadsheet, not an internal error', async () => {
+  const workbook = '<workbook xmlns:r="r"><sheets><sheet name="房屋" sheetId="1" r:id="rId1"/></sheets></workbook>';
+  const rels = '<Relationships><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>';
+
+  it('a workbook that lists no sheet is refused as not a spreadsheet', async () => {
     const broken = buildZip([
       { name: 'xl/workbook.xml', data: Buffer.from('<workbook><sheets><sheet name="房屋" r:id="rId1"') },
-      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<<<') },
-      { name: 'xl/sharedStrings.xml', data: Buffer.from('<sst><si><t>网格编码</t></si></sst>') },
-      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row><row r=') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData></sheetData></worksheet>') },
     ]);
     await expect(spreadsheetRegisterReader.inspect({ bytes: broken, name: 'x.xlsx' }, [])).rejects.toMatchObject({ code: 'IMPORT.NOT_SPREADSHEET' });
+  });
+
+  it('a sheet whose XML does not parse is refused as not a spreadsheet, not an internal error', async () => {
+    const broken = buildZip([
+      { name: 'xl/workbook.xml', data: Buffer.from(workbook) },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(rels) },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><sheetData><row r="1"><<c r="A1"></row></worksheet>') },
+    ]);
+    await expect(spreadsheetRegisterReader.inspect({ bytes: broken, name: 'x.xlsx' }, [])).rejects.toMatchObject({ code: 'IMPORT.NOT_SPREADSHEET' });
+  });
+
+  it('names sheets from workbook.xml even when a rel target is absolute and workbook.xml comes last in the zip', async () => {
+    const zip = buildZip([
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(rels.replace('worksheets/', '/xl/worksheets/')) },
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: Buffer.from(
+          '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>网格编码</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>',
+        ),
+      },
+      { name: 'xl/workbook.xml', data: Buffer.from(workbook) },
+    ]);
+    const parsed = await spreadsheetRegisterReader.read({ bytes: zip, name: 'x.xlsx' }, undefined, '420102001000');
+    expect(parsed.problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: '房屋', code: 'IMPORT.MERGED_CELLS' }),
+        expect.objectContaining({ sheet: '房屋', code: 'IMPORT.COLUMN_MISSING' }),
+      ]),
+    );
   });
 });

@@ -22,6 +22,8 @@ export interface ZipEntry {
   name: string;
   /** 0 stored, 8 deflate; anything else is refused by the reader. */
   method: number;
+  /** General purpose flags; bit 3: sizes follow the data in a data descriptor. */
+  flags: number;
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
@@ -106,7 +108,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       }
       e += 4 + size;
     }
-    entries.push({ name, method: u16(o + 10), compressedSize, uncompressedSize, localHeaderOffset });
+    entries.push({ name, method: u16(o + 10), flags: u16(o + 8), compressedSize, uncompressedSize, localHeaderOffset });
     o += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
@@ -118,6 +120,33 @@ export function assertNotZipBomb(entries: readonly ZipEntry[]): void {
   const packed = entries.reduce((s, e) => s + e.compressedSize, 0);
   if (unpacked > LIMITS.maxUncompressed || unpacked > LIMITS.maxRatio * Math.max(packed, 1)) {
     throw new DomainError('IMPORT.ZIP_BOMB');
+  }
+}
+
+const ZIP_DESCRIPTOR = 0x08074b50;
+
+/**
+ * exceljs unzips by walking local headers from the start of the file, not by the central directory we
+ * checked. So walk the local headers the same way and refuse any entry the directory does not list (or
+ * lists with another method): an unlisted entry is one whose size nobody checked, the classic way to
+ * smuggle a bomb past a directory check. The walk stops where the local headers stop, as exceljs's does.
+ */
+export function assertLocalEntriesListed(bytes: Uint8Array, entries: readonly ZipEntry[]): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const byOffset = new Map(entries.map((e) => [e.localHeaderOffset, e]));
+  let pos = 0;
+  while (pos + 30 <= bytes.byteLength && view.getUint32(pos, true) === ZIP_LOCAL) {
+    const entry = byOffset.get(pos);
+    if (!entry || view.getUint16(pos + 8, true) !== entry.method) {
+      throw notSpreadsheet('文件结构异常（含有未登记的内容），已拒绝读取；请用 Excel 重新另存为 .xlsx 后上传');
+    }
+    pos = entryDataOffset(bytes, entry) + entry.compressedSize;
+    if (entry.flags & 0x08) {
+      // Data descriptor: optional signature, CRC, then 4- or 8-byte sizes.
+      if (pos + 4 <= bytes.byteLength && view.getUint32(pos, true) === ZIP_DESCRIPTOR) pos += 4;
+      pos += 12;
+      if (pos + 4 <= bytes.byteLength && view.getUint32(pos, true) !== ZIP_LOCAL && view.getUint32(pos, true) !== ZIP_CENTRAL) pos += 8;
+    }
   }
 }
 
@@ -188,6 +217,7 @@ export function guardRegisterFile(bytes: Uint8Array): GuardedFile {
       );
     }
     assertNotZipBomb(entries);
+    assertLocalEntriesListed(bytes, entries);
     return { format: 'xlsx', entries };
   }
   const known = KNOWN_BINARY.find((k) => startsWith(bytes, k.sig));

@@ -51,3 +51,67 @@ export function capSummary(sheet: string, counts: Map<string, number>, problems:
     }
   }
 }
+
+/** How many rows above the header may be a title (“幸福社区房屋台账”, a date line) before the first row is taken as the header. */
+const TITLE_ROWS = 5;
+
+function filled(cells: readonly string[]): number {
+  return cells.reduce((n, c) => (c === '' ? n : n + 1), 0);
+}
+
+/**
+ * Builds a RawSheet from rows as they stream in. The header is the first row with two or more filled cells
+ * among the first rows (a register has at least two required columns, so a one-cell row above it is a
+ * title); when none comes within TITLE_ROWS rows, the first non-empty row is the header after all.
+ */
+export class SheetBuilder {
+  readonly sheet: RawSheet;
+  private pending: { row: number; cells: string[] }[] = [];
+  private haveHeader = false;
+
+  constructor(
+    name: string,
+    private readonly options: ReadOptions,
+    private readonly onRowLimit: (sheet: string, rows: number) => void,
+  ) {
+    this.sheet = { sheet: name, headers: [], rows: [], rowCount: 0, problems: [] };
+  }
+
+  push(row: number, cells: string[]): void {
+    if (filled(cells) === 0) return;
+    if (this.haveHeader) {
+      this.data(row, cells);
+      return;
+    }
+    this.pending.push({ row, cells });
+    if (filled(cells) >= 2) this.header(this.pending.length - 1);
+    else if (this.pending.length > TITLE_ROWS) this.header(0);
+  }
+
+  /** The header row's number (0 while none). */
+  get headerRow(): number {
+    return this.haveHeader ? this.headerAt : 0;
+  }
+
+  finish(): RawSheet {
+    if (!this.haveHeader && this.pending.length > 0) this.header(0);
+    return this.sheet;
+  }
+
+  private headerAt = 0;
+
+  private header(index: number): void {
+    const rest = this.pending.slice(index + 1);
+    this.sheet.headers = this.pending[index].cells;
+    this.headerAt = this.pending[index].row;
+    this.haveHeader = true;
+    this.pending = [];
+    for (const r of rest) this.data(r.row, r.cells);
+  }
+
+  private data(row: number, cells: string[]): void {
+    this.sheet.rowCount++;
+    this.onRowLimit(this.sheet.sheet, this.sheet.rowCount);
+    if (this.options.cells) this.sheet.rows.push({ row, cells });
+  }
+}

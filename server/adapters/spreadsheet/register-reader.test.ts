@@ -148,3 +148,28 @@ describe('reading csv registers', () => {
     expect(parsed.households[0]).toMatchObject({ building: '3号楼,东', room: '0301', keyGroups: ['elderly_alone', 'disabled'] });
   });
 });
+
+describe('title rows above the header', () => {
+  it('skips one-cell title rows (even merged) and takes the first row with two or more cells as the header', async () => {
+    const bytes = await xlsx(
+      {
+        Sheet1: [
+          ['幸福社区房屋台账'],
+          ['2026年12月'],
+          ['网格编码', '楼栋', '单元', '房号'],
+          ['420102001001001', '1号楼', 1, '101'],
+        ],
+      },
+      (wb) => wb.getWorksheet('Sheet1')?.mergeCells('A1:D1'),
+    );
+    const parsed = await read(bytes);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.households).toEqual([expect.objectContaining({ room: '101', origin: { sheet: 'Sheet1', row: 4 } })]);
+  });
+
+  it('a sheet of one-cell rows keeps its first row as the header and the rest as data', async () => {
+    const csv = '备注\n一\n二\n三\n四\n五\n六\n';
+    const inspection = await spreadsheetRegisterReader.inspect({ bytes: Buffer.from(csv), name: '杂项.csv' }, []);
+    expect(inspection.sheets).toEqual([expect.objectContaining({ headers: ['备注'], rows: 6, kind: null })]);
+  });
+});

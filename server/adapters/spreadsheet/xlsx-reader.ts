@@ -9,6 +9,12 @@
  *   - scan worksheet XML for <mergeCell ref="A1:B2"/>, keeping only a short tail between chunks.
  * One extra inflate pass (zlib, fast) buys both, with memory bounded by the chunk size; reading merges
  * with the non-streaming reader would need the whole workbook in memory, which is what we avoid.
+ *
+ * Sheet names: the same pass keeps xl/workbook.xml and its rels (small) and hands them to the streaming
+ * reader before it starts. exceljs 4.4 reads a worksheet as soon as it has the shared strings and the
+ * rels, and crashes (`this.model` undefined) when workbook.xml comes later in the zip, which exceljs's
+ * own writer sometimes does; it also names a sheet "SheetN" when a rel's target is absolute. Seeding its
+ * (internal, pinned-version) `model`, `workbookRels` and `properties` fixes both.
  */
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
@@ -16,7 +22,7 @@ import ExcelJS from 'exceljs';
 import { DomainError, isDomainError } from '@core/shared/errors';
 import type { RegisterProblem } from '@core/api/register.contract';
 import { LIMITS, assertRowLimit, entryDataOffset, type ZipEntry } from './file-guard';
-import { capSummary, columnName, pushCapped, type RawSheet, type ReadOptions } from './raw-sheet';
+import { PROBLEMS_PER_CODE, SheetBuilder, capSummary, columnName, pushCapped, type RawSheet, type ReadOptions } from './raw-sheet';
 
 /** Far wider than any register (the template has at most 6 columns). */
 export const MAX_COLUMNS = 200;
@@ -36,9 +42,21 @@ function columnNumber(letters: string): number {
   return n;
 }
 
-/** Inflates every entry as a stream, counting real bytes and collecting merges per worksheet number. */
-export async function scanXlsxEntries(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<Map<string, Merge[]>> {
+export interface XlsxScan {
+  /** Merged ranges by worksheet file number (xl/worksheets/sheet<N>.xml). */
+  merges: Map<string, Merge[]>;
+  workbookXml: string;
+  relsXml: string;
+}
+
+/** Workbook parts kept whole; anything larger is not a register's workbook.xml. */
+const MAX_PART = 5 * 1024 * 1024;
+
+/** Inflates every entry as a stream, counting real bytes, collecting merges per worksheet and keeping the workbook parts. */
+export async function scanXlsxEntries(bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<XlsxScan> {
   const merges = new Map<string, Merge[]>();
+  const parts: Record<string, Buffer[]> = { 'xl/workbook.xml': [], 'xl/_rels/workbook.xml.rels': [] };
+  let partBytes = 0;
   let total = 0;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
@@ -52,6 +70,12 @@ export async function scanXlsxEntries(bytes: Uint8Array, entries: readonly ZipEn
       unpacked += chunk.byteLength;
       total += chunk.byteLength;
       if (unpacked > entry.uncompressedSize + 1024 || total > LIMITS.maxUncompressed) throw new DomainError('IMPORT.ZIP_BOMB');
+      const part = parts[entry.name];
+      if (part) {
+        partBytes += chunk.byteLength;
+        if (partBytes > MAX_PART) throw new DomainError('IMPORT.NOT_SPREADSHEET', '文件结构异常，请用 Excel 重新另存为 .xlsx 后上传');
+        part.push(Buffer.from(chunk));
+      }
       if (sheetNo === undefined) return;
       const text = tail + chunk.toString('latin1');
       MERGE.lastIndex = 0;
@@ -76,7 +100,13 @@ export async function scanXlsxEntries(bytes: Uint8Array, entries: readonly ZipEn
             reject(e);
           }
         });
-        inflate.on('end', resolve);
+        inflate.on('end', () => {
+          // The deflate stream must fill exactly the bytes the directory gives it: anything after it is data
+          // a sequential unzip could read as another, unchecked entry.
+          if (inflate.bytesWritten !== entry.compressedSize) {
+            reject(new DomainError('IMPORT.NOT_SPREADSHEET', '文件结构异常，已拒绝读取；请用 Excel 重新另存为 .xlsx 后上传'));
+          } else resolve();
+        });
         inflate.on('error', () => reject(new DomainError('IMPORT.NOT_SPREADSHEET', '文件已损坏，请用 Excel 重新另存为 .xlsx 后上传')));
       });
       inflate.end(data);
@@ -86,7 +116,48 @@ export async function scanXlsxEntries(bytes: Uint8Array, entries: readonly ZipEn
     }
     if (sheetNo !== undefined) merges.set(sheetNo, found);
   }
-  return merges;
+  return {
+    merges,
+    workbookXml: Buffer.concat(parts['xl/workbook.xml']).toString('utf8'),
+    relsXml: Buffer.concat(parts['xl/_rels/workbook.xml.rels']).toString('utf8'),
+  };
+}
+
+function attributes(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:]+)="([^"]*)"/g)) out[m[1]] = m[2];
+  return out;
+}
+
+function xmlText(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&amp;/g, '&');
+}
+
+interface WorkbookParts {
+  sheets: { id: number; name: string; rId: string; state: string }[];
+  rels: { Id: string; Target: string; Type: string }[];
+  date1904: boolean;
+}
+
+/** What exceljs would read from workbook.xml and its rels, with every worksheet target made relative to xl/. */
+export function parseWorkbookParts(workbookXml: string, relsXml: string): WorkbookParts {
+  const sheets = [...workbookXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)].map((m) => {
+    const a = attributes(m[1]);
+    const rId = Object.entries(a).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1] ?? '';
+    return { id: Number(a.sheetId), name: xmlText(a.name ?? ''), rId, state: a.state ?? 'visible' };
+  });
+  const rels = [...relsXml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)].map((m) => {
+    const a = attributes(m[1]);
+    return { Id: a.Id ?? '', Type: a.Type ?? '', Target: (a.Target ?? '').replace(/^\/?xl\//, '').replace(/^\//, '') };
+  });
+  return { sheets, rels, date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml) };
 }
 
 interface CellText {
@@ -125,9 +196,18 @@ function cellText(value: ExcelJS.CellValue): CellText {
 
 /** The sheets of an .xlsx file that passed the file guard. */
 export async function readXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], options: ReadOptions): Promise<RawSheet[]> {
-  const merges = await scanXlsxEntries(bytes, entries);
+  const scan = await scanXlsxEntries(bytes, entries);
+  const parts = parseWorkbookParts(scan.workbookXml, scan.relsXml);
+  if (parts.sheets.length === 0) throw new DomainError('IMPORT.NOT_SPREADSHEET', '文件已损坏或不是有效的 Excel 文件（找不到任何工作表），请用 Excel 重新另存为 .xlsx 后上传');
+  // Merges by sheet name: the file number and the sheetId exceljs reports need not agree (sheets deleted, reordered).
+  const merges = new Map<string, Merge[]>();
+  for (const [fileNo, found] of scan.merges) {
+    const rel = parts.rels.find((r) => r.Target === `worksheets/sheet${fileNo}.xml`);
+    const sheet = rel && parts.sheets.find((x) => x.rId === rel.Id);
+    if (sheet) merges.set(sheet.name, found);
+  }
   try {
-    return await readSheets(bytes, merges, options);
+    return await readSheets(bytes, parts, merges, options);
   } catch (e) {
     // A zip that holds a workbook name but broken XML: exceljs throws parser errors, which mean a damaged file to a person.
     if (isDomainError(e)) throw e;
@@ -135,7 +215,7 @@ export async function readXlsx(bytes: Uint8Array, entries: readonly ZipEntry[], 
   }
 }
 
-async function readSheets(bytes: Uint8Array, merges: Map<string, Merge[]>, options: ReadOptions): Promise<RawSheet[]> {
+async function readSheets(bytes: Uint8Array, parts: WorkbookParts, merges: Map<string, Merge[]>, options: ReadOptions): Promise<RawSheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -143,44 +223,55 @@ async function readSheets(bytes: Uint8Array, merges: Map<string, Merge[]>, optio
     worksheets: 'emit',
     entries: 'ignore',
   });
+  const internals = reader as unknown as {
+    model: { sheets: WorkbookParts['sheets'] };
+    workbookRels: WorkbookParts['rels'];
+    properties: { model: { date1904: boolean } };
+    _parseRels: (entry: unknown) => Promise<void>;
+    _parseWorkbook: (entry: unknown) => Promise<void>;
+  };
+  internals.model = { sheets: parts.sheets };
+  internals.workbookRels = parts.rels;
+  internals.properties = { model: { date1904: parts.date1904 } };
+  // Already read by the scan; exceljs drains the entry after these return.
+  internals._parseRels = async () => undefined;
+  internals._parseWorkbook = async () => undefined;
   const sheets: RawSheet[] = [];
   for await (const ws of reader) {
     const worksheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string; id: string | number };
-    const sheet: RawSheet = { sheet: worksheet.name, headers: [], rows: [], rowCount: 0, problems: [] };
-    const counts = new Map<string, number>();
-    let headerRow = 0;
+    const builder = new SheetBuilder(worksheet.name, options, assertRowLimit);
+    // Formula places are kept (the first few) until the header is known, so each problem can name its column.
+    const formulas: { row: number; col: number; formula: string }[] = [];
+    let formulaCount = 0;
     for await (const row of worksheet) {
       const values = row.values as ExcelJS.CellValue[];
       const cells: string[] = [];
-      const formulas: { col: number; formula: string }[] = [];
       // Columns past MAX_COLUMNS are not read: a stray cell in column XFD would otherwise make every row 16,384 cells wide.
       for (let col = 1; col < Math.min(values.length, MAX_COLUMNS + 1); col++) {
         const c = cellText(values[col]);
         cells[col - 1] = c.text.trim();
-        if (c.formula !== null) formulas.push({ col, formula: c.formula });
+        if (c.formula !== null) {
+          formulaCount++;
+          if (formulas.length < PROBLEMS_PER_CODE) formulas.push({ row: row.number, col, formula: c.formula });
+        }
       }
       for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
-      if (cells.every((c) => c === '') && formulas.length === 0) continue;
-      if (headerRow === 0) {
-        headerRow = row.number;
-        sheet.headers = cells;
-      } else {
-        sheet.rowCount++;
-        assertRowLimit(sheet.sheet, sheet.rowCount);
-        if (options.cells) sheet.rows.push({ row: row.number, cells });
-      }
-      for (const { col, formula } of formulas) {
-        const column = columnName(sheet.headers, col);
-        pushCapped(sheet.problems, counts, {
-          sheet: sheet.sheet,
-          row: row.number,
-          column,
-          code: 'IMPORT.FORMULA',
-          message: `“${sheet.sheet}”第${row.number}行“${column}”是公式（=${formula}），不是填写的内容：请复制这一列后“选择性粘贴为数值”再导入`,
-        });
-      }
+      builder.push(row.number, cells);
     }
-    for (const m of merges.get(String(worksheet.id)) ?? []) {
+    const sheet = builder.finish();
+    const counts = new Map<string, number>([['IMPORT.FORMULA', formulaCount]]);
+    for (const { row, col, formula } of formulas) {
+      const column = columnName(sheet.headers, col);
+      sheet.problems.push({
+        sheet: sheet.sheet,
+        row,
+        column,
+        code: 'IMPORT.FORMULA',
+        message: `“${sheet.sheet}”第${row}行“${column}”是公式（=${formula}），不是填写的内容：请复制这一列后“选择性粘贴为数值”再导入`,
+      });
+    }
+    // A merged title above the header (“幸福社区房屋台账” across the columns) is harmless; merges in the table are not.
+    for (const m of (merges.get(worksheet.name) ?? []).filter((x) => x.row >= builder.headerRow)) {
       const column = columnName(sheet.headers, m.col);
       const problem: RegisterProblem = {
         sheet: sheet.sheet,

@@ -10,6 +10,10 @@ export interface FixtureEntry {
   deflate?: boolean;
   /** What the central directory claims the entry unpacks to (default: the truth). */
   claimedSize?: number;
+  /** Left out of the central directory (a local entry nobody's size check sees). */
+  unlisted?: boolean;
+  /** Bytes appended after the entry's data, inside what the directory counts as its compressed size. */
+  trailing?: Buffer;
 }
 
 export function buildZip(entries: readonly FixtureEntry[]): Buffer {
@@ -18,7 +22,7 @@ export function buildZip(entries: readonly FixtureEntry[]): Buffer {
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const body = e.deflate ? deflateRawSync(e.data) : e.data;
+    const body = Buffer.concat([e.deflate ? deflateRawSync(e.data) : e.data, e.trailing ?? Buffer.alloc(0)]);
     const method = e.deflate ? 8 : 0;
     const size = e.claimedSize ?? e.data.byteLength;
     const local = Buffer.alloc(30);
@@ -38,14 +42,15 @@ export function buildZip(entries: readonly FixtureEntry[]): Buffer {
     central.writeUInt32LE(Math.min(size, 0xffffffff), 24);
     central.writeUInt16LE(name.byteLength, 28);
     central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
+    if (!e.unlisted) centrals.push(central, name);
     offset += 30 + name.byteLength + body.byteLength;
   }
   const dir = Buffer.concat(centrals);
+  const listed = entries.filter((e) => !e.unlisted).length;
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(listed, 8);
+  end.writeUInt16LE(listed, 10);
   end.writeUInt32LE(dir.byteLength, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, dir, end]);
