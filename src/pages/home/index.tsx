@@ -176,7 +176,7 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
             title="人员管理"
             sub={admin ? '邀请街道、社区工作人员和网格员加入，停用离岗人员，查看操作记录' : '邀请本社区网格员加入，停用离岗网格员'}
             className="e2e-entry-people"
-            onClick={() => go(ROUTES.people)}
+            onClick={() => go(withQuery(ROUTES.people, { audit: admin || street ? 1 : undefined }))}
           />
         )}
       </View>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
 import { PERSON_STATUS_LABELS, type InvitationView, type PeoplePageView, type PersonRow } from '@core/api/people.contract';
 import { ROLE_LABELS, type Role } from '@core/people/role';
@@ -91,6 +91,8 @@ function PersonItem({ p, busy, onInvite, onRevoke }: { p: PersonRow; busy: boole
  * managed (`manageable`); masked mobiles are as the server gives them.
  */
 export default function PeopleManagePage() {
+  // 操作记录 is for street staff and admins (audit.read); home says whether to offer it.
+  const showAudit = useRouter().params.audit === '1';
   const [role, setRole] = useState<Role | null>(null);
   const [community, setCommunity] = useState<string | null>(null);
   const [more, setMore] = useState<{ rows: PersonRow[]; next: string | null } | null>(null);
@@ -172,6 +174,7 @@ export default function PeopleManagePage() {
       onRetry={() => void reloadAll()}
     >
       {invitation && <InviteSheet inv={invitation} onClose={() => setInvitation(null)} />}
+      {showAudit && (
       <View className="list">
         <View className="list__item e2e-entry-people-audit" hoverClass="list__item--pressed" onClick={() => void Taro.navigateTo({ url: ROUTES.peopleAudit })}>
           <View className="list__main">
@@ -181,6 +184,7 @@ export default function PeopleManagePage() {
           <Text className="list__arrow">›</Text>
         </View>
       </View>
+      )}
       <ScrollView scrollX className="chips e2e-role-filter">
         <Text className={`chips__item ${role === null ? 'chips__item--active' : ''}`} onClick={() => refilter(null, community)}>
           全部岗位
