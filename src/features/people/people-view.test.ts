@@ -22,10 +22,11 @@ describe('people view texts', () => {
   });
 
   it('reports the grids left without a worker and the codes burnt', () => {
-    expect(revokeResultText('王建国', { userId: 'u1', clearedGrids: ['第1网格'], burntInvitations: 2 })).toBe(
+    expect(revokeResultText(person({ backupGrids: ['第1网格'] }), { userId: 'u1', clearedGrids: ['g1'], burntInvitations: 2 })).toBe(
       '已停用王建国的全部权限。以下网格暂无网格员或B角：第1网格。作废未使用的邀请码 2 个。',
     );
-    expect(revokeResultText('王建国', { userId: 'u1', clearedGrids: [], burntInvitations: 0 })).toBe('已停用王建国的全部权限。');
+    expect(revokeResultText(person(), { userId: 'u1', clearedGrids: ['g1', 'g2'], burntInvitations: 0 })).toBe('已停用王建国的全部权限。2 个网格暂无网格员或B角。');
+    expect(revokeResultText(person(), { userId: 'u1', clearedGrids: [], burntInvitations: 0 })).toBe('已停用王建国的全部权限。');
   });
 
   it('puts the code, the link and the expiry in the text to send', () => {

@@ -22,9 +22,13 @@ export function revokeConfirmText(p: PersonRow): string {
 }
 
 /** After 停用: what happened, so the admin knows which grids to staff now. */
-export function revokeResultText(name: string, r: RevokeResult): string {
-  const parts = [`已停用${name}的全部权限。`];
-  if (r.clearedGrids.length) parts.push(`以下网格暂无网格员或B角：${r.clearedGrids.join('、')}。`);
+export function revokeResultText(p: Pick<PersonRow, 'name' | 'grids' | 'backupGrids'>, r: RevokeResult): string {
+  const parts = [`已停用${p.name}的全部权限。`];
+  // The reply names grids by id; the row the admin tapped has their names.
+  const names = [...p.grids, ...p.backupGrids];
+  if (r.clearedGrids.length) {
+    parts.push(names.length === r.clearedGrids.length ? `以下网格暂无网格员或B角：${names.join('、')}。` : `${r.clearedGrids.length} 个网格暂无网格员或B角。`);
+  }
   if (r.burntInvitations > 0) parts.push(`作废未使用的邀请码 ${r.burntInvitations} 个。`);
   return parts.join('');
 }

@@ -156,7 +156,7 @@ export default function PeopleManagePage() {
     try {
       const result = await peopleApi.revoke(p.id);
       await reloadAll();
-      void Taro.showModal({ title: '已停用', content: revokeResultText(p.name, result), showCancel: false, confirmText: '知道了' });
+      void Taro.showModal({ title: '已停用', content: revokeResultText(p, result), showCancel: false, confirmText: '知道了' });
     } catch (e) {
       void Taro.showModal({ title: '没有停用成功', content: messageOf(e), showCancel: false, confirmText: '知道了' });
     } finally {
