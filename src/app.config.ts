@@ -15,6 +15,8 @@ const subPackages = [
     root: 'features/notices',
     pages: ['pages/detail/index', 'pages/manage/index', 'pages/publish/index', 'pages/coverage/index', 'pages/grid/index'],
   },
+  // 人员: redeeming an invitation (anyone), 人员管理 and 操作记录 (admins).
+  { root: 'features/people', pages: ['pages/redeem/index', 'pages/manage/index', 'pages/audit/index'] },
 ];
 if (process.env.TARO_ENV === 'h5') subPackages.push({ root: 'features/dev', pages: ['pages/login/index'] });
 

@@ -69,7 +69,9 @@ describe('people and access', () => {
   it('a wrong last 4 is refused and counted; the 5th wrong try burns the invitation, even for the right digits after', async () => {
     const inv = await invite();
     for (let i = 0; i < 4; i++) {
-      expect(code(await h.call('newcomer', 'account', 'redeemInvitation', { code: inv.code, mobileLast4: '0000' }))).toBe('INVITATION.MOBILE_MISMATCH');
+      const reply = await h.call('newcomer', 'account', 'redeemInvitation', { code: inv.code, mobileLast4: '0000' });
+      expect(code(reply)).toBe('INVITATION.MOBILE_MISMATCH');
+      expect(!reply.ok && reply.message).toBe(`手机号后四位不正确，还可以再试 ${4 - i} 次`);
     }
     expect(code(await h.call('newcomer', 'account', 'redeemInvitation', { code: inv.code, mobileLast4: '0000' }))).toBe('INVITATION.BURNT');
     expect(code(await h.call('newcomer', 'account', 'redeemInvitation', { code: inv.code, mobileLast4: '5678' }))).toBe('INVITATION.BURNT');

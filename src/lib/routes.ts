@@ -29,6 +29,10 @@ export const ROUTES = {
   noticeGrid: '/features/notices/pages/grid/index',
   /** 消息记录: the subscribe messages the local runtime recorded for the person (H5 demo). */
   sentLog: '/features/messages/pages/sent/index',
+  /** 人员: 我有邀请码 (anyone), 人员管理 and 操作记录 (street admin, community staff). */
+  redeem: '/features/people/pages/redeem/index',
+  people: '/features/people/pages/manage/index',
+  peopleAudit: '/features/people/pages/audit/index',
   /** H5 only: the demo sign-in. */
   signIn: '/features/dev/pages/login/index',
 } as const;

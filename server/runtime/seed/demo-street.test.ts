@@ -2,7 +2,8 @@ import { INTRO_MAX } from '@core/contact-card/contact-card';
 import { MOBILE_PATTERN, PHONE_PATTERN } from '@core/people/phone';
 import { OFFICIAL_CALENDARS } from '@core/calendar/official-calendar';
 import { DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
-import { generateDemoStreet } from './demo-street';
+import { isBound } from '@core/people/user';
+import { DEMO_NEWCOMER_ID, generateDemoStreet } from './demo-street';
 
 describe('the demo street', () => {
   const data = generateDemoStreet();
@@ -20,7 +21,7 @@ describe('the demo street', () => {
     expect(data.communities.map((c) => c.name)).toEqual(['东湖社区', '西苑社区', '南山社区', '北辰社区', '中和社区']);
     for (const c of data.communities) expect(c.hotline).toMatch(PHONE_PATTERN);
     expect(data.grids).toHaveLength(48);
-    const workers = data.users.filter((u) => u.posts.some((p) => p.role === 'grid_worker'));
+    const workers = data.users.filter((u) => isBound(u) && u.posts.some((p) => p.role === 'grid_worker'));
     expect(workers).toHaveLength(36);
     expect(data.users.filter((u) => u.posts.some((p) => p.role === 'community_staff'))).toHaveLength(10);
     expect(data.users.filter((u) => u.posts.some((p) => p.role === 'street_staff'))).toHaveLength(2);
@@ -98,7 +99,7 @@ describe('the demo street', () => {
   });
 
   it('gives each worker a card with a work phone in the demo range, duty hours and a short intro', () => {
-    const workerIds = data.users.filter((u) => u.posts.some((p) => p.role === 'grid_worker')).map((u) => u.id);
+    const workerIds = data.users.filter((u) => isBound(u) && u.posts.some((p) => p.role === 'grid_worker')).map((u) => u.id);
     expect(data.cards.map((c) => c.workerId).sort()).toEqual([...workerIds].sort());
     expect(new Set(data.cards.map((c) => c.workPhone)).size).toBe(36);
     for (const c of data.cards) {
@@ -151,5 +152,14 @@ describe('the demo street', () => {
       expect(u.name).toMatch(/^[\u4e00-\u9fa5]{2,3}$/);
       expect(u.createdAt).toBe('2026-01-05T00:00:00.000Z');
     }
+  });
+
+  it('has a street admin and one register person without a WeChat identity who backs up the first grid', () => {
+    expect(users.get('user-street-1')!.posts).toContainEqual({ role: 'street_admin', streetId: 'street-1' });
+    const newcomer = users.get(DEMO_NEWCOMER_ID)!;
+    expect(isBound(newcomer)).toBe(false);
+    expect(newcomer.phone).toMatch(MOBILE_PATTERN);
+    expect(newcomer.posts).toEqual([{ role: 'grid_worker', streetId: 'street-1', communityId: 'community-1' }]);
+    expect(grids.get('grid-1-01')!.backupWorkerId).toBe(DEMO_NEWCOMER_ID);
   });
 });

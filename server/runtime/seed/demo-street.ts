@@ -4,11 +4,12 @@
  * address is made up. Generation is deterministic: its own seeded PRNG, fixed timestamps, no clock.
  *
  * Sign-in names for the demo (openid): demo-street-1…2, demo-community-<1…5>-<1…2>, demo-worker-<1…36>,
- * demo-resident-<1…192>.
+ * demo-resident-<1…192>. demo-street-1 is also the street admin; user-newcomer-1 is a grid worker of the
+ * register who has not joined yet (only an invitation binds them).
  */
 import { DEFAULT_DUTY_HOURS, type ContactCard } from '@core/contact-card/contact-card';
 import type { DutySlot } from '@core/contact-card/duty-hours';
-import type { User } from '@core/people/user';
+import { unboundOpenid, type User } from '@core/people/user';
 import type { Boundary, Building, Community, Grid, Household, Street } from '@core/places/place';
 import { OFFICIAL_CALENDARS } from '@core/calendar/official-calendar';
 import { DEFAULT_REQUEST_SETTINGS, type Category, type Department, type RequestSettings } from '@core/requests/request';
@@ -17,6 +18,9 @@ import type { StoreImport } from '../../adapters/store-import';
 import { prng } from './prng';
 
 export type DemoStreetData = StoreImport;
+
+/** The register person who has no WeChat identity yet (see the end of demoStreet). */
+export const DEMO_NEWCOMER_ID = 'user-newcomer-1';
 
 /** Every record carries this time: the demo street "went live" on it. */
 export const DEMO_AT = '2026-01-05T00:00:00.000Z';
@@ -137,7 +141,8 @@ export function generateDemoStreet(): DemoStreetData {
     id, openid, name: personName(), phone: null, residence: null, posts, createdAt: DEMO_AT,
   });
 
-  users.push(staff('user-street-1', 'demo-street-1', [{ role: 'street_staff', streetId: street.id }]));
+  // The first street staff member is also the street's admin (人员管理: invitations, revoking, the audit log).
+  users.push(staff('user-street-1', 'demo-street-1', [{ role: 'street_staff', streetId: street.id }, { role: 'street_admin', streetId: street.id }]));
   users.push(staff('user-street-2', 'demo-street-2', [{ role: 'street_staff', streetId: street.id }]));
 
   const workPhones = new Set<string>();
@@ -293,6 +298,17 @@ export function generateDemoStreet(): DemoStreetData {
       }
     }
   });
+
+  // One person of the staff register who has not joined yet: no WeChat identity until an admin invites them
+  // and they redeem the code. They back up (B角) the first grid, so after joining they see that grid on home.
+  // Made last so every other generated name stays as it was.
+  const newcomer: User = {
+    id: DEMO_NEWCOMER_ID, openid: unboundOpenid(DEMO_NEWCOMER_ID), name: personName(), phone: '13912345678', residence: null,
+    posts: [{ role: 'grid_worker', streetId: street.id, communityId: 'community-1' }], createdAt: DEMO_AT,
+  };
+  users.push(newcomer);
+  const firstGrid = grids.find((g) => g.id === 'grid-1-01');
+  if (firstGrid) firstGrid.backupWorkerId = newcomer.id;
 
   const categories: Category[] = CATEGORIES.map((c, i) => ({
     id: `category-${pad(i + 1, 2)}`, streetId: street.id, ...c, active: true, seq: i + 1,

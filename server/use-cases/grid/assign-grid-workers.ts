@@ -4,6 +4,7 @@ import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../../functions/define-function';
 import { visibleGrid } from './get-card';
 import { summarize } from './list-grids';
+import { transferGridRequests } from './transfer-requests';
 
 function workerPostIn(user: User | null, communityId: string): void {
   const post = user?.posts.find((p) => p.role === 'grid_worker');
@@ -52,6 +53,15 @@ export async function assignGridWorkers(
     });
     return next;
   });
+  // 网格移交: the old worker's open requests of this grid follow the grid to the new worker.
+  if (grid.primaryWorkerId && grid.primaryWorkerId !== input.primaryWorkerId && primary) {
+    const old = await ctx.deps.store.users.getById(grid.primaryWorkerId);
+    await transferGridRequests(ctx.deps, {
+      streetId: grid.streetId, gridId: grid.id,
+      from: { id: grid.primaryWorkerId, name: old?.name ?? '原网格员' }, to: { id: primary.id, name: primary.name },
+      actor: { id: ctx.user.id, name: ctx.user.name }, at: ctx.now.toISOString(),
+    });
+  }
   const [summary] = await summarize(ctx, [updated]);
   return summary;
 }

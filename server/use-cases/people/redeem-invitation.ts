@@ -54,7 +54,9 @@ export async function redeemInvitation(ctx: UserContext, input: { code: string; 
         return ok;
       });
       if (!counted) continue;
-      throw new DomainError(burnt ? 'INVITATION.BURNT' : 'INVITATION.MOBILE_MISMATCH');
+      if (burnt) throw new DomainError('INVITATION.BURNT');
+      // The person is told how many tries are left, so the last ones are typed with care.
+      throw new DomainError('INVITATION.MOBILE_MISMATCH', `手机号后四位不正确，还可以再试 ${MAX_ATTEMPTS - attempts} 次`);
     }
 
     const caller = ctx.user;

@@ -136,7 +136,8 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
   const worker = grantOf(me, 'grid_worker');
   const community = grantOf(me, 'community_staff');
   const street = grantOf(me, 'street_staff');
-  if (!worker && !community && !street) return null;
+  const admin = grantOf(me, 'street_admin');
+  if (!worker && !community && !street && !admin) return null;
   return (
     <View className="home-section">
       <Text className="home-section__title">工作台</Text>
@@ -178,6 +179,14 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
             sub="按社区查看全部网格及网格员指派情况"
             className="e2e-entry-street"
             onClick={() => void Taro.navigateTo({ url: ROUTES.adminGrids })}
+          />
+        )}
+        {(admin || community) && (
+          <EntryItem
+            title="人员管理"
+            sub={admin ? '邀请街道、社区工作人员和网格员加入，停用离岗人员，查看操作记录' : '邀请本社区网格员加入，停用离岗网格员'}
+            className="e2e-entry-people"
+            onClick={() => go(withQuery(ROUTES.people, { audit: admin || street ? 1 : undefined }))}
           />
         )}
       </View>

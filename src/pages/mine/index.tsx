@@ -133,6 +133,13 @@ export default function MinePage() {
             )}
           </View>
 
+          <View className="section">
+            <View className="mine-link e2e-mine-redeem" hoverClass="mine-link--pressed" onClick={() => void Taro.navigateTo({ url: ROUTES.redeem })}>
+              <Text>我有邀请码（网格员、社区和街道工作人员）</Text>
+              <Text className="mine-link__arrow">›</Text>
+            </View>
+          </View>
+
           <View className="section mine-setting">
             <View className="mine-setting__main">
               <Text className="section__title mine-setting__title">大字模式</Text>
