@@ -15,8 +15,8 @@ import { readCalendarFile } from '../../core/calendar/calendar-file';
 import { calendarStatus } from '../../core/calendar/calendar-status';
 import { isDomainError } from '../../core/shared/errors';
 import { loadCalendarYear } from '../../server/use-cases/calendar/import-calendar';
-import { flagValue, type CliArgs, type CliCommand } from './cli-args';
-import { CliNotConfigured, openTarget, type CliTarget } from './target';
+import { flagValue, type CliCommand } from './cli-args';
+import { openTarget, withTarget, type CliTarget, type OpenTarget } from './target';
 
 /** Where `npm install chinese-days` puts its data (the package ships one JSON of every year it knows). */
 export const CHINESE_DAYS_JSON = 'node_modules/chinese-days/dist/chinese-days.json';
@@ -29,13 +29,12 @@ const USAGE = [
   '文件：CSV 每行「日期,放假」或「日期,上班」（如 2027-01-01,放假）；或 JSON { "year": 2027, "holidays": [...], "workdays": [...] }。',
 ].join('\n');
 
-type Open = (args: CliArgs) => Promise<CliTarget>;
 
 /** The command, with where it acts injectable (tests pass a target over an in-memory store). */
-export function calendarCommand(open: Open = (a) => openTarget(a), out: (line: string) => void = console.log, err: (line: string) => void = console.error): CliCommand {
+export function calendarCommand(open: OpenTarget = (a) => openTarget(a), out: (line: string) => void = console.log, err: (line: string) => void = console.error): CliCommand {
   return async (args) => {
     const [sub, yearText] = args.positionals;
-    if (sub === 'list') return withTarget(open, args, err, (t) => list(t, out));
+    if (sub === 'list') return withTarget(open, args, err, '未导入', (t) => list(t, out));
     if (sub !== 'import' || !yearText) {
       err(USAGE);
       return 2;
@@ -71,7 +70,7 @@ export function calendarCommand(open: Open = (a) => openTarget(a), out: (line: s
       return 1;
     }
     const dryRun = args.flags['dry-run'] === true;
-    return withTarget(open, args, err, async (t) => {
+    return withTarget(open, args, err, '未导入', async (t) => {
       const r = await loadCalendarYear(t.deps, t.deps.clock.now(), { year, calendar: reading.calendar, source: reading.source, by: 'cli', dryRun });
       for (const w of r.warnings) out(`注意：${w}`);
       const what = `${year} 年：放假 ${r.holidays} 天，调休上班 ${r.workdays} 天（来源 ${r.source}，${file}）`;
@@ -94,26 +93,5 @@ async function list(t: CliTarget, out: (line: string) => void): Promise<number> 
   return 0;
 }
 
-async function withTarget(open: Open, args: CliArgs, err: (line: string) => void, work: (t: CliTarget) => Promise<number>): Promise<number> {
-  let target: CliTarget;
-  try {
-    target = await open(args);
-  } catch (e) {
-    if (e instanceof CliNotConfigured) {
-      err(e.message);
-      return e.exitCode;
-    }
-    throw e;
-  }
-  try {
-    return await work(target);
-  } catch (e) {
-    if (!isDomainError(e)) throw e;
-    err(`未导入（${e.code}）：${e.message}`);
-    return 1;
-  } finally {
-    await target.close();
-  }
-}
 
 export const command: CliCommand = calendarCommand();

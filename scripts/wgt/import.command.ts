@@ -12,13 +12,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { REGISTER_KIND_LABELS, REGISTER_KINDS, type RegisterReport } from '../../core/api/register.contract';
 import type { RegisterReader } from '../../core/registers/register-data';
-import { isDomainError } from '../../core/shared/errors';
 import { spreadsheetRegisterReader } from '../../server/adapters/spreadsheet/register-reader';
 import { writeRegisterTemplate } from '../../server/adapters/spreadsheet/template';
 import { runImport } from '../../server/use-cases/registers/apply';
 import { planImport } from '../../server/use-cases/registers/register-import';
 import { flagValue, type CliArgs, type CliCommand } from './cli-args';
-import { CliNotConfigured, openTarget, type CliTarget } from './target';
+import { openTarget, withTarget, type OpenTarget } from './target';
 
 const USAGE = [
   '用法：',
@@ -55,10 +54,8 @@ export function formatReport(report: RegisterReport): string[] {
   return lines;
 }
 
-type Open = (args: CliArgs) => Promise<CliTarget>;
-
 export interface ImportCommandOptions {
-  open?: Open;
+  open?: OpenTarget;
   reader?: RegisterReader;
   template?: () => Promise<Buffer>;
   out?: (line: string) => void;
@@ -97,17 +94,7 @@ export function importCommand(options: ImportCommandOptions = {}): CliCommand {
     }
     const json = args.flags.json === true;
     const dryRun = args.flags['dry-run'] === true;
-    let target: CliTarget;
-    try {
-      target = await open(args);
-    } catch (e) {
-      if (e instanceof CliNotConfigured) {
-        err(e.message);
-        return e.exitCode;
-      }
-      throw e;
-    }
-    try {
+    return withTarget(open, args, err, '未导入', async (target) => {
       const deps = { ...target.deps, registerReader: reader };
       const street = await deps.store.people.findStreetByCode(code);
       if (!street) {
@@ -135,13 +122,7 @@ export function importCommand(options: ImportCommandOptions = {}): CliCommand {
       }
       if (!json) out(`已导入到 ${street.name}（${target.where}）：${view.total} 处写入。`);
       return 0;
-    } catch (e) {
-      if (!isDomainError(e)) throw e;
-      err(`未导入（${e.code}）：${e.message}`);
-      return 1;
-    } finally {
-      await target.close();
-    }
+    });
   };
 }
 

@@ -8,11 +8,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isDomainError } from '../../core/shared/errors';
 import { qrOf, redeemLink } from '../../server/use-cases/people/invitation-code';
 import { initStreet } from '../../server/use-cases/people/init-street';
 import { flagValue, type CliCommand } from './cli-args';
-import { CliNotConfigured, openTarget } from './target';
+import { openTarget, withTarget } from './target';
 
 const USAGE = '用法: npm run wgt -- street init --name <街道名称> --code <12位街道代码> --admin-mobile <手机号> [--district <区>] [--admin-name <姓名>] [--cloud]';
 
@@ -27,19 +26,8 @@ export const command: CliCommand = async (args) => {
     console.error(USAGE);
     return 2;
   }
-  let target;
-  try {
-    target = await openTarget(args);
-  } catch (e) {
-    if (e instanceof CliNotConfigured) {
-      console.error(e.message);
-      return e.exitCode;
-    }
-    throw e;
-  }
-  try {
-    // Links use the address people open (WGT_PUBLIC_URL locally, the bind URL's origin in the cloud).
-    target.deps.config.bindUrlBase = `${target.publicUrl}/`;
+  return withTarget(openTarget, args, (line) => console.error(line), '未创建', async (target) => {
+    // Links keep to the origin people open (WGT_PUBLIC_URL locally, the bind URL's origin in the cloud).
     const result = await initStreet(target.deps, target.deps.clock.now(), {
       name, code, district: flagValue(args, 'district'), adminName: flagValue(args, 'admin-name'), adminMobile: flagValue(args, 'admin-mobile'),
     });
@@ -52,13 +40,5 @@ export const command: CliCommand = async (args) => {
     console.log(`二维码图片: ${file}`);
     console.log('请管理员打开链接（或在小程序「我的 → 我有邀请码」）输入邀请码和手机号后四位。');
     return 0;
-  } catch (e) {
-    if (isDomainError(e)) {
-      console.error(`${e.code}: ${e.message}`);
-      return 1;
-    }
-    throw e;
-  } finally {
-    await target.close();
-  }
+  });
 };

@@ -9,6 +9,7 @@ import { dataDirFrom, filesDir } from '../../server/runtime/data-dir';
 import { LocalFileStorage } from '../../server/runtime/local-files';
 import { consoleLogger, localBindUrlBase, localDeps } from '../../server/runtime/local-deps';
 import type { Deps } from '../../server/functions/deps';
+import { isDomainError } from '../../core/shared/errors';
 import type { CliArgs } from './cli-args';
 
 export interface CliTarget {
@@ -49,4 +50,39 @@ async function openCloudTarget(env: NodeJS.ProcessEnv): Promise<CliTarget> {
 /** The command cannot run: settings missing (exit 2, with what to set). */
 export class CliNotConfigured extends Error {
   readonly exitCode = 2;
+}
+
+export type OpenTarget = (args: CliArgs) => Promise<CliTarget>;
+
+/**
+ * Opens the target, runs `work` on it and closes it: the exit code of every command that touches a street.
+ * Missing settings exit 2 with what to set; a refusal (DomainError) prints `<refused>（code）：message` and
+ * exits 1; anything else is a fault and propagates (the dispatcher reports it).
+ */
+export async function withTarget(
+  open: OpenTarget,
+  args: CliArgs,
+  err: (line: string) => void,
+  refused: string,
+  work: (target: CliTarget) => Promise<number>,
+): Promise<number> {
+  let target: CliTarget;
+  try {
+    target = await open(args);
+  } catch (e) {
+    if (e instanceof CliNotConfigured) {
+      err(e.message);
+      return e.exitCode;
+    }
+    throw e;
+  }
+  try {
+    return await work(target);
+  } catch (e) {
+    if (!isDomainError(e)) throw e;
+    err(`${refused}（${e.code}）：${e.message}`);
+    return 1;
+  } finally {
+    await target.close();
+  }
 }
