@@ -5,7 +5,7 @@
  */
 import { expect } from '@jest/globals';
 import { isBound } from '@core/people/user';
-import { DEMO_NEWCOMER_ID } from '../server/runtime/seed/demo-street';
+import { DEMO_NEWCOMER_GRID_ID, DEMO_NEWCOMER_ID } from '../server/runtime/seed/demo-street';
 import { startApp, signInAs, textOf, type App } from './support/app';
 
 let app: App;
@@ -81,7 +81,7 @@ test('an admin invites a register person, who redeems with a new WeChat, sees th
   // A revoked person holds no post any more, so the 网格员 filter no longer lists them.
   await ap.locator(`#person-${DEMO_NEWCOMER_ID}`).waitFor({ state: 'detached' });
   expect((await app.runtime.store.users.getById(DEMO_NEWCOMER_ID))!.posts).toEqual([]);
-  expect((await app.runtime.store.places.getGrid('grid-1-01'))!.backupWorkerId).toBeNull();
+  expect((await app.runtime.store.places.getGrid(DEMO_NEWCOMER_GRID_ID))!.backupWorkerId).toBeNull();
 
   // 操作记录 lists the invitation, the redeem and the revoke in Chinese.
   await ap.locator('.e2e-entry-people-audit').click();

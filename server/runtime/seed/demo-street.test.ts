@@ -3,7 +3,7 @@ import { MOBILE_PATTERN, PHONE_PATTERN } from '@core/people/phone';
 import { OFFICIAL_CALENDARS } from '@core/calendar/official-calendar';
 import { DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
 import { isBound } from '@core/people/user';
-import { DEMO_NEWCOMER_ID, generateDemoStreet } from './demo-street';
+import { DEMO_NEWCOMER_GRID_ID, DEMO_NEWCOMER_ID, generateDemoStreet } from './demo-street';
 
 describe('the demo street', () => {
   const data = generateDemoStreet();
@@ -154,12 +154,12 @@ describe('the demo street', () => {
     }
   });
 
-  it('has a street admin and one register person without a WeChat identity who backs up the first grid', () => {
+  it('has a street admin and one register person without a WeChat identity who backs up one grid', () => {
     expect(users.get('user-street-1')!.posts).toContainEqual({ role: 'street_admin', streetId: 'street-1' });
     const newcomer = users.get(DEMO_NEWCOMER_ID)!;
     expect(isBound(newcomer)).toBe(false);
     expect(newcomer.phone).toMatch(MOBILE_PATTERN);
     expect(newcomer.posts).toEqual([{ role: 'grid_worker', streetId: 'street-1', communityId: 'community-1' }]);
-    expect(grids.get('grid-1-01')!.backupWorkerId).toBe(DEMO_NEWCOMER_ID);
+    expect(grids.get(DEMO_NEWCOMER_GRID_ID)!.backupWorkerId).toBe(DEMO_NEWCOMER_ID);
   });
 });

@@ -21,6 +21,8 @@ export type DemoStreetData = StoreImport;
 
 /** The register person who has no WeChat identity yet (see the end of demoStreet). */
 export const DEMO_NEWCOMER_ID = 'user-newcomer-1';
+/** The grid the newcomer backs up: the community's last, so the residents other demos sign in as keep a B角 with a card. */
+export const DEMO_NEWCOMER_GRID_ID = 'grid-1-10';
 
 /** Every record carries this time: the demo street "went live" on it. */
 export const DEMO_AT = '2026-01-05T00:00:00.000Z';
@@ -300,15 +302,16 @@ export function generateDemoStreet(): DemoStreetData {
   });
 
   // One person of the staff register who has not joined yet: no WeChat identity until an admin invites them
-  // and they redeem the code. They back up (B角) the first grid, so after joining they see that grid on home.
+  // and they redeem the code. They back up (B角) DEMO_NEWCOMER_GRID_ID, so after joining they see that grid on home; until then
+  // its residents' card shows no B角 (a person without a card is not shown).
   // Made last so every other generated name stays as it was.
   const newcomer: User = {
     id: DEMO_NEWCOMER_ID, openid: unboundOpenid(DEMO_NEWCOMER_ID), name: personName(), phone: '13912345678', residence: null,
     posts: [{ role: 'grid_worker', streetId: street.id, communityId: 'community-1' }], createdAt: DEMO_AT,
   };
   users.push(newcomer);
-  const firstGrid = grids.find((g) => g.id === 'grid-1-01');
-  if (firstGrid) firstGrid.backupWorkerId = newcomer.id;
+  const backedUp = grids.find((g) => g.id === DEMO_NEWCOMER_GRID_ID);
+  if (backedUp) backedUp.backupWorkerId = newcomer.id;
 
   const categories: Category[] = CATEGORIES.map((c, i) => ({
     id: `category-${pad(i + 1, 2)}`, streetId: street.id, ...c, active: true, seq: i + 1,
