@@ -15,6 +15,8 @@ const subPackages = [
     root: 'features/notices',
     pages: ['pages/detail/index', 'pages/manage/index', 'pages/publish/index', 'pages/coverage/index', 'pages/grid/index'],
   },
+  // 台账导入: street admins bring the street's registers in from Excel.
+  { root: 'features/registers', pages: ['pages/import/index'] },
 ];
 if (process.env.TARO_ENV === 'h5') subPackages.push({ root: 'features/dev', pages: ['pages/login/index'] });
 

@@ -137,7 +137,8 @@ export function generateDemoStreet(): DemoStreetData {
     id, openid, name: personName(), phone: null, residence: null, posts, createdAt: DEMO_AT,
   });
 
-  users.push(staff('user-street-1', 'demo-street-1', [{ role: 'street_staff', streetId: street.id }]));
+  // The first street staff member is also the street's admin (台账导入, invitations, settings).
+  users.push(staff('user-street-1', 'demo-street-1', [{ role: 'street_staff', streetId: street.id }, { role: 'street_admin', streetId: street.id }]));
   users.push(staff('user-street-2', 'demo-street-2', [{ role: 'street_staff', streetId: street.id }]));
 
   const workPhones = new Set<string>();

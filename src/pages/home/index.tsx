@@ -136,6 +136,7 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
   const worker = grantOf(me, 'grid_worker');
   const community = grantOf(me, 'community_staff');
   const street = grantOf(me, 'street_staff');
+  const streetAdmin = grantOf(me, 'street_admin');
   if (!worker && !community && !street) return null;
   return (
     <View className="home-section">
@@ -179,6 +180,9 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
             className="e2e-entry-street"
             onClick={() => void Taro.navigateTo({ url: ROUTES.adminGrids })}
           />
+        )}
+        {streetAdmin && (
+          <EntryItem title="台账导入" sub="从 Excel 导入社区、网格、房屋和工作人员台账" className="e2e-entry-register-import" onClick={() => go(ROUTES.registerImport)} />
         )}
       </View>
       {workerCards.length > 0 && <Text className="home-section__title">我负责的网格</Text>}
