@@ -1,5 +1,5 @@
 import type { RegisterReport } from '@core/api/register.contract';
-import { canApply, countRows, problemPlace, progressPercent } from './report-view';
+import { canApply, countRows, problemPlace, progressPercent, uploadErrorMessage } from './report-view';
 
 const zero = { added: 0, changed: 0, unchanged: 0, removed: 0 };
 const report = (over: Partial<RegisterReport> = {}): RegisterReport => ({
@@ -31,4 +31,11 @@ test('progress is done/total in percent, clamped; a job with nothing to write is
   expect(progressPercent({ done: 1, total: 3 })).toBe(33);
   expect(progressPercent({ done: 5, total: 3 })).toBe(100);
   expect(progressPercent({ done: 0, total: 0 })).toBe(100);
+});
+
+test('a file the upload path refuses is explained as a register problem, not a photo one', () => {
+  const fallback = () => 'fallback';
+  expect(uploadErrorMessage({ code: 'FILE.TYPE' }, fallback)).toContain('表格文件');
+  expect(uploadErrorMessage({ code: 'FILE.TOO_LARGE' }, fallback)).toContain('50MB');
+  expect(uploadErrorMessage({ code: 'NETWORK' }, fallback)).toBe('fallback');
 });

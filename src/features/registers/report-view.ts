@@ -1,4 +1,5 @@
 /** What the page shows of a dry run's report and of a running job. Pure. */
+import { ERROR_MESSAGES } from '@core/shared/errors';
 import { REGISTER_KIND_LABELS, REGISTER_KINDS, type ImportJobView, type KindCounts, type RegisterKind, type RegisterReport } from '@core/api/register.contract';
 
 export interface CountRow {
@@ -28,4 +29,15 @@ export function progressPercent(job: Pick<ImportJobView, 'done' | 'total'>): num
 
 export function problemPlace(p: { row: number | null; column: string | null }): { row: string; column: string } {
   return { row: p.row === null ? '—' : String(p.row), column: p.column ?? '—' };
+}
+
+/**
+ * The shared upload path speaks of photos when it refuses a file (FILE.TYPE: 只支持 JPG 或 PNG…); on this page
+ * the person uploads a register, so say it in register words.
+ */
+export function uploadErrorMessage(e: unknown, fallback: (e: unknown) => string): string {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  if (code === 'FILE.TYPE' || code === 'FILE.NOT_IMAGE' || code === 'FILE.NOT_PDF') return ERROR_MESSAGES['IMPORT.NOT_SPREADSHEET'];
+  if (code === 'FILE.TOO_LARGE') return ERROR_MESSAGES['IMPORT.FILE_TOO_LARGE'];
+  return fallback(e);
 }

@@ -8,7 +8,7 @@ import { messageOf } from '../../../../lib/cloud/call-error';
 import { registerApi } from '../../api';
 import { carryOver, chooseHeader, chooseKind, initialChoices, missingRequired, toSheetMappings, type SheetChoice } from '../../mapping-state';
 import { chooseRegisterFile, openTemplate, releaseRegisterFile } from '../../register-file';
-import { canApply, countRows, problemPlace, progressPercent } from '../../report-view';
+import { canApply, countRows, problemPlace, progressPercent, uploadErrorMessage } from '../../report-view';
 import './index.scss';
 
 /** H5: this page is read on a desktop too; it widens the app's phone-sized column while it is open. */
@@ -147,12 +147,12 @@ function ReportView({ report }: { report: RegisterReport }) {
         <View className="e2e-to-verify">
           <Text className="reg-problems__title">待核实的房屋（{report.toVerify.length} 户）</Text>
           <Text className="section__hint">这些房屋不在文件中，但有居民绑定或有诉求，导入后标为待核实，不会删除。</Text>
-          {report.toVerify.slice(0, 50).map((a) => (
+          {report.toVerify.slice(0, 10).map((a) => (
             <Text key={a} className="reg-verify">
               {a}
             </Text>
           ))}
-          {report.toVerify.length > 50 && <Text className="section__hint">还有 {report.toVerify.length - 50} 户未列出</Text>}
+          {report.toVerify.length > 10 && <Text className="section__hint">还有 {report.toVerify.length - 10} 户未列出</Text>}
         </View>
       )}
     </View>
@@ -230,7 +230,7 @@ export default function RegisterImportPage() {
       jobIdRef.current = null;
     } catch (e) {
       // The earlier file and mappings stay: the page is still usable.
-      setFileError(messageOf(e));
+      setFileError(uploadErrorMessage(e, messageOf));
     } finally {
       releaseRegisterFile(pick.path);
       setBusy(null);
@@ -260,7 +260,10 @@ export default function RegisterImportPage() {
         const view = await registerApi.apply(file.fileId, mappings, jobIdRef.current ?? undefined);
         jobIdRef.current = view.jobId;
         setJob(view);
-        if (view.status === 'done') break;
+        if (view.status === 'done') {
+          void Taro.pageScrollTo({ selector: '.e2e-job', duration: 200 }).catch(() => undefined);
+          break;
+        }
         if (view.status === 'failed') {
           setApplyError(view.error ?? '导入没有完成，请点“继续导入”');
           break;
