@@ -261,7 +261,8 @@ export default function RegisterImportPage() {
         jobIdRef.current = view.jobId;
         setJob(view);
         if (view.status === 'done') {
-          void Taro.pageScrollTo({ selector: '.e2e-job', duration: 200 }).catch(() => undefined);
+          // The mapping and report fold away when done: the result is read from the top.
+          void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined);
           break;
         }
         if (view.status === 'failed') {
@@ -299,7 +300,7 @@ export default function RegisterImportPage() {
           {fileError && <Alert className="reg-alert--danger e2e-file-error" text={fileError} />}
         </View>
 
-        {file && choices.length > 0 && (
+        {file && choices.length > 0 && !done && (
           <View className="section">
             <Text className="section__title">2. 核对列的对应关系</Text>
             <Text className="section__hint">系统已按表头识别。如有不对，请选择正确的类别或列。</Text>
@@ -325,7 +326,7 @@ export default function RegisterImportPage() {
           </View>
         )}
 
-        {report && <ReportView report={report} />}
+        {report && !done && <ReportView report={report} />}
 
         {report && (
           <View className="section">
