@@ -17,6 +17,8 @@ const subPackages = [
   },
   // 人员: redeeming an invitation (anyone), 人员管理 and 操作记录 (admins).
   { root: 'features/people', pages: ['pages/redeem/index', 'pages/manage/index', 'pages/audit/index'] },
+  // 台账导入: street admins bring the street's registers in from Excel.
+  { root: 'features/registers', pages: ['pages/import/index'] },
 ];
 if (process.env.TARO_ENV === 'h5') subPackages.push({ root: 'features/dev', pages: ['pages/login/index'] });
 

@@ -27,6 +27,8 @@ export const ROUTES = {
   noticePublish: '/features/notices/pages/publish/index',
   noticeCoverage: '/features/notices/pages/coverage/index',
   noticeGrid: '/features/notices/pages/grid/index',
+  /** 台账导入: street admins only. */
+  registerImport: '/features/registers/pages/import/index',
   /** 消息记录: the subscribe messages the local runtime recorded for the person (H5 demo). */
   sentLog: '/features/messages/pages/sent/index',
   /** 人员: 我有邀请码 (anyone), 人员管理 and 操作记录 (street admin, community staff). */

@@ -143,7 +143,7 @@ export function generateDemoStreet(): DemoStreetData {
     id, openid, name: personName(), phone: null, residence: null, posts, createdAt: DEMO_AT,
   });
 
-  // The first street staff member is also the street's admin (人员管理: invitations, revoking, the audit log).
+  // The first street staff member is also the street's admin (台账导入, 人员管理 with invitations and revoking, the audit log).
   users.push(staff('user-street-1', 'demo-street-1', [{ role: 'street_staff', streetId: street.id }, { role: 'street_admin', streetId: street.id }]));
   users.push(staff('user-street-2', 'demo-street-2', [{ role: 'street_staff', streetId: street.id }]));
 

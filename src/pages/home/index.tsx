@@ -189,6 +189,9 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
             onClick={() => go(withQuery(ROUTES.people, { audit: admin || street ? 1 : undefined }))}
           />
         )}
+        {admin && (
+          <EntryItem title="台账导入" sub="从 Excel 导入社区、网格、房屋和工作人员台账" className="e2e-entry-register-import" onClick={() => go(ROUTES.registerImport)} />
+        )}
       </View>
       {workerCards.length > 0 && <Text className="home-section__title">我负责的网格</Text>}
       {workerCards.map((w) => (
