@@ -8,6 +8,9 @@
 export const REGISTER_KINDS = ['communities', 'grids', 'households', 'staff'] as const;
 export type RegisterKind = (typeof REGISTER_KINDS)[number];
 
+/** What 移除 means in the report, said the same way on the page and in the terminal. */
+export const REMOVED_HINT = '「移除」只计本文件涉及的社区里、文件中没有的条目；导入不会删除任何数据，文件里没有的房屋标为待核实。';
+
 export const REGISTER_KIND_LABELS: Record<RegisterKind, string> = {
   communities: '社区',
   grids: '网格',

@@ -173,19 +173,45 @@ describe('planRegister', () => {
     const asked = after.households.find((h) => h.room === '12号')!;
     asked.hasRequests = true;
     const smaller = file();
-    smaller.households = smaller.households.filter((h) => h.room === '102' || h.room === '101' && h.unit === 2);
+    smaller.households = [
+      ...smaller.households.filter((h) => h.room === '102' || h.room === '101' && h.unit === 2),
+      household(7, G3, '东村一组', 1, '13号'),
+    ];
     const plan = planRegister(smaller, after);
-    expect(plan.counts.households).toEqual({ added: 0, changed: 0, unchanged: 2, removed: 3 });
+    expect(plan.counts.households).toEqual({ added: 1, changed: 0, unchanged: 2, removed: 3 });
     expect(plan.toVerify).toEqual(['东湖社区1号楼1单元101室', '西苑社区东村一组1单元12号室']);
-    expect(plan.ops.map((o) => o.kind)).toEqual(['householdToVerify', 'householdToVerify', 'householdToVerify']);
-    // Kept households still count in their grid: no counter moves.
-    expect(plan.finalOps).toEqual([]);
+    expect(plan.ops.map((o) => o.kind)).toEqual(['household', 'householdToVerify', 'householdToVerify', 'householdToVerify']);
+    // Kept households still count in their grid: only the new one moves a counter.
+    expect(plan.finalOps).toEqual([expect.objectContaining({ gridId: stableId('gd', STREET, G3), households: 2 })]);
     const marked = applied(after, plan);
     expect(planRegister(smaller, marked).ops).toEqual([]);
-    // Back in the file: the mark is cleared.
+    // Back in the file: the mark is cleared (and the household only the smaller file had is now the one left out).
     const back = planRegister(file(), marked);
-    expect(back.counts.households).toEqual({ added: 0, changed: 3, unchanged: 2, removed: 0 });
-    expect(back.ops.every((o) => o.kind === 'household' && !o.household.toVerify)).toBe(true);
+    expect(back.counts.households).toEqual({ added: 0, changed: 3, unchanged: 2, removed: 1 });
+    expect(back.ops.filter((o) => o.kind === 'household').every((o) => o.kind === 'household' && !o.household.toVerify)).toBe(true);
+  });
+
+  it('speaks only for the communities a sheet covers: one community\'s file leaves the others\' rows and workers alone', () => {
+    const after = applied(empty(), planRegister(file(), empty()));
+    const eastOnly: ParsedRegister = {
+      ...file(),
+      communities: [],
+      grids: file().grids.filter((g) => g.communityCode === C1 && g.code === G1),
+      households: file().households.filter((h) => h.gridCode === G1 && h.room === '102'),
+      staff: [staff(2, '13800000001', { primaryGridCodes: [G1] })],
+    };
+    const plan = planRegister(eastOnly, after);
+    // Within 东湖: G2 is missing from the grid sheet, two of G1's households are missing, and only one person is left.
+    expect(plan.counts.grids.removed).toBe(1);
+    expect(plan.counts.households.removed).toBe(3);
+    expect(plan.counts.staff.removed).toBe(2);
+    // 西苑's household is not marked, and 西苑's grid keeps its worker; 东湖's grids follow the sheet.
+    const marks = plan.ops.filter((o) => o.kind === 'householdToVerify').map((o) => (o.kind === 'householdToVerify' ? o.householdId : ''));
+    const west = after.households.find((h) => h.room === '12号')!;
+    expect(marks).not.toContain(west.id);
+    expect(marks).toHaveLength(3);
+    expect(plan.finalOps.map((o) => (o.kind === 'gridCounters' ? o.gridId : ''))).not.toContain(stableId('gd', STREET, G3));
+    expect(plan.finalOps).toContainEqual(expect.objectContaining({ gridId: stableId('gd', STREET, G2), primaryWorkerId: null, backupWorkerId: null }));
   });
 
   it('changes nothing of a kind the file holds no rows of', () => {

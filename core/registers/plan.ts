@@ -8,8 +8,10 @@
  * does not hold yet gets an id derived from the street and its key (stableId), so planning a resumed
  * import again finds what an earlier batch wrote and never writes a row twice.
  *
- * Rules for what the file leaves out (only for a kind the file holds rows of; a file without a sheet
- * changes nothing of that kind):
+ * Rules for what the file leaves out. They hold only for a kind the file holds rows of (a file without a
+ * sheet changes nothing of that kind), and only within the communities that kind's rows cover: a file of
+ * one community's households, grids or staff says nothing about the street's other communities, so their
+ * rows are neither counted as removed nor marked, and their grids keep their workers.
  * - communities, grids and buildings are kept as they are (requests, notices and cards point at them)
  *   and counted as removed;
  * - households are kept, marked 待核实 and counted as removed: a household is never deleted by an import,
@@ -209,7 +211,13 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
       ops.push({ kind: 'grid', grid: next });
     }
   }
-  if (parsed.grids.length) counts.grids.removed = snapshot.grids.filter((g) => !seenGrid.has(g.code)).length;
+  /** Communities the grid sheet covers: only their grids can be missing from it. */
+  const gridScope = new Set<string>();
+  for (const row of parsed.grids) {
+    const community = communityByCode.get(row.communityCode);
+    if (community) gridScope.add(community.id);
+  }
+  counts.grids.removed = snapshot.grids.filter((g) => gridScope.has(g.communityId) && !seenGrid.has(g.code)).length;
 
   // ---- staff ----
   const storedUserByPhone = new Map<string, User>();
@@ -217,6 +225,9 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
   const primaryOf = new Map<string, { userId: string; origin: RowOrigin }>();
   const backupOf = new Map<string, { userId: string; origin: RowOrigin }>();
   const seenMobile = new Set<string>();
+  /** What the staff sheet covers: its rows' communities, and the street level when it lists street staff. */
+  const staffScope = new Set<string>();
+  const STREET_LEVEL = '';
   const userOps: RegisterOp[] = [];
   const assign = (
     table: Map<string, { userId: string; origin: RowOrigin }>, codes: string[], row: StaffRow, userId: string, communityId: string | null, what: string,
@@ -264,6 +275,7 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
       }
       communityId = community.id;
     }
+    staffScope.add(communityId ?? STREET_LEVEL);
     const userId = stored?.id ?? stableId('us', streetId, row.mobile);
     if (row.role === 'grid_worker') {
       const a = assign(primaryOf, row.primaryGridCodes, row, userId, communityId, '网格员');
@@ -280,11 +292,10 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
     }
     userOps.push({ kind: 'user', user: { id: userId, name: row.name, phone: row.mobile, posts } });
   }
-  if (parsed.staff.length) {
-    counts.staff.removed = snapshot.users.filter(
-      (u) => u.phone !== null && !seenMobile.has(u.phone) && u.posts.some((p) => p.streetId === streetId && REGISTER_ROLES.has(p.role)),
-    ).length;
-  }
+  counts.staff.removed = snapshot.users.filter(
+    (u) => u.phone !== null && !seenMobile.has(u.phone)
+      && u.posts.some((p) => p.streetId === streetId && REGISTER_ROLES.has(p.role) && staffScope.has('communityId' in p ? p.communityId : STREET_LEVEL)),
+  ).length;
 
   // ---- buildings and households ----
   const storedBuildingByKey = new Map(snapshot.buildings.map((b) => [`${b.communityId}|${b.name}`, b]));
@@ -294,12 +305,15 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
   const householdOps: RegisterOp[] = [];
   /** Households per grid after the import, by grid id. */
   const householdsOfGrid = new Map<string, number>();
+  /** Communities the household sheet covers: only their households can be missing from it. */
+  const householdScope = new Set<string>();
   for (const row of parsed.households) {
     const grid = gridByCode.get(row.gridCode);
     if (!grid) {
       problems.push(problem(row.origin, KIND_SHEET_COLUMNS.grid, 'IMPORT.UNKNOWN_GRID', `网格编码 ${row.gridCode} 既不在网格表中，也不是本街道已有的网格`));
       continue;
     }
+    householdScope.add(grid.communityId);
     const bKey = `${grid.communityId}|${row.building}`;
     let entry = buildingByKey.get(bKey);
     if (!entry) {
@@ -347,13 +361,12 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
     buildingOps.push({ kind: 'building', building });
   }
   const verifyOps: RegisterOp[] = [];
-  const hasHouseholds = parsed.households.length > 0;
   for (const h of snapshot.households) {
     if (householdKeys.has(`${h.buildingId}|${h.unit}|${h.room}`)) continue;
     // Kept in its grid: still counted there until someone resolves it.
     const building = storedBuildingById.get(h.buildingId);
     householdsOfGrid.set(h.gridId, (householdsOfGrid.get(h.gridId) ?? 0) + 1);
-    if (!hasHouseholds) continue;
+    if (!householdScope.has(h.communityId)) continue;
     counts.households.removed++;
     if (h.hasResidents || h.hasRequests) {
       const community = communityById.get(h.communityId);
@@ -365,13 +378,14 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
   // ---- final: workers and counters of every grid ----
   const finalOps: RegisterOp[] = [];
   const storedGridById = new Map(snapshot.grids.map((g) => [g.id, g]));
-  const hasStaff = parsed.staff.length > 0;
   const gridCodeOps = new Set(ops.filter((o) => o.kind === 'grid').map((o) => (o.kind === 'grid' ? o.grid.code : '')));
   for (const [code, grid] of gridByCode) {
     const stored = storedGridById.get(grid.id);
-    // With a staff sheet, the sheet decides every grid's workers (a grid nobody leads gets none); without one, they stay.
-    const primaryWorkerId = hasStaff ? primaryOf.get(code)?.userId ?? null : stored?.primaryWorkerId ?? null;
-    const backupWorkerId = hasStaff ? backupOf.get(code)?.userId ?? null : stored?.backupWorkerId ?? null;
+    // The staff sheet decides the workers of every grid in the communities it covers (a grid nobody there
+    // leads gets none); every other grid keeps its workers.
+    const decided = staffScope.has(grid.communityId);
+    const primaryWorkerId = decided ? primaryOf.get(code)?.userId ?? null : stored?.primaryWorkerId ?? null;
+    const backupWorkerId = decided ? backupOf.get(code)?.userId ?? null : stored?.backupWorkerId ?? null;
     const households = householdsOfGrid.get(grid.id) ?? 0;
     const moved = !stored || stored.primaryWorkerId !== primaryWorkerId || stored.backupWorkerId !== backupWorkerId || stored.households !== households;
     if (moved) finalOps.push({ kind: 'gridCounters', gridId: grid.id, households, primaryWorkerId, backupWorkerId });

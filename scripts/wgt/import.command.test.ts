@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { RegisterReport } from '../../core/api/register.contract';
+import { REMOVED_HINT, type RegisterReport } from '../../core/api/register.contract';
 import type { ParsedRegister } from '../../core/registers/register-data';
 import { openEmbeddedStore, type EmbeddedStore } from '../../server/adapters/embedded/embedded-store';
 import { LocalFileStorage } from '../../server/runtime/local-files';
@@ -32,6 +32,7 @@ describe('formatReport', () => {
       '网格　　       1       4       0       0',
       '房屋　　      20       0       0      32',
       '工作人员       0       0       0       0',
+      REMOVED_HINT,
       '待核实：1 户不在本次台账中但已有居民绑定或诉求，已保留并标记为待核实：',
       '  东湖社区1号楼1单元101室',
       '发现 2 个问题（改正后重新导入）：',
@@ -93,7 +94,7 @@ describe('npm run wgt -- import', () => {
     expect(await run('@good.xlsx --street 420100001 --json')).toBe(0);
     const printed = JSON.parse(out[0]) as { counts: RegisterReport['counts']; problems: unknown[] };
     expect(printed.problems).toEqual([]);
-    expect(printed.counts.households).toEqual({ added: 0, changed: 0, unchanged: 20, removed: 32 });
+    expect(printed.counts.households).toEqual({ added: 0, changed: 0, unchanged: 20, removed: 24 });
   });
 
   it('exits 1 on problems (JSON too) and on an unknown street; 2 on bad usage', async () => {

@@ -10,7 +10,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { REGISTER_KIND_LABELS, REGISTER_KINDS, type RegisterReport } from '../../core/api/register.contract';
+import { REGISTER_KIND_LABELS, REGISTER_KINDS, REMOVED_HINT, type RegisterReport } from '../../core/api/register.contract';
 import type { RegisterReader } from '../../core/registers/register-data';
 import { spreadsheetRegisterReader } from '../../server/adapters/spreadsheet/register-reader';
 import { writeRegisterTemplate } from '../../server/adapters/spreadsheet/template';
@@ -36,6 +36,7 @@ export function formatReport(report: RegisterReport): string[] {
     const label = REGISTER_KIND_LABELS[kind];
     lines.push(`${label}${'　'.repeat(4 - label.length)}  ${[c.added, c.changed, c.unchanged, c.removed].map((n) => String(n).padStart(6)).join('  ')}`);
   }
+  if (REGISTER_KINDS.some((k) => report.counts[k].removed > 0)) lines.push(REMOVED_HINT);
   if (report.toVerify.length) {
     lines.push(`待核实：${report.toVerify.length} 户不在本次台账中但已有居民绑定或诉求，已保留并标记为待核实：`);
     for (const address of report.toVerify.slice(0, PROBLEMS_SHOWN)) lines.push(`  ${address}`);

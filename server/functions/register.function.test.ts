@@ -33,11 +33,13 @@ describe('register function', () => {
     const before = await h.deps.store.registers.snapshot('s1', mobiles);
     const report = data(await h.call<RegisterReport>('admin', 'register', 'dryRun', { fileId }));
     expect(report).toMatchObject({ fileId, clean: true, problems: [] });
-    expect(report.counts.grids).toEqual({ added: 1, changed: 4, unchanged: 0, removed: 0 });
-    expect(report.counts.households).toEqual({ added: 20, changed: 0, unchanged: 0, removed: 32 });
-    // The five workers and the admin (a street_staff post) are left out; people without a mobile cannot be matched.
-    expect(report.counts.staff).toEqual({ added: 2, changed: 0, unchanged: 0, removed: 6 });
-    expect(report.toVerify).toHaveLength(4);
+    // 西苑's grid keeps its worker: the staff sheet lists only 东湖's people.
+    expect(report.counts.grids).toEqual({ added: 1, changed: 3, unchanged: 1, removed: 0 });
+    // Only 东湖's households can be missing: the file lists no household of 西苑.
+    expect(report.counts.households).toEqual({ added: 20, changed: 0, unchanged: 0, removed: 24 });
+    // 东湖's people the sheet leaves out; 西苑's and the street's (the sheet lists none of them) are not counted.
+    expect(report.counts.staff).toEqual({ added: 2, changed: 0, unchanged: 0, removed: 3 });
+    expect(report.toVerify).toHaveLength(3);
     expect(report.toVerify).toContain('东湖社区1号楼1单元101室');
     expect(await h.deps.store.registers.snapshot('s1', mobiles)).toEqual(before);
   });
@@ -55,12 +57,12 @@ describe('register function', () => {
     expect(data(await h.call<ImportJobView>('admin', 'register', 'job', { jobId: job.jobId }))).toEqual(job);
     const audits = (await h.deps.store.people.auditPage('s1', null, 10)).items.filter((e) => e.action === 'register.import');
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actorId: 'admin', targetId: 's1', detail: { fileId, counts: job.report.counts, toVerify: 4 } });
+    expect(audits[0]).toMatchObject({ actorId: 'admin', targetId: 's1', detail: { fileId, counts: job.report.counts, toVerify: 3 } });
 
     const after = await h.deps.store.registers.snapshot('s1', mobiles);
     const again = data(await h.call<ImportJobView>('admin', 'register', 'apply', { fileId: await upload() }));
     expect(again).toMatchObject({ status: 'done', total: 0, done: 0 });
-    expect(again.report.counts.households).toEqual({ added: 0, changed: 0, unchanged: 20, removed: 32 });
+    expect(again.report.counts.households).toEqual({ added: 0, changed: 0, unchanged: 20, removed: 24 });
     expect(await h.deps.store.registers.snapshot('s1', mobiles)).toEqual(after);
   });
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Picker, Text, View } from '@tarojs/components';
-import { REGISTER_KIND_LABELS, REGISTER_KINDS, type ImportJobView, type RegisterKind, type RegisterReport } from '@core/api/register.contract';
+import { REGISTER_KIND_LABELS, REGISTER_KINDS, REMOVED_HINT, type ImportJobView, type RegisterKind, type RegisterReport } from '@core/api/register.contract';
 import ActionButton from '../../../../components/ActionButton';
 import PageShell from '../../../../components/PageShell';
 import { messageOf } from '../../../../lib/cloud/call-error';
@@ -117,6 +117,7 @@ function ReportView({ report }: { report: RegisterReport }) {
           </View>
         ))}
       </View>
+      {rows.some((r) => r.counts.removed > 0) && <Text className="section__hint e2e-removed-hint">{REMOVED_HINT}</Text>}
       {report.problems.length > 0 && (
         <View className="e2e-problems">
           <Text className="reg-problems__title">发现 {report.problems.length} 个问题</Text>
