@@ -80,8 +80,10 @@ export interface Household {
   toVerify?: boolean;
 }
 
+/** 四至 as people read it: only the sides the register names ('' when it names none). */
 export function boundaryText(b: Boundary): string {
-  return `东至${b.east}，南至${b.south}，西至${b.west}，北至${b.north}`;
+  const sides: [string, string][] = [['东至', b.east], ['南至', b.south], ['西至', b.west], ['北至', b.north]];
+  return sides.filter(([, v]) => v.trim() !== '').map(([k, v]) => `${k}${v.trim()}`).join('，');
 }
 
 export function householdAddress(community: Pick<Community, 'name'>, building: Pick<Building, 'name'>, h: Pick<Household, 'unit' | 'room'>): string {

@@ -278,6 +278,19 @@ describe('planRegister', () => {
     expect(plan.problems[1].message).toContain('第 2 行');
   });
 
+  it('reports a grid row under the wrong community once, and the rows that name that grid once per sheet', () => {
+    const bad = file();
+    // 西苑第1网格 put under 东湖 by mistake: its household and its worker are held back, not reported one by one.
+    bad.grids[2] = { ...bad.grids[2], communityCode: C1 };
+    bad.households.push(household(7, G3, '东村一组', 1, '13号'), household(8, G3, '东村一组', 1, '14号'));
+    const plan = planRegister(bad, empty());
+    expect(codes(plan)).toEqual(['网格:4:IMPORT.GRID_NOT_IN_COMMUNITY', '工作人员:4:IMPORT.GRID_ROW_WRONG', '房屋:6:IMPORT.GRID_ROW_WRONG']);
+    expect(plan.problems[2].message).toContain(`本表有 3 行（从第 6 行起）属于网格 ${G3}`);
+    // Corrected, everything is checked again and clean.
+    bad.grids[2] = file().grids[2];
+    expect(planRegister(bad, empty()).problems).toEqual([]);
+  });
+
   it('reports a mobile that belongs to a user of another street, and duplicates of every key', () => {
     const other: User = {
       id: 'u-other', openid: 'o', name: '别人', phone: '13800000003', residence: null,

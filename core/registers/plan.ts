@@ -184,6 +184,15 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
   /** Every grid after the import (its own fields), by code. */
   const gridByCode = new Map<string, GridFields>(snapshot.grids.map((g) => [g.code, g]));
   const seenGrid = new Set<string>();
+  /** Grids whose own row is wrong: rows that name them are held back and reported once per sheet, not one by one. */
+  const badGrids = new Set<string>(parsed.rejectedGridCodes ?? []);
+  const heldBack = new Map<string, { gridCode: string; origin: RowOrigin; rows: number }>();
+  const holdBack = (gridCode: string, origin: RowOrigin) => {
+    const key = `${origin.sheet}|${gridCode}`;
+    const entry = heldBack.get(key);
+    if (entry) entry.rows++;
+    else heldBack.set(key, { gridCode, origin, rows: 1 });
+  };
   for (const row of parsed.grids) {
     if (seenGrid.has(row.code)) {
       problems.push(problem(row.origin, KIND_SHEET_COLUMNS.grid, 'IMPORT.DUPLICATE_GRID', `网格编码 ${row.code} 在表中出现了不止一次`));
@@ -197,6 +206,7 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
     }
     if (!row.code.startsWith(row.communityCode)) {
       problems.push(problem(row.origin, KIND_SHEET_COLUMNS.grid, 'IMPORT.GRID_NOT_IN_COMMUNITY', `网格编码 ${row.code} 应以所属社区编码 ${row.communityCode} 开头`));
+      badGrids.add(row.code);
     }
     // A 四至 cell that names no side is kept whole on the east side, so nothing written is lost.
     const named = row.boundary.east || row.boundary.south || row.boundary.west || row.boundary.north;
@@ -234,6 +244,11 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
   ): boolean => {
     let ok = true;
     for (const code of codes) {
+      if (badGrids.has(code)) {
+        holdBack(code, row.origin);
+        ok = false;
+        continue;
+      }
       const grid = gridByCode.get(code);
       if (!grid) {
         problems.push(problem(row.origin, KIND_SHEET_COLUMNS.grid, 'IMPORT.UNKNOWN_GRID', `网格编码 ${code} 既不在网格表中，也不是本街道已有的网格`));
@@ -308,6 +323,10 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
   /** Communities the household sheet covers: only their households can be missing from it. */
   const householdScope = new Set<string>();
   for (const row of parsed.households) {
+    if (badGrids.has(row.gridCode)) {
+      holdBack(row.gridCode, row.origin);
+      continue;
+    }
     const grid = gridByCode.get(row.gridCode);
     if (!grid) {
       problems.push(problem(row.origin, KIND_SHEET_COLUMNS.grid, 'IMPORT.UNKNOWN_GRID', `网格编码 ${row.gridCode} 既不在网格表中，也不是本街道已有的网格`));
@@ -352,6 +371,10 @@ export function planRegister(parsed: ParsedRegister, snapshot: RegisterSnapshot)
       continue;
     }
     householdOps.push({ kind: 'household', household: next });
+  }
+  for (const { gridCode, origin, rows } of heldBack.values()) {
+    problems.push(problem(origin, KIND_SHEET_COLUMNS.grid, 'IMPORT.GRID_ROW_WRONG',
+      `本表有 ${rows} 行（从第 ${origin.row} 行起）属于网格 ${gridCode}，该网格在网格表中有误；改正网格表后这些行会一并检查`));
   }
   const buildingOps: RegisterOp[] = [];
   const storedBuildingById = new Map(snapshot.buildings.map((b) => [b.id, b]));

@@ -77,6 +77,11 @@ export interface ParsedRegister {
   staff: StaffRow[];
   /** Row-level and file-level problems (cross-row and store checks are the planner's). */
   problems: RegisterProblem[];
+  /**
+   * Codes of grids whose own row the reader refused (not a duplicate of an accepted row): rows of other sheets
+   * that name them wait for that row to be fixed, and the planner says so once per sheet.
+   */
+  rejectedGridCodes?: string[];
 }
 
 /** The bytes of an uploaded register and what it was called (the name only hints; content decides). */

@@ -52,6 +52,8 @@ describe('grid rows', () => {
     expect(r.grids[0]).toMatchObject({ boundary: { east: 'A路', south: 'B街', west: 'C巷', north: 'D河' }, description: '', householdTarget: 300 });
     expect(codes(r)).toEqual(['IMPORT.GRID_CODE_INVALID', 'IMPORT.GRID_NOT_IN_COMMUNITY']);
     expect(r.problems[1].message).toContain('420102001002001');
+    // The refused row whose code is well formed is remembered, so rows naming it wait for it (not the short code).
+    expect(r.rejectedGridCodes).toEqual(['420102001002001']);
   });
   it('duplicate grid codes and a non-integer household target are reported', () => {
     const r = check('grids', H, [
@@ -60,6 +62,8 @@ describe('grid rows', () => {
       ['420102001001002', '三', '420102001001', '', '三百'],
     ]);
     expect(codes(r)).toEqual(['IMPORT.DUPLICATE_GRID', 'IMPORT.NUMBER_INVALID']);
+    // A duplicate of an accepted grid is not a grid in doubt; a grid whose only row is wrong is.
+    expect(r.rejectedGridCodes).toEqual(['420102001001002']);
   });
   it('a boundary not written as 东至…北至… is kept whole as the description', () => {
     expect(parseBoundary('解放路以东')).toEqual({ boundary: { east: '', south: '', west: '', north: '' }, description: '解放路以东' });

@@ -49,7 +49,7 @@ export interface RowChecker {
 /** `streetCode`: the street's 12-digit code; its first 9 digits (县 6 + 街道 3) head every community code. */
 export function createRowChecker(streetCode: string): RowChecker {
   const streetPrefix = streetCode.slice(0, 9);
-  const out: ParsedRegister = { communities: [], grids: [], households: [], staff: [], problems: [] };
+  const out: ParsedRegister = { communities: [], grids: [], households: [], staff: [], problems: [], rejectedGridCodes: [] };
   const seenCommunity = new Map<string, RowOrigin>();
   const seenGrid = new Map<string, RowOrigin>();
   const seenRoom = new Map<string, RowOrigin>();
@@ -151,6 +151,8 @@ export function createRowChecker(streetCode: string): RowChecker {
             const r: GridRow = { origin, code, name, communityCode: community, boundary, description, householdTarget };
             out.grids.push(r);
           }
+        } else if (GRID_CODE.test(code) && !seenGrid.has(code)) {
+          out.rejectedGridCodes?.push(code);
         }
       } else if (kind === 'households') {
         const grid = gridCode('gridCode', '网格编码', required('gridCode', '网格编码'));

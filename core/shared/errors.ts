@@ -90,6 +90,7 @@ export const ERROR_MESSAGES = {
   'IMPORT.COMMUNITY_CODE_INVALID': '社区代码应为12位数字，且前9位与本街道代码一致',
   'IMPORT.GRID_CODE_INVALID': '网格编码应为15位数字',
   'IMPORT.GRID_NOT_IN_COMMUNITY': '网格编码的前12位应为所属社区的代码',
+  'IMPORT.GRID_ROW_WRONG': '这些行所属的网格在网格表中有误，请先改正网格表',
   'IMPORT.MOBILE_INVALID': '手机号应为11位数字，以1开头',
   'IMPORT.UNIT_INVALID': '单元应为正整数',
   'IMPORT.NUMBER_INVALID': '这里应填写整数',

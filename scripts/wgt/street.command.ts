@@ -1,8 +1,9 @@
 /**
- * `npm run wgt -- street init --name <名称> --code <12位街道代码> [--district <区>] [--admin-name <姓名>] --admin-mobile <手机号> [--cloud]`
+ * `npm run wgt -- street init --name <名称> --code <12位街道代码> [--district <区>] [--admin-name <姓名>] --admin-mobile <手机号> [--qr <文件.svg>] [--cloud]`
  *
  * Creates the street and its first administrator (an unbound person holding street_staff + street_admin) and
- * prints a one-time invitation: the code, the link, and a QR image written next to the current directory.
+ * prints a one-time invitation: the code, the link, and a QR image (`--qr`, else invitation-<code>.svg in the
+ * current directory).
  * The administrator opens the link in WeChat (or the local H5), enters the code and the last 4 digits of the
  * mobile given here, and becomes the street's admin. No password, no hard-coded account.
  */
@@ -13,7 +14,7 @@ import { initStreet } from '../../server/use-cases/people/init-street';
 import { flagValue, type CliCommand } from './cli-args';
 import { openTarget, withTarget } from './target';
 
-const USAGE = '用法: npm run wgt -- street init --name <街道名称> --code <12位街道代码> --admin-mobile <手机号> [--district <区>] [--admin-name <姓名>] [--cloud]';
+const USAGE = '用法: npm run wgt -- street init --name <街道名称> --code <12位街道代码> --admin-mobile <手机号> [--district <区>] [--admin-name <姓名>] [--qr <二维码文件.svg>] [--cloud]';
 
 export const command: CliCommand = async (args) => {
   if (args.positionals[0] !== 'init') {
@@ -32,7 +33,7 @@ export const command: CliCommand = async (args) => {
       name, code, district: flagValue(args, 'district'), adminName: flagValue(args, 'admin-name'), adminMobile: flagValue(args, 'admin-mobile'),
     });
     const link = redeemLink(target.deps.config.bindUrlBase, result.invitation.code);
-    const file = resolve(process.cwd(), `invitation-${code}.svg`);
+    const file = resolve(process.cwd(), flagValue(args, 'qr') ?? `invitation-${code}.svg`);
     writeFileSync(file, qrOf(link).svg);
     console.log(`已创建街道「${name}」（${code}）→ ${target.kind === 'cloud' ? `云开发环境 ${target.where}` : target.where}`);
     console.log(`第一位管理员的邀请码: ${result.invitation.code}（${result.invitation.expiresAt.slice(0, 10)} 前有效，只能使用一次）`);

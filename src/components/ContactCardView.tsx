@@ -42,7 +42,7 @@ export default function ContactCardView({ card, onChangeAddress }: Props) {
         <Text className="ccard__grid-name e2e-card-grid-name">
           {gridLabel(grid.communityName, grid.name)}
         </Text>
-        <Text className="ccard__boundary e2e-card-boundary">{grid.boundaryText}</Text>
+        {grid.boundaryText !== '' && <Text className="ccard__boundary e2e-card-boundary">{grid.boundaryText}</Text>}
         {address ? (
           <View className="ccard__address">
             <Text className="ccard__address-text e2e-card-address">我的住址：{address}</Text>

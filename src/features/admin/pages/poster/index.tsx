@@ -44,7 +44,7 @@ export default function PosterPage() {
           <Text className="poster__grid e2e-poster-grid">
             {gridLabel(card.grid.communityName, card.grid.name)}
           </Text>
-          <Text className="poster__boundary">{card.grid.boundaryText}</Text>
+          {card.grid.boundaryText !== '' && <Text className="poster__boundary">{card.grid.boundaryText}</Text>}
 
           {card.worker ? (
             <View className="poster__worker">

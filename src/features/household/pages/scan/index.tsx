@@ -83,7 +83,7 @@ export default function ScanPage() {
               <Text className="grid-preview__title e2e-scan-grid-name">
                 {gridLabel(preview.communityName, preview.gridName)}
               </Text>
-              <Text className="grid-preview__sub">{preview.boundaryText}</Text>
+              {preview.boundaryText !== '' && <Text className="grid-preview__sub">{preview.boundaryText}</Text>}
             </View>
             <View className="grid-preview__body">
               <Text className="section__hint">选择您家的楼栋和房号后绑定；暂时不想填写房号，也可以只绑定到这个网格。</Text>

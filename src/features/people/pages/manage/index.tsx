@@ -35,7 +35,8 @@ function InviteSheet({ inv, onClose }: { inv: InvitationView; onClose: () => voi
       <Text className="section__title">已邀请 {inv.name}</Text>
       <Text className="section__hint">请把邀请码或二维码发给本人。邀请码只显示这一次，本人凭它和登记手机号后四位加入。</Text>
       <Text className="invite-sheet__code e2e-invite-code">{inv.code}</Text>
-      <Image className="invite-sheet__qr e2e-invite-qr" src={inv.qr} mode="aspectFit" />
+      {/* The QR is square: scaleToFill fills its box (H5's aspectFit places the image absolutely, off the sheet's centre). */}
+      <Image className="invite-sheet__qr e2e-invite-qr" src={inv.qr} mode="scaleToFill" />
       <Text className="invite-sheet__link e2e-invite-link">{inv.link}</Text>
       <Text className="section__hint e2e-invite-expiry">有效期至 {shortTime(inv.expiresAt)}</Text>
       <View className="invite-sheet__actions">
