@@ -266,6 +266,16 @@ test('a street starts empty, imports its register, invites a worker who confirms
   expect(await worker.locator('.taro-modal__title').last().innerText()).toBe('没有处理成功');
   await modalShown(worker);
   await app.shot(worker, '10-worker-refused');
-  const pending = await app.runtime.store.users.listPendingResidents(grids.find((g) => g.code === GRIDS[0])!.id);
-  expect(pending).toHaveLength(1);
+  const firstGrid = grids.find((g) => g.code === GRIDS[0])!;
+  expect(await app.runtime.store.users.listPendingResidents(firstGrid.id)).toHaveLength(1);
+
+  // Until someone is assigned, the street's grid list says the grid has no worker.
+  await admin.goto(`${app.url}/`);
+  await admin.reload();
+  await admin.locator('.e2e-entry-street').click();
+  const gridRow = admin.locator(`#grid-${firstGrid.id}`);
+  await gridRow.waitFor();
+  expect(await gridRow.locator('.e2e-grid-row-primary').innerText()).toContain('无网格员');
+  await settled(admin);
+  await app.shot(admin, '11-grid-without-worker');
 }, 240_000);

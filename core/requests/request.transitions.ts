@@ -62,6 +62,14 @@ export const ACTION_LABELS: Record<RequestAction, string> = Object.fromEntries(
   Object.entries(TRANSITIONS).map(([k, v]) => [k, v.label]),
 ) as Record<RequestAction, string>;
 
+/** Timeline entries that change no status: written by the system around the request, not by a transition. */
+const EVENT_ONLY_LABELS: Record<string, string> = { transfer: '网格移交' };
+
+/** The Chinese name of a timeline entry; an action this version does not know reads 「其他处理」, never its code. */
+export function eventLabel(action: string): string {
+  return ACTION_LABELS[action as RequestAction] ?? EVENT_ONLY_LABELS[action] ?? '其他处理';
+}
+
 /** What a caller is to this request. Pure: the same answer hides buttons in the app and refuses on the server. */
 export function partiesOf(actor: Actor | 'system', request: ServiceRequest): Set<Party> {
   const parties = new Set<Party>();

@@ -1,4 +1,5 @@
 import type { ContactCardView, GridSummary, MyCardEdit, PosterView, WorkerSummary } from '@core/api/contract';
+import type { RequestDetail } from '@core/api/request.contract';
 import type { Reply } from '@core/shared/errors';
 import { functionHarness, type Harness } from '../testing/function-harness';
 
@@ -86,6 +87,50 @@ describe('grid function', () => {
     expect(workers.find((w) => w.id === 'w1')).toMatchObject({ grids: ['东湖社区第1网格', '东湖社区第4网格'], backupGrids: ['东湖社区第2网格'] });
     const audit = await h.deps.store.audit.listFor('grid', 'g4', 5);
     expect(audit[0]).toMatchObject({ actorId: 'cs1', action: 'grid.assign', detail: { to: { primaryWorkerId: 'w1', backupWorkerId: 'w5' } } });
+  });
+
+  describe('网格移交: open requests follow the grid to its new worker', () => {
+    let key = 0;
+    /** A request of g1 filed by r1 and accepted by `worker`. */
+    const acceptedBy = async (worker: string): Promise<RequestDetail> => {
+      const r = data(await h.call<RequestDetail>('r1', 'request', 'submit', {
+        idempotencyKey: `transfer${String(++key).padStart(8, '0')}`, categoryId: 'k-env', description: '楼道堆放杂物，影响通行', photoFileIds: [],
+      }));
+      return data(await h.call<RequestDetail>(worker, 'request', 'accept', { id: r.id, version: r.version }));
+    };
+    const handlerOf = async (id: string) => (await h.deps.store.requests.get(id))?.handler?.id;
+    const assign = async (primaryWorkerId: string, backupWorkerId: string | null) => {
+      const g1 = (await h.deps.store.places.getGrid('g1'))!;
+      return data(await h.call<GridSummary>('cs1', 'grid', 'assign', { gridId: 'g1', primaryWorkerId, backupWorkerId, version: g1.version }));
+    };
+
+    it("moves the previous worker's open requests (a resolved one too: a reopen must reach the new worker) and leaves the B角's", async () => {
+      const a = await acceptedBy('w1');
+      const b = await acceptedBy('w1');
+      const backups = await acceptedBy('w2');
+      const done = await acceptedBy('w1');
+      data(await h.call('w1', 'request', 'resolve', { id: done.id, version: done.version, note: '已清理', photoFileIds: [] }));
+      await assign('w5', 'w2');
+      expect([await handlerOf(a.id), await handlerOf(b.id), await handlerOf(backups.id), await handlerOf(done.id)]).toEqual(['w5', 'w5', 'w2', 'w5']);
+      const detail = data(await h.call<RequestDetail>('w5', 'request', 'detail', { id: a.id }));
+      expect(detail.timeline.at(-1)).toMatchObject({ action: 'transfer', actionLabel: '网格移交', note: '网格移交：由 张伟 转给 何军' });
+      // The same assignment again moves nothing and writes no second entry.
+      await assign('w5', 'w2');
+      const again = data(await h.call<RequestDetail>('w5', 'request', 'detail', { id: a.id }));
+      expect(again.timeline.filter((e) => e.action === 'transfer')).toHaveLength(1);
+    });
+
+    it('after a worker is revoked (the grid shows 无网格员), the next worker assigned gets what they left open', async () => {
+      const left = await acceptedBy('w1');
+      data(await h.call('cs1', 'people', 'revoke', { userId: 'w1' }));
+      expect((await h.deps.store.places.getGrid('g1'))!.primaryWorkerId).toBeNull();
+      const list = data(await h.call<GridSummary[]>('cs1', 'grid', 'list', {}));
+      expect(list.find((g) => g.id === 'g1')!.primary).toBeNull();
+      await assign('w5', 'w2');
+      expect(await handlerOf(left.id)).toBe('w5');
+      const detail = data(await h.call<RequestDetail>('w5', 'request', 'detail', { id: left.id }));
+      expect(detail.timeline.at(-1)).toMatchObject({ actionLabel: '网格移交', note: '网格移交：由 张伟 转给 何军' });
+    });
   });
 
   it('two staff assigning the same grid at once: exactly one wins, the other is told to refresh', async () => {

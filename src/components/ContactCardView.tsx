@@ -118,11 +118,13 @@ export default function ContactCardView({ card, onChangeAddress }: Props) {
         <View className="ccard__mini">
           <View className="ccard__mini-main">
             <Text className="ccard__mini-name">{hotline.name}</Text>
-            <Text className="ccard__mini-phone e2e-card-hotline">{formatPhone(hotline.phone)}</Text>
+            <Text className="ccard__mini-phone e2e-card-hotline">{hotline.phone ? formatPhone(hotline.phone) : '暂未登记，请到社区办公室咨询'}</Text>
           </View>
-          <ActionButton type="ghost" size="small" className="e2e-card-hotline-call" onClick={() => dial(hotline.phone)}>
-            拨打
-          </ActionButton>
+          {hotline.phone ? (
+            <ActionButton type="ghost" size="small" className="e2e-card-hotline-call" onClick={() => dial(hotline.phone)}>
+              拨打
+            </ActionButton>
+          ) : null}
         </View>
       </View>
     </View>

@@ -53,13 +53,12 @@ export async function assignGridWorkers(
     });
     return next;
   });
-  // 网格移交: the old worker's open requests of this grid follow the grid to the new worker.
-  if (grid.primaryWorkerId && grid.primaryWorkerId !== input.primaryWorkerId && primary) {
-    const old = await ctx.deps.store.users.getById(grid.primaryWorkerId);
+  // 网格移交: open requests of this grid whose handler no longer looks after it follow the grid to the new worker
+  // (also when the grid had none: its worker was revoked and left requests behind).
+  if (grid.primaryWorkerId !== input.primaryWorkerId && primary) {
     await transferGridRequests(ctx.deps, {
-      streetId: grid.streetId, gridId: grid.id,
-      from: { id: grid.primaryWorkerId, name: old?.name ?? '原网格员' }, to: { id: primary.id, name: primary.name },
-      actor: { id: ctx.user.id, name: ctx.user.name }, at: ctx.now.toISOString(),
+      streetId: grid.streetId, gridId: grid.id, previousPrimaryId: grid.primaryWorkerId,
+      to: { id: primary.id, name: primary.name }, actor: { id: ctx.user.id, name: ctx.user.name }, at: ctx.now.toISOString(),
     });
   }
   const [summary] = await summarize(ctx, [updated]);

@@ -6,28 +6,46 @@ import type { Deps } from '../../functions/deps';
 export const TRANSFER_BATCH = 50;
 
 /**
- * 网格移交: when a grid's primary worker changes, the open requests of that grid the old worker handles move
- * to the new one, each with a history entry 「网格移交：由 A 转给 B」. Each request is one conditional write
- * (request + event); one that moved meanwhile is left to whoever moved it. Returns how many moved.
+ * 网格移交: when a grid gets a new primary worker, the grid's open requests handled by a worker who no longer
+ * looks after it follow the grid to the new one: the previous primary worker's, and those of anyone who has left
+ * (revoked: no grid_worker post in the street any more). A B角 who still backs the grid up, and a worker of another
+ * grid a request was dispatched to, keep theirs. Each moved request gets a history entry 「网格移交：由 A 转给 B」 and is its own
+ * conditional write (request + event); one that moved meanwhile is left to whoever moved it. Returns how many moved.
  */
 export async function transferGridRequests(
   deps: Deps,
-  input: { streetId: string; gridId: string; from: { id: string; name: string }; to: { id: string; name: string }; actor: { id: string; name: string }; at: string },
+  input: {
+    streetId: string; gridId: string; previousPrimaryId: string | null; to: { id: string; name: string };
+    actor: { id: string; name: string }; at: string;
+  },
 ): Promise<number> {
   const { store } = deps;
+  const grid = await store.places.getGrid(input.gridId);
+  const stillHere = new Set([input.to.id, grid?.backupWorkerId].filter((x): x is string => Boolean(x)));
+  /** Whether a handler has left this grid, asked once per person. */
+  const left = new Map<string, Promise<boolean>>();
+  const hasLeft = (id: string): Promise<boolean> => {
+    let answer = left.get(id);
+    if (!answer) {
+      answer = store.users.getById(id).then((u) => !u || !u.posts.some((p) => p.role === 'grid_worker' && p.streetId === input.streetId));
+      left.set(id, answer);
+    }
+    return answer;
+  };
   let moved = 0;
   let cursor: string | null = null;
-  const query = { streetId: input.streetId, gridIds: [input.gridId], handlerId: input.from.id, statuses: [...OPEN_STATUSES], sort: 'newest' as const };
+  const query = { streetId: input.streetId, gridIds: [input.gridId], statuses: [...OPEN_STATUSES], sort: 'newest' as const };
   do {
     const page = await store.requests.list(query, { limit: TRANSFER_BATCH, cursor });
     for (const r of page.items) {
-      if (r.handler?.kind !== 'worker' || r.handler.id !== input.from.id) continue;
+      if (r.handler?.kind !== 'worker' || stillHere.has(r.handler.id)) continue;
+      if (r.handler.id !== input.previousPrimaryId && !(await hasLeft(r.handler.id))) continue;
       const history = await store.requests.events(r.id);
       const seq = history.reduce((m, e) => Math.max(m, e.seq), 0) + 1;
       const event: RequestEvent = {
         id: deps.newId(), requestId: r.id, seq, action: 'transfer', from: r.status, to: r.status,
         actor: { role: 'community_staff', id: input.actor.id, name: input.actor.name },
-        note: `网格移交：由 ${input.from.name} 转给 ${input.to.name}`, photoFileIds: [], at: input.at,
+        note: `网格移交：由 ${r.handler.name} 转给 ${input.to.name}`, photoFileIds: [], at: input.at,
       };
       const stored = await store.requests.commit({
         request: { ...r, handler: { kind: 'worker', id: input.to.id, name: input.to.name }, version: r.version + 1, updatedAt: input.at },
@@ -35,7 +53,6 @@ export async function transferGridRequests(
       });
       if (stored) moved++;
     }
-    // Moved requests leave the handler filter, but the keyset cursor still walks forward over the rest.
     cursor = page.next;
   } while (cursor);
   return moved;

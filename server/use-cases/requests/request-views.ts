@@ -3,7 +3,7 @@ import { maskName } from '@core/people/phone';
 import { ROLE_LABELS, type Actor } from '@core/people/role';
 import { dueKindOf, listItemOf, type RequestEvent, type RequestListItem, type ServiceRequest } from '@core/requests/request';
 import { RATING_LABELS, STATUS_KIND, STATUS_LABELS } from '@core/requests/request.status';
-import { ACTION_LABELS, allowedActions, handlerLabel, partiesOf, type RequestAction } from '@core/requests/request.transitions';
+import { allowedActions, eventLabel, handlerLabel, partiesOf, type RequestAction } from '@core/requests/request.transitions';
 import type { Deps } from '../../functions/deps';
 import type { StreetRules } from './request-rules';
 
@@ -91,7 +91,7 @@ export async function toDetail(
   const photoUrls = (ids: string[]) => ids.map((id) => urlOf.get(id)).filter((u): u is string => Boolean(u));
   const timeline: TimelineEntry[] = events.map((e) => ({
     action: e.action,
-    actionLabel: ACTION_LABELS[e.action as RequestAction] ?? e.action,
+    actionLabel: eventLabel(e.action),
     from: e.from,
     to: e.to,
     who: who(e),

@@ -13,7 +13,7 @@ function Person({ label, person, className }: { label: string; person: GridSumma
   return (
     <Text className={className}>
       <Text className="grid-row__label">{label}</Text>
-      {person ? <Text>{person.name}</Text> : <Text className="grid-row__none">未指派</Text>}
+      {person ? <Text>{person.name}</Text> : <Text className="grid-row__none e2e-grid-row-none">无{label}</Text>}
     </Text>
   );
 }
@@ -56,11 +56,11 @@ export default function GridsPage() {
         </View>
         <View className="admin-summary__item">
           <Text className={`admin-summary__num ${missing.noPrimary ? 'admin-summary__num--danger' : ''}`}>{missing.noPrimary}</Text>
-          <Text className="admin-summary__label">未指派网格员</Text>
+          <Text className="admin-summary__label">无网格员</Text>
         </View>
         <View className="admin-summary__item">
           <Text className={`admin-summary__num ${missing.noBackup ? 'admin-summary__num--danger' : ''}`}>{missing.noBackup}</Text>
-          <Text className="admin-summary__label">未指派B角</Text>
+          <Text className="admin-summary__label">无B角</Text>
         </View>
       </View>
       <View className="list e2e-grid-list">
