@@ -88,7 +88,8 @@ describe('npm run wgt -- import', () => {
     expect((await store.places.listGrids({ streetId: 's1' })).length).toBe(4);
     out = [];
     expect(await run('@good.xlsx --street 420100001')).toBe(0);
-    expect(out.at(-1)).toMatch(/^已导入到 银杏街道（data）：\d+ 处写入。$/);
+    expect(out.at(-1)).toMatch(/^已导入到 银杏街道（data）：\d+ 处写入，共 1 次调用。$/);
+    expect(out).toContainEqual(expect.stringMatching(/^第 1 次：写入 \d+ 条，用时 \d+\.\d s（\d+\/\d+）$/));
     expect((await store.places.listGrids({ streetId: 's1' })).length).toBe(5);
     out.length = 0;
     expect(await run('@good.xlsx --street 420100001 --json')).toBe(0);
