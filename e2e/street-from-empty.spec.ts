@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { expect } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
+import { calendarStatus } from '@core/calendar/calendar-status';
 import { startApp, textOf, type App } from './support/app';
 
 let app: App;
@@ -147,6 +148,13 @@ test('a street starts empty, imports its register, invites a worker who confirms
   await settled(admin);
   await app.shot(admin, '01-admin-redeemed');
   await admin.locator('.e2e-redeem-home').click();
+  await admin.locator('.e2e-entry-register-import').waitFor();
+  // Street staff are warned on home when a year's 放假/调休 calendar is missing (from 1 November of the year before).
+  const calendar = calendarStatus((await app.runtime.store.requestConfig.calendars()).map((y) => y.year), new Date());
+  if (calendar.message) expect(await textOf(admin, '.e2e-calendar-warning')).toBe(calendar.message);
+  else expect(await admin.locator('.e2e-calendar-warning').count()).toBe(0);
+  await settled(admin);
+  await app.shot(admin, '01b-admin-home');
   await admin.locator('.e2e-entry-register-import').click();
   await admin.locator('.e2e-choose-file').waitFor();
 

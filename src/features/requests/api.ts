@@ -1,3 +1,4 @@
+import type { CalendarStatus } from '@core/calendar/calendar-status';
 import type { ActionInput, GridSummary } from '@core/api/contract';
 import type {
   CategoryOption,
@@ -26,6 +27,8 @@ export const requestApi = {
   worklist: (tab: WorklistTab, cursor?: string): Promise<RequestPage> => cloud.call('request', 'worklist', cursor ? { tab, cursor } : { tab }),
   streetList: (filter: StreetFilter): Promise<RequestPage & { total: number }> => cloud.call('request', 'streetList', filter),
   detail: (id: string): Promise<RequestDetail> => cloud.call('request', 'detail', { id }),
+  /** Staff only: which years' 放假/调休 calendar is missing, with the warning to show. */
+  calendarStatus: (): Promise<CalendarStatus> => cloud.call('request', 'calendarStatus', {}),
   act: <A extends DetailAction>(action: A, input: ActionInput<'request', A>): Promise<RequestDetail> => cloud.call('request', action, input) as Promise<RequestDetail>,
   /** Grids the caller may see: a worker's own, a community's, or the street's. */
   grids: (): Promise<GridSummary[]> => cloud.call('grid', 'list', {}),

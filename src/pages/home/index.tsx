@@ -140,6 +140,11 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
   if (!worker && !community && !street && !admin) return null;
   return (
     <View className="home-section">
+      {data.calendarWarning && (
+        <View className="home-warning e2e-calendar-warning">
+          <Text className="home-warning__text">{data.calendarWarning}</Text>
+        </View>
+      )}
       <Text className="home-section__title">工作台</Text>
       <View className="list">
         {(worker || community) && (

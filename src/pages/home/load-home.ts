@@ -1,10 +1,12 @@
+import type { CalendarStatus } from '@core/calendar/calendar-status';
 import type { MeView } from '@core/api/contract';
 import type { ContactCardView } from '@core/contact-card/contact-card';
 import { accountApi } from '../../features/account/api';
-import { workerGrids } from '../../features/account/me-view';
+import { grantOf, workerGrids } from '../../features/account/me-view';
 import { cardApi } from '../../features/card/api';
 import { messageApi } from '../../features/messages/api';
 import { noticeApi } from '../../features/notices/api';
+import { requestApi } from '../../features/requests/api';
 
 export type Section<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -18,6 +20,8 @@ export interface HomeData {
   unread: number | null;
   /** Unread notices reaching the resident's home (the 通知 tab's badge); null when not bound or not answered. */
   noticeUnread: number | null;
+  /** Community and street staff: the holiday calendar's warning (a year not loaded), null when none or not asked. */
+  calendarWarning: string | null;
 }
 
 async function settle<T>(p: Promise<T>): Promise<Section<T>> {
@@ -32,9 +36,11 @@ async function settle<T>(p: Promise<T>): Promise<Section<T>> {
 export async function loadHome(): Promise<HomeData> {
   const me = await accountApi.me();
   const grids = workerGrids(me);
-  const [inbox, notices, myCard, ...cards] = await Promise.all([
+  const staff = Boolean(grantOf(me, 'community_staff') || grantOf(me, 'street_staff') || grantOf(me, 'street_admin'));
+  const [inbox, notices, calendar, myCard, ...cards] = await Promise.all([
     settle(messageApi.inbox()),
     me.residence ? settle(noticeApi.unread()) : Promise.resolve(null),
+    staff ? settle(requestApi.calendarStatus()) : Promise.resolve(null),
     me.residence ? settle(cardApi.myCard()) : Promise.resolve(null),
     ...grids.map((g) => settle(cardApi.ofGrid(g.gridId))),
   ]);
@@ -44,5 +50,6 @@ export async function loadHome(): Promise<HomeData> {
     workerCards: grids.map((g, i) => ({ ...g, card: cards[i] as Section<ContactCardView> })),
     unread: inbox.ok ? (inbox.value as { unread: number }).unread : null,
     noticeUnread: notices?.ok ? (notices.value as { count: number }).count : null,
+    calendarWarning: calendar?.ok ? (calendar.value as CalendarStatus).message : null,
   };
 }
