@@ -4,7 +4,7 @@
  */
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { startApp, textOf, type App } from './support/app';
+import { settled, startApp, textOf, type App } from './support/app';
 import { gridOf } from './support/demo';
 
 let app: App;
@@ -37,12 +37,6 @@ async function openMine(page: Page): Promise<void> {
   await page.goto(`${app.url}/#/pages/mine/index`);
   await page.reload();
   await page.locator('.e2e-mine-name').waitFor();
-}
-
-/** Taro's H5 pages slide in: wait until none is moving before a screenshot. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction("[...document.querySelectorAll('.taro_page')].every((p) => p.classList.contains('taro_page_stationed') || p.classList.contains('taro_page_shade'))", undefined, { timeout: 5000 });
-  await page.waitForFunction("![...document.querySelectorAll('.taro__toast')].some((e) => getComputedStyle(e).display !== 'none')", undefined, { timeout: 5000 });
 }
 
 test('a resident binds and waits; the grid worker confirms one binding and rejects another', async () => {

@@ -6,7 +6,7 @@
 import { expect } from '@jest/globals';
 import { isBound } from '@core/people/user';
 import { DEMO_NEWCOMER_GRID_ID, DEMO_NEWCOMER_ID } from '../server/runtime/seed/demo-street';
-import { startApp, signInAs, textOf, type App } from './support/app';
+import { modalShown, settled, startApp, signInAs, textOf, type App } from './support/app';
 
 let app: App;
 beforeAll(async () => {
@@ -72,10 +72,12 @@ test('an admin invites a register person, who redeems with a new WeChat, sees th
   await ap.locator(`#person-${DEMO_NEWCOMER_ID} .e2e-person-status`, { hasText: '已激活' }).waitFor();
   await ap.locator(`#person-${DEMO_NEWCOMER_ID} .e2e-person-revoke`).click();
   expect(await textOf(ap, '.taro-modal__content')).toContain('全部权限（网格员）将立即一并移除');
+  await modalShown(ap);
   await app.shot(ap, '06-revoke-confirm');
   await ap.locator('.taro-modal__foot div:last-child').click();
   expect(await textOf(ap, '.taro-modal__content')).toContain(`已停用${newcomer.name}的全部权限`);
   expect(await ap.locator('.taro-modal__content').innerText()).toContain('以下网格暂无网格员或B角：');
+  await modalShown(ap);
   await app.shot(ap, '07-revoke-result');
   await ap.locator('.taro-modal__foot div:last-child').click();
   // A revoked person holds no post any more, so the 网格员 filter no longer lists them.
@@ -89,6 +91,9 @@ test('an admin invites a register person, who redeems with a new WeChat, sees th
   const log = await ap.locator('.e2e-audit-list').innerText();
   expect(log).toContain(newcomer.name);
   expect(log).toMatch(/停用/);
+  // Roles read in Chinese, never as codes (grid_worker).
+  expect(log).not.toMatch(/[a-z]+_[a-z]+/);
+  await settled(ap);
   await app.shot(ap, '08-audit');
 
   // The revoked person holds no post any more: the server refuses their next worker call.

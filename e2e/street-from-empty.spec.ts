@@ -13,7 +13,7 @@ import { expect } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { calendarStatus } from '@core/calendar/calendar-status';
-import { startApp, textOf, type App } from './support/app';
+import { modalShown, settled, startApp, textOf, type App } from './support/app';
 
 let app: App;
 let scratch: string;
@@ -63,17 +63,6 @@ async function redeem(page: Page, link: string, last4: string): Promise<string> 
   await page.locator('.e2e-redeem-submit').click();
   await page.locator('.e2e-redeem-role').first().waitFor();
   return (await page.locator('.e2e-redeem-role').allInnerTexts()).join('\n');
-}
-
-/** Taro's H5 modal fades in: wait for it to be fully shown before a screenshot. */
-async function modalShown(page: Page): Promise<void> {
-  await page.waitForFunction("[...document.querySelectorAll('.taro__modal')].some((m) => getComputedStyle(m).display !== 'none' && getComputedStyle(m).opacity === '1')", undefined, { timeout: 5000 });
-}
-
-/** Taro's H5 pages slide in and toasts fade: wait until nothing moves before a screenshot. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction("[...document.querySelectorAll('.taro_page')].every((p) => p.classList.contains('taro_page_stationed') || p.classList.contains('taro_page_shade'))", undefined, { timeout: 5000 });
-  await page.waitForFunction("![...document.querySelectorAll('.taro__toast')].some((e) => getComputedStyle(e).display !== 'none')", undefined, { timeout: 5000 });
 }
 
 /**

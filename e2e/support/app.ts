@@ -91,3 +91,14 @@ export async function textOf(page: Page, selector: string): Promise<string> {
   await el.waitFor();
   return (await el.innerText()).trim();
 }
+
+/** Taro's H5 pages slide in and toasts fade: wait until nothing moves before a screenshot. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction("[...document.querySelectorAll('.taro_page')].every((p) => p.classList.contains('taro_page_stationed') || p.classList.contains('taro_page_shade'))", undefined, { timeout: 5000 });
+  await page.waitForFunction("![...document.querySelectorAll('.taro__toast')].some((e) => getComputedStyle(e).display !== 'none')", undefined, { timeout: 5000 });
+}
+
+/** Taro's H5 modal fades in: wait for it to be fully shown before a screenshot. */
+export async function modalShown(page: Page): Promise<void> {
+  await page.waitForFunction("[...document.querySelectorAll('.taro__modal')].some((m) => getComputedStyle(m).display !== 'none' && getComputedStyle(m).opacity === '1')", undefined, { timeout: 5000 });
+}

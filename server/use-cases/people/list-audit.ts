@@ -1,6 +1,6 @@
 import type { AuditPageView } from '@core/api/people.contract';
 import { auditActionLabel } from '@core/people/audit-labels';
-import { grantOf } from '@core/people/role';
+import { grantOf, ROLE_LABELS } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../../functions/define-function';
 
@@ -10,7 +10,9 @@ function words(value: unknown): string {
   if (value === null || value === undefined) return '无';
   if (Array.isArray(value)) return value.length ? value.map(words).join('、') : '无';
   if (typeof value === 'object') return Object.values(value as Record<string, unknown>).map(words).join('，');
-  return String(value);
+  // Role codes in a detail (grid_worker…) read as their Chinese names.
+  const text = String(value);
+  return (ROLE_LABELS as Record<string, string>)[text] ?? text;
 }
 
 /** `people.audit`: the street's audit log, newest first, who (by name), when, what, and before → after. */
