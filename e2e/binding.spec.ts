@@ -5,6 +5,7 @@
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { settled, startApp, textOf, type App } from './support/app';
+import { bindRoom, newWechatUser } from './support/people';
 import { gridOf } from './support/demo';
 
 let app: App;
@@ -15,21 +16,8 @@ afterAll(() => app?.close());
 
 /** Signs in as a brand-new WeChat user and binds the `room`-th room of the first unit of the first building of 东湖社区. */
 async function newcomerBinds(room: number): Promise<{ page: Page; address: string }> {
-  const page = await app.phone();
-  await page.goto(`${app.url}/`);
-  await page.locator('.e2e-dev-banner').waitFor();
-  await page.locator('.e2e-new-wechat-user').click();
-  await page.waitForURL((url) => !url.hash.includes('features/dev'));
-  await page.goto(`${app.url}/#/features/household/pages/bind/index`);
-  await page.locator('.e2e-community', { hasText: '东湖社区' }).click();
-  await page.locator('.e2e-buildings .e2e-tile').first().click();
-  const units = page.locator('.e2e-units .e2e-tile');
-  if (await units.first().isVisible().catch(() => false)) await units.first().click();
-  await page.locator('.e2e-rooms .e2e-tile').nth(room).click();
-  const address = (await textOf(page, '.e2e-bind-address')).replace(/\s/g, '');
-  await page.locator('.e2e-bind-submit').click();
-  await page.locator('.e2e-home-binding-pending').waitFor();
-  return { page, address };
+  const page = await newWechatUser(app);
+  return { page, address: await bindRoom(page, app, { community: '东湖社区', room }) };
 }
 
 /** Opens 我的 afresh (a reload: going to the same hash again would not ask the server). */

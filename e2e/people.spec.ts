@@ -7,6 +7,7 @@ import { expect } from '@jest/globals';
 import { isBound } from '@core/people/user';
 import { DEMO_NEWCOMER_GRID_ID, DEMO_NEWCOMER_ID } from '../server/runtime/seed/demo-street';
 import { modalShown, settled, startApp, signInAs, textOf, type App } from './support/app';
+import { newWechatUser } from './support/people';
 
 let app: App;
 beforeAll(async () => {
@@ -40,10 +41,7 @@ test('an admin invites a register person, who redeems with a new WeChat, sees th
   await app.shot(ap, '02-invitation');
 
   // A fresh browser: a new WeChat user opens 我的 → 我有邀请码, mistypes the last 4 once, then gets it right.
-  const np = await app.phone();
-  await np.goto(`${app.url}/`);
-  await np.locator('.e2e-new-wechat-user').click();
-  await np.waitForURL((url) => !url.hash.includes('features/dev'));
+  const np = await newWechatUser(app);
   await np.goto(`${app.url}/#/pages/mine/index`);
   await np.locator('.e2e-mine-redeem').click();
   await np.locator('.e2e-redeem-code input').fill(code.toLowerCase());
@@ -75,7 +73,10 @@ test('an admin invites a register person, who redeems with a new WeChat, sees th
   await modalShown(ap);
   await app.shot(ap, '06-revoke-confirm');
   await ap.locator('.taro-modal__foot div:last-child').click();
-  expect(await textOf(ap, '.taro-modal__content')).toContain(`已停用${newcomer.name}的全部权限`);
+  // The same modal element is reused: wait for the result's text, not for the confirm still fading out.
+  const result = ap.locator('.taro-modal__content', { hasText: '已停用' });
+  await result.waitFor();
+  expect(await result.innerText()).toContain(`已停用${newcomer.name}的全部权限`);
   expect(await ap.locator('.taro-modal__content').innerText()).toContain('以下网格暂无网格员或B角：');
   await modalShown(ap);
   await app.shot(ap, '07-revoke-result');

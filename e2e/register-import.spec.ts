@@ -4,8 +4,8 @@
  */
 import { expect } from '@jest/globals';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
 import { startApp, signInAs, textOf, type App } from './support/app';
+import { uploadRegister } from './support/registers';
 
 let app: App;
 beforeAll(async () => {
@@ -35,12 +35,6 @@ async function registerXlsx(mobile: string): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function upload(page: Page, name: string, buffer: Buffer) {
-  const chooser = page.waitForEvent('filechooser');
-  await page.locator('.e2e-choose-file').click();
-  await (await chooser).setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
-}
-
 test('a register with an invalid mobile shows the problem by row and column and cannot be applied; the corrected file imports', async () => {
   const admin = (await app.runtime.store.users.getById('user-street-1'))!;
   expect(admin.posts.some((p) => p.role === 'street_admin')).toBe(true);
@@ -51,12 +45,11 @@ test('a register with an invalid mobile shows the problem by row and column and 
   await app.shot(page, '01-empty');
 
   // A file that is not a spreadsheet: the server's Chinese message, the page still usable.
-  await upload(page, '说明.txt', Buffer.from('这不是表格'));
-  const refused = await textOf(page, '.e2e-file-error');
-  expect(refused).toContain('表格文件');
+  const refused = await uploadRegister(page, '说明.txt', Buffer.from('这不是表格'));
+  expect(refused.join('')).toContain('表格文件');
   await app.shot(page, '02-refused');
 
-  await upload(page, '台账.xlsx', await registerXlsx('1380000'));
+  expect(await uploadRegister(page, '台账.xlsx', await registerXlsx('1380000'))).toEqual([]);
   await page.locator('.e2e-sheet').nth(3).waitFor();
   expect(await page.locator('.e2e-sheet').count()).toBe(4);
   await app.shot(page, '03-mapping');
@@ -70,9 +63,7 @@ test('a register with an invalid mobile shows the problem by row and column and 
   expect(await page.locator('.e2e-apply').getAttribute('class')).toContain('abtn--disabled');
   await app.shot(page, '04-problems');
 
-  await upload(page, '台账（改正）.xlsx', await registerXlsx('13800001234'));
-  await page.locator('.e2e-file-name', { hasText: '改正' }).or(page.locator('.e2e-file-error')).first().waitFor({ timeout: 30000 });
-  expect(await page.locator('.e2e-file-error').allInnerTexts()).toEqual([]);
+  expect(await uploadRegister(page, '台账（改正）.xlsx', await registerXlsx('13800001234'))).toEqual([]);
   await page.locator('.e2e-dry-run').click();
   await page.locator('.e2e-report').waitFor();
   expect(await page.locator('.e2e-problem').count()).toBe(0);

@@ -14,6 +14,8 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { calendarStatus } from '@core/calendar/calendar-status';
 import { modalShown, settled, startApp, textOf, type App } from './support/app';
+import { bindRoom, newWechatUser } from './support/people';
+import { uploadRegister } from './support/registers';
 
 let app: App;
 let scratch: string;
@@ -45,16 +47,6 @@ function streetInit(): { code: string; link: string; qr: string } {
   const link = /邀请链接: (\S+)/.exec(run.stdout)?.[1];
   if (!code || !link) throw new Error(`street init printed no invitation: ${run.stdout}`);
   return { code, link, qr };
-}
-
-/** A new WeChat user in a fresh browser context (the dev sign-in's 新微信用户). */
-async function newWechatUser(): Promise<Page> {
-  const page = await app.phone();
-  await page.goto(`${app.url}/`);
-  await page.locator('.e2e-dev-banner').waitFor();
-  await page.locator('.e2e-new-wechat-user').click();
-  await page.waitForURL((url) => !url.hash.includes('features/dev'));
-  return page;
 }
 
 async function redeem(page: Page, link: string, last4: string): Promise<string> {
@@ -115,14 +107,6 @@ async function fillTemplate(template: Buffer, wrongGrid: boolean): Promise<Buffe
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.locator('.e2e-choose-file').click();
-  await (await chooser).setFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
-  await page.locator('.e2e-file-name', { hasText: name.replace(/\.xlsx$/, '') }).or(page.locator('.e2e-file-error')).first().waitFor({ timeout: 30000 });
-  expect(await page.locator('.e2e-file-error').allInnerTexts()).toEqual([]);
-}
-
 test('a street starts empty, imports its register, invites a worker who confirms a resident, and revokes them', async () => {
   expect(await app.runtime.store.places.listGrids({})).toEqual([]);
 
@@ -132,7 +116,7 @@ test('a street starts empty, imports its register, invites a worker who confirms
   expect(readFileSync(init.qr, 'utf8')).toContain('<svg');
 
   // The admin opens the link with a WeChat the app has never seen, enters the last 4 digits and becomes admin.
-  const admin = await newWechatUser();
+  const admin = await newWechatUser(app);
   expect(await redeem(admin, init.link, '0826')).toContain('街道管理员');
   await settled(admin);
   await app.shot(admin, '01-admin-redeemed');
@@ -154,7 +138,7 @@ test('a street starts empty, imports its register, invites a worker who confirms
   await (await download).saveAs(templatePath);
   const template = readFileSync(templatePath);
 
-  await upload(admin, '水果湖台账.xlsx', await fillTemplate(template, true));
+  expect(await uploadRegister(admin, '水果湖台账.xlsx', await fillTemplate(template, true))).toEqual([]);
   await admin.locator('.e2e-dry-run').click();
   await admin.locator('.e2e-problem').first().waitFor();
   // One wrong cell, reported where it is; the 50 households and the worker of that grid wait for it, said once each.
@@ -168,7 +152,7 @@ test('a street starts empty, imports its register, invites a worker who confirms
   await app.shot(admin, '02-report-with-error');
   expect(await app.runtime.store.places.listGrids({})).toEqual([]);
 
-  await upload(admin, '水果湖台账（改正）.xlsx', await fillTemplate(template, false));
+  expect(await uploadRegister(admin, '水果湖台账（改正）.xlsx', await fillTemplate(template, false))).toEqual([]);
   await admin.locator('.e2e-dry-run').click();
   await admin.locator('.e2e-report').waitFor();
   expect(await admin.locator('.e2e-problem').count()).toBe(0);
@@ -199,7 +183,7 @@ test('a street starts empty, imports its register, invites a worker who confirms
   await admin.locator('.e2e-invite-close').click();
 
   // The worker redeems in a browser of their own and finds their grid and card on home.
-  const worker = await newWechatUser();
+  const worker = await newWechatUser(app);
   expect(link).toContain(`code=${code}`);
   expect(await redeem(worker, link, WORKER.mobile.slice(-4))).toContain('网格员');
   await worker.locator('.e2e-redeem-home').click();
@@ -214,15 +198,8 @@ test('a street starts empty, imports its register, invites a worker who confirms
 
   // Two residents bind rooms of the worker's grid; the worker confirms the first.
   const bind = async (room: number): Promise<Page> => {
-    const page = await newWechatUser();
-    await page.goto(`${app.url}/#/features/household/pages/bind/index`);
-    await page.locator('.e2e-community', { hasText: '东亭社区' }).click();
-    await page.locator('.e2e-buildings .e2e-tile', { hasText: '1号楼' }).click();
-    const units = page.locator('.e2e-units .e2e-tile');
-    if (await units.first().isVisible().catch(() => false)) await units.first().click();
-    await page.locator('.e2e-rooms .e2e-tile').nth(room).click();
-    await page.locator('.e2e-bind-submit').click();
-    await page.locator('.e2e-home-binding-pending').waitFor();
+    const page = await newWechatUser(app);
+    await bindRoom(page, app, { community: '东亭社区', building: '1号楼', room });
     return page;
   };
   const resident = await bind(0);

@@ -58,7 +58,7 @@ export async function assignGridWorkers(
   if (grid.primaryWorkerId !== input.primaryWorkerId && primary) {
     await transferGridRequests(ctx.deps, {
       streetId: grid.streetId, gridId: grid.id, previousPrimaryId: grid.primaryWorkerId,
-      to: { id: primary.id, name: primary.name }, actor: { id: ctx.user.id, name: ctx.user.name }, at: ctx.now.toISOString(),
+      to: { id: primary.id, name: primary.name }, backupId: backupWorkerId, actor: { id: ctx.user.id, name: ctx.user.name }, at: ctx.now.toISOString(),
     });
   }
   const [summary] = await summarize(ctx, [updated]);

@@ -16,12 +16,13 @@ export async function transferGridRequests(
   deps: Deps,
   input: {
     streetId: string; gridId: string; previousPrimaryId: string | null; to: { id: string; name: string };
+    /** The grid's B角 after the change: keeps what was dispatched to them. */
+    backupId: string | null;
     actor: { id: string; name: string }; at: string;
   },
 ): Promise<number> {
   const { store } = deps;
-  const grid = await store.places.getGrid(input.gridId);
-  const stillHere = new Set([input.to.id, grid?.backupWorkerId].filter((x): x is string => Boolean(x)));
+  const stillHere = new Set([input.to.id, input.backupId].filter((x): x is string => x !== null));
   /** Whether a handler has left this grid, asked once per person. */
   const left = new Map<string, Promise<boolean>>();
   const hasLeft = (id: string): Promise<boolean> => {
