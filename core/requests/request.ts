@@ -69,6 +69,14 @@ export interface ServiceRequest {
   closedAt: string | null;
   /** Set when the request was resolved after its resolution deadline (for the on-time rate). */
   resolvedLate: boolean | null;
+  /**
+   * The worker who held the request when its resolution deadline passed, kept when it moves on to another
+   * handler afterwards (core/assessment `nextDueHolderId`), cleared on reopening: the assessment counts a
+   * late request against them, not against whoever took it over. Absent on older requests (read as null).
+   */
+  dueHolderId?: string | null;
+  /** Working minutes from acceptance to resolution, set with resolvedAt (the assessment's average). Absent: unknown. */
+  resolveWorkingMinutes?: number | null;
 }
 
 /** One per transition: the timeline is read from these, never rebuilt from the request. */

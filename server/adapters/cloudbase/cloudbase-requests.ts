@@ -78,9 +78,17 @@ function requestFields(r: ServiceRequest): Record<string, unknown> {
 
 // A request stored before dueUncalibrated existed reads as calibrated (false), as the SQLite column defaults.
 // unverifiedResident is present only when true (as submit writes it): an absent field is stored as null.
+// The assessment's optional fields (dueHolderId, resolveWorkingMinutes) are present only when set.
 const toRequest = (d: DbDocument): ServiceRequest => {
-  const { unverifiedResident, ...fields } = pick(d, REQUEST_DOC_FIELDS) as Partial<ServiceRequest>;
-  return { id: d._id, ...fields, dueUncalibrated: d.dueUncalibrated === true, ...(unverifiedResident === true ? { unverifiedResident } : {}) } as ServiceRequest;
+  const { unverifiedResident, dueHolderId, resolveWorkingMinutes, ...fields } = pick(d, REQUEST_DOC_FIELDS) as Partial<ServiceRequest>;
+  return {
+    id: d._id,
+    ...fields,
+    dueUncalibrated: d.dueUncalibrated === true,
+    ...(unverifiedResident === true ? { unverifiedResident } : {}),
+    ...(dueHolderId != null ? { dueHolderId } : {}),
+    ...(resolveWorkingMinutes != null ? { resolveWorkingMinutes } : {}),
+  } as ServiceRequest;
 };
 /** An event's own id is a field: its document id is requestId:seq. */
 const toEvent = (d: DbDocument): RequestEvent => ({ id: d.eventId, ...pick(d, EVENT_FIELDS) }) as RequestEvent;
