@@ -50,8 +50,21 @@ export type Counters = Record<CounterMetric, number>;
 export const SCOPE_KINDS = ['street', 'community', 'grid', 'worker'] as const;
 export type ScopeKind = (typeof SCOPE_KINDS)[number];
 
+/**
+ * Facets for 本月热点: what requests are about and where, counted by month only and only as `filed`.
+ * 'grid_category' ids are `${gridId}/${categoryId}` (a community or street sums its grids'); 'building'
+ * ids are building ids (requests filed for a household of that building).
+ */
+export const FACET_KINDS = ['grid_category', 'building'] as const;
+export type FacetKind = (typeof FACET_KINDS)[number];
+export type CounterKind = ScopeKind | FacetKind;
+
+export function gridCategoryId(gridId: string, categoryId: string): string {
+  return `${gridId}/${categoryId}`;
+}
+
 export interface ScopeRef {
-  kind: ScopeKind;
+  kind: CounterKind;
   id: string;
 }
 
@@ -87,6 +100,8 @@ export interface AssessedRequest {
   reopenCount: number;
   rating: { value: Rating } | null;
   resolveWorkingMinutes?: number | null;
+  categoryId: string;
+  buildingId?: string | null;
 }
 
 export function emptyCounters(): Counters {
@@ -181,6 +196,9 @@ export function contributionsOf(r: AssessedRequest | null): Contribution[] {
     }
     for (const [month, metrics] of months) out.push({ key: { streetId: r.streetId, scope, period: month }, metrics });
   }
+  const filedMonth = monthOf(beijingDate(new Date(r.createdAt)));
+  out.push({ key: { streetId: r.streetId, scope: { kind: 'grid_category', id: gridCategoryId(r.gridId, r.categoryId) }, period: filedMonth }, metrics: { filed: 1 } });
+  if (r.buildingId) out.push({ key: { streetId: r.streetId, scope: { kind: 'building', id: r.buildingId }, period: filedMonth }, metrics: { filed: 1 } });
   return out;
 }
 

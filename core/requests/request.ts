@@ -77,6 +77,8 @@ export interface ServiceRequest {
   dueHolderId?: string | null;
   /** Working minutes from acceptance to resolution, set with resolvedAt (the assessment's average). Absent: unknown. */
   resolveWorkingMinutes?: number | null;
+  /** The building of the household it was filed for (本月热点 by place); absent or null when none. */
+  buildingId?: string | null;
 }
 
 /** One per transition: the timeline is read from these, never rebuilt from the request. */

@@ -134,7 +134,7 @@ export const REQUEST_FIELDS = [
   'id', 'streetId', 'communityId', 'gridId', 'categoryId', 'categoryName', 'description', 'photoFileIds', 'location', 'address',
   'callbackPhone', 'hideName', 'source', 'consentNote', 'submitterId', 'submitterName', 'residentId', 'residentName', 'status',
   'handler', 'responseDueAt', 'resolutionDueAt', 'dueUncalibrated', 'unverifiedResident', 'reopenCount', 'rating', 'flagged', 'rejectReason', 'idempotencyKey', 'version',
-  'createdAt', 'updatedAt', 'acceptedAt', 'resolvedAt', 'closedAt', 'resolvedLate', 'dueHolderId', 'resolveWorkingMinutes',
+  'createdAt', 'updatedAt', 'acceptedAt', 'resolvedAt', 'closedAt', 'resolvedLate', 'dueHolderId', 'resolveWorkingMinutes', 'buildingId',
 ] as const satisfies readonly (keyof ServiceRequest)[];
 type MissingRequestField = Exclude<keyof ServiceRequest, (typeof REQUEST_FIELDS)[number]>;
 // Compile-time completeness check: fails to type-check when ServiceRequest gains a field not listed above.

@@ -3,12 +3,12 @@
  * `commit` add `counterDelta(stored, written)` in the same atomic write as the request, so no view ever
  * scans requests. This port reads them, and lets the recount job compare and repair them.
  */
-import type { Counters, PeriodKey, ScopeKind } from '@core/assessment/counters';
+import type { CounterKind, Counters, PeriodKey } from '@core/assessment/counters';
 import type { ServiceRequest } from '@core/requests/request';
 import type { Page } from './request.port';
 
 export interface CounterRow {
-  scopeKind: ScopeKind;
+  scopeKind: CounterKind;
   scopeId: string;
   period: PeriodKey;
   counters: Counters;
@@ -16,7 +16,7 @@ export interface CounterRow {
 
 export interface CounterQuery {
   streetId: string;
-  scopeKind: ScopeKind;
+  scopeKind: CounterKind;
   /** Only these scopes; absent: every scope of the kind in the street. An empty array matches nothing. */
   scopeIds?: string[];
   /** Exact period keys (days 'YYYY-MM-DD' and/or months 'YYYY-MM'), e.g. core periodKeys(range). */

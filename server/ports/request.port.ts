@@ -92,6 +92,14 @@ export interface RequestQuery {
   /** createdAt >= createdFrom (inclusive) and < createdTo (exclusive); ISO instants. */
   createdFrom?: string;
   createdTo?: string;
+  /** acceptedAt in [acceptedFrom, acceptedTo) (ISO instants): a response figure's requests (考核). */
+  acceptedFrom?: string;
+  acceptedTo?: string;
+  /** resolvedAt in [resolvedFrom, resolvedTo) (ISO instants): a resolution figure's requests (考核). */
+  resolvedFrom?: string;
+  resolvedTo?: string;
+  /** Requests the assessment counts for this worker (core/assessment `assessedWorkerId`). */
+  assessedWorkerId?: string;
   sort: RequestSort;
 }
 

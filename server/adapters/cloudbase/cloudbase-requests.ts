@@ -78,9 +78,9 @@ function requestFields(r: ServiceRequest): Record<string, unknown> {
 
 // A request stored before dueUncalibrated existed reads as calibrated (false), as the SQLite column defaults.
 // unverifiedResident is present only when true (as submit writes it): an absent field is stored as null.
-// The assessment's optional fields (dueHolderId, resolveWorkingMinutes) are present only when set.
+// The assessment's optional fields (dueHolderId, resolveWorkingMinutes, buildingId) are present only when set.
 const toRequest = (d: DbDocument): ServiceRequest => {
-  const { unverifiedResident, dueHolderId, resolveWorkingMinutes, ...fields } = pick(d, REQUEST_DOC_FIELDS) as Partial<ServiceRequest>;
+  const { unverifiedResident, dueHolderId, resolveWorkingMinutes, buildingId, ...fields } = pick(d, REQUEST_DOC_FIELDS) as Partial<ServiceRequest>;
   return {
     id: d._id,
     ...fields,
@@ -88,6 +88,7 @@ const toRequest = (d: DbDocument): ServiceRequest => {
     ...(unverifiedResident === true ? { unverifiedResident } : {}),
     ...(dueHolderId != null ? { dueHolderId } : {}),
     ...(resolveWorkingMinutes != null ? { resolveWorkingMinutes } : {}),
+    ...(buildingId != null ? { buildingId } : {}),
   } as ServiceRequest;
 };
 /** An event's own id is a field: its document id is requestId:seq. */
