@@ -8,7 +8,7 @@ import {
   SCOPE_IDS_MAX,
   TITLE_MAX,
 } from '../notices/notice';
-import { bool, id, int, list, none, obj, oneOf, optional, str } from '../validation/schema';
+import { bool, id, instant, int, list, none, obj, oneOf, optional, str } from '../validation/schema';
 
 const FILE_ID = /^(cloud:\/\/[\w.\-/]+|[0-9a-f]{32})$/;
 const image = str('图片', { max: 256, pattern: FILE_ID, patternMessage: '图片无效，请重新上传' });
@@ -16,8 +16,6 @@ const attachment = obj('附件', {
   fileId: str('附件', { max: 256, pattern: FILE_ID, patternMessage: '附件无效，请重新上传' }),
   name: str('附件名称', { max: 60 }),
 });
-const instant = (label: string) =>
-  str(label, { max: 30, pattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, patternMessage: `${label}格式不正确` });
 const cursor = optional(str('分页', { max: 200 }));
 const noticeId = id('通知');
 

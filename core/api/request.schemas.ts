@@ -2,7 +2,7 @@
 import { PHONE_PATTERN } from '../people/phone';
 import { DESCRIPTION_MAX, NOTE_MAX, PHOTOS_MAX, type GeoPoint } from '../requests/request';
 import { RATINGS, REQUEST_STATUSES } from '../requests/request.status';
-import { type Schema, bool, id, int, list, none, obj, oneOf, optional, str } from '../validation/schema';
+import { type Schema, bool, date, id, int, list, none, obj, oneOf, optional, str } from '../validation/schema';
 import { WORKLIST_TABS } from './request.contract';
 
 const number = (label: string, min: number, max: number): Schema<number> => ({
@@ -33,7 +33,7 @@ const description = str('问题描述', { min: 5, max: DESCRIPTION_MAX, multilin
 const note = (label: string, min = 1) => str(label, { min, max: NOTE_MAX, multiline: true });
 const ref = { id: id('诉求'), version: int('版本', { min: 0, max: Number.MAX_SAFE_INTEGER }) };
 const cursor = optional(str('分页', { max: 200 }));
-const isoDate = str('日期', { max: 10, pattern: /^\d{4}-\d{2}-\d{2}$/, patternMessage: '日期格式应为 2026-01-31' });
+const isoDate = date('日期');
 
 const submitShape = {
   idempotencyKey,

@@ -5,6 +5,7 @@
  */
 import dayjs from 'dayjs';
 import { DomainError } from '../shared/errors';
+import { isCalendarDate } from '../validation/text';
 
 export interface DateRange {
   /** 'YYYY-MM-DD', Beijing date, included. */
@@ -16,12 +17,7 @@ export interface DateRange {
 /** The longest range one view reads (a year and a few days of slack for 自然年 + 跨月 views). */
 export const MAX_RANGE_DAYS = 400;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A real calendar date ('2026-02-30' is not one). */
-export function isCalendarDate(s: string): boolean {
-  return DATE.test(s) && dayjs(s, 'YYYY-MM-DD').format('YYYY-MM-DD') === s;
-}
+export { isCalendarDate };
 
 /** Refuses (INPUT.INVALID) a range that is not two real dates in order within MAX_RANGE_DAYS. */
 export function checkRange(r: DateRange): DateRange {

@@ -6,6 +6,7 @@
  * Plain text rules: blank lines separate paragraphs; lines starting with "-", "·", "•" or "*" form a bulleted
  * list; lines starting with "1." / "1、" / "（1）" form a numbered list (the numbers are the app's to draw).
  */
+import { stripForbiddenChars } from '../validation/text';
 import type { NoticeBlock } from './notice';
 
 const DROP_WITH_CONTENT = /<(script|style|iframe|object|embed|template|noscript|svg|math|head|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
@@ -53,10 +54,9 @@ const BULLET = /^\s*[-·•*]\s+/;
 const NUMBERED = /^\s*(\d{1,3}[.、)）]|[（(]\d{1,3}[)）])\s*/;
 
 function cleanLine(line: string): string {
-  // Control characters (except tab) and zero-width / bidi overrides out; runs of spaces kept short.
-  return line
-    // eslint-disable-next-line no-control-regex -- the point of this pattern is to remove control characters
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+  // What no field accepts (core/validation/text) out, and a stray carriage return; runs of spaces kept short.
+  return stripForbiddenChars(line)
+    .replace(/\r/g, '')
     .replace(/[ \t\u3000]+/g, (m) => (m.includes('\u3000') ? m : ' '))
     .trim();
 }

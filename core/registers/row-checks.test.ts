@@ -24,6 +24,14 @@ describe('community rows', () => {
     expect(r.problems[0]).toMatchObject({ sheet: 'S', row: 3, column: '社区代码' });
     expect(r.problems[0].message).toContain('420102002001');
   });
+  it('invisible characters pasted into a cell are removed, and a cell of nothing else is empty', () => {
+    const r = check('communities', H, [
+      ['\ufeff420102001001', '一\u202e社区\u200b', '', ''],
+      ['420102001002', '\u2066\u2069', '', ''],
+    ]);
+    expect(r.communities.map((c) => [c.code, c.name])).toEqual([['420102001001', '一社区']]);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'IMPORT.REQUIRED', row: 3, column: '社区名称' })]);
+  });
   it('an empty required cell is reported with its column', () => {
     const r = check('communities', H, [['420102001001', '', '', '']]);
     expect(r.problems).toEqual([expect.objectContaining({ code: 'IMPORT.REQUIRED', row: 2, column: '社区名称' })]);

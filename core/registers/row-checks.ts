@@ -4,6 +4,7 @@
  * names the value. References between kinds (a household's grid, a worker's grids) are the planner's:
  * it checks them against the file and the store together.
  */
+import { stripForbiddenChars } from '../validation/text';
 import type { FieldMapping, RegisterKind, RegisterProblem } from '../api/register.contract';
 import type { KeyGroup } from '../places/place';
 import { STAFF_ROLE_LABELS, parseKeyGroup, parseStaffRole, splitList } from './fields';
@@ -88,7 +89,8 @@ export function createRowChecker(streetCode: string): RowChecker {
       };
       const get = (field: string): string => {
         const i = index.get(field);
-        return i === undefined || i < 0 ? '' : (values[i] ?? '').trim();
+        // Cells pasted from web pages carry zero-width and bidi characters nobody sees: removed, not refused.
+        return i === undefined || i < 0 ? '' : stripForbiddenChars(values[i] ?? '').trim();
       };
       const required = (field: string, label: string): string => {
         const v = get(field);

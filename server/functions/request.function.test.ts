@@ -229,4 +229,13 @@ describe('request function: the closed loop', () => {
     expect(data(await h.call<RequestPage & { total: number }>('ss', 'request', 'streetList', { communityId: 'c2' })).total).toBe(0);
     expect(await h.call('cs2', 'request', 'streetList', { communityId: 'c1' })).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
+
+  it('a date that does not exist is refused as input, never reaching the query', async () => {
+    await submit(h);
+    for (const [from, message] of [['2026-02-30', '日期不是有效的日期'], ['2026-13-01', '日期不是有效的日期'], ['2026/11/01', '日期格式应为 2026-01-31']]) {
+      expect(await h.call('ss', 'request', 'streetList', { from })).toMatchObject({ ok: false, code: 'INPUT.INVALID', message });
+      expect(await h.call('ss', 'request', 'streetList', { to: from })).toMatchObject({ ok: false, code: 'INPUT.INVALID', message });
+    }
+    expect(data(await h.call<RequestPage & { total: number }>('ss', 'request', 'streetList', { from: '2026-02-28', to: '2026-12-31' })).total).toBe(1);
+  });
 });
