@@ -133,6 +133,26 @@ describe('request function: the closed loop', () => {
     expect(data(await h.call<RequestDetail>('ss', 'request', 'detail', { id: r.id })).callbackPhone).toBeNull();
   });
 
+  it('a hidden name leaves no trace of the resident in any view staff open — not even the surname', async () => {
+    let r = await submit(h, 'r1', { hideName: true });
+    r = data(await act(h, 'w1', 'accept', r));
+    r = data(await act(h, 'w1', 'resolve', r, { note: '已清理', photoFileIds: [] }));
+    r = data(await act(h, 'r1', 'reopen', r, { comment: '还有一些没清理' }));
+    const name = '孙丽';
+    const surname = Array.from(name)[0];
+    for (const viewer of ['cs1', 'ss']) {
+      const seen = data(await h.call<RequestDetail>(viewer, 'request', 'detail', { id: r.id }));
+      expect(seen.residentName).toBe('居民（已选择隐藏姓名）');
+      expect(seen.timeline.filter((e) => e.action === 'submit' || e.action === 'reopen').map((e) => e.who)).toEqual(['居民（已选择隐藏姓名）', '居民（已选择隐藏姓名）']);
+      const views = [seen, data(await h.call<RequestPage>(viewer, 'request', 'streetList', {}))];
+      if (viewer === 'cs1') views.push(data(await h.call<RequestPage>(viewer, 'request', 'worklist', { tab: 'mine' })));
+      for (const v of views) expect(JSON.stringify(v)).not.toContain(surname);
+    }
+    // The resident and their grid's worker still see who it is (the worker calls and visits them).
+    expect(data(await h.call<RequestDetail>('r1', 'request', 'detail', { id: r.id })).timeline[0].who).toBe('居民 孙*');
+    expect(data(await h.call<RequestDetail>('w1', 'request', 'detail', { id: r.id })).residentName).toBe(name);
+  });
+
   it("another grid's worker gets the same not-found as for a missing id, and lists never leak", async () => {
     const r = await submit(h);
     const probe = await h.call('w3', 'request', 'detail', { id: r.id });

@@ -3,7 +3,8 @@ import { maskName } from '@core/people/phone';
 import { ROLE_LABELS, type Actor } from '@core/people/role';
 import { dueKindOf, listItemOf, type RequestEvent, type RequestListItem, type ServiceRequest } from '@core/requests/request';
 import { RATING_LABELS, STATUS_KIND, STATUS_LABELS } from '@core/requests/request.status';
-import { allowedActions, eventLabel, handlerLabel, partiesOf, type RequestAction } from '@core/requests/request.transitions';
+import { allowedActions, eventLabel, handlerLabel, partiesOf, type Party, type RequestAction } from '@core/requests/request.transitions';
+import { reporterNameFor, residentActorLabel } from '@core/requests/reporter';
 import type { Deps } from '../../functions/deps';
 import type { StreetRules } from './request-rules';
 
@@ -57,16 +58,9 @@ export function actionsFor(actor: Actor, r: ServiceRequest, rules: StreetRules, 
   return allowedActions(actor, r).filter((a) => a !== 'verify' || confirmWindowOver(r, rules, now)).filter((a) => a !== 'archive');
 }
 
-function residentNameFor(actor: Actor, r: ServiceRequest): string | null {
-  if (!r.residentName) return null;
-  const parties = partiesOf(actor, r);
-  if (parties.has('resident') || parties.has('grid_worker')) return r.residentName;
-  if (r.hideName) return '居民（已选择隐藏姓名）';
-  return parties.has('community') ? r.residentName : maskName(r.residentName);
-}
-
-function who(e: RequestEvent): string {
+function who(e: RequestEvent, viewer: ReadonlySet<Party>, r: ServiceRequest): string {
   if (e.actor.role === 'system') return '系统';
+  if (e.actor.role === 'resident') return residentActorLabel(viewer, r, e.actor.name);
   return `${ROLE_LABELS[e.actor.role]} ${maskName(e.actor.name)}`;
 }
 
@@ -89,12 +83,13 @@ export async function toDetail(
   const urls = fileIds.length ? await deps.files.tempUrls(fileIds) : [];
   const urlOf = new Map(fileIds.map((id, i) => [id, urls[i]]));
   const photoUrls = (ids: string[]) => ids.map((id) => urlOf.get(id)).filter((u): u is string => Boolean(u));
+  const viewer = partiesOf(actor, r);
   const timeline: TimelineEntry[] = events.map((e) => ({
     action: e.action,
     actionLabel: eventLabel(e.action),
     from: e.from,
     to: e.to,
-    who: who(e),
+    who: who(e, viewer, r),
     note: e.note,
     photoUrls: photoUrls(e.photoFileIds),
     at: e.at,
@@ -108,7 +103,7 @@ export async function toDetail(
     address: r.address,
     // The callback phone goes to the current handler only, and only while the request is open.
     callbackPhone: open && isCurrentHandler(actor, r) ? r.callbackPhone : null,
-    residentName: residentNameFor(actor, r),
+    residentName: reporterNameFor(viewer, r),
     consentNote: r.consentNote,
     handlerLabel: handlerLabel(r.handler),
     rating: r.rating ? { ...r.rating, label: RATING_LABELS[r.rating.value] } : null,
