@@ -38,10 +38,10 @@ const BODY_HINT = '空一行分段；以「- 」开头的行显示为列表，�
 function DateTime({ date, time, start, end, className, onChange }: { date: string; time: string; start: string; end: string; className: string; onChange: (p: { date?: string; time?: string }) => void }) {
   return (
     <View className={`nt-datetime ${className}`}>
-      <Picker mode="date" value={date} start={start} end={end} onChange={(e) => onChange({ date: String(e.detail.value) })}>
+      <Picker className="nt-datetime__part" mode="date" value={date} start={start} end={end} onChange={(e) => onChange({ date: String(e.detail.value) })}>
         <View className="rq-input nt-picker e2e-pick-date">{date}</View>
       </Picker>
-      <Picker mode="time" value={time} onChange={(e) => onChange({ time: String(e.detail.value) })}>
+      <Picker className="nt-datetime__part" mode="time" value={time} onChange={(e) => onChange({ time: String(e.detail.value) })}>
         <View className="rq-input nt-picker e2e-pick-time">{time}</View>
       </Picker>
     </View>

@@ -68,10 +68,10 @@ export default function BindingsPage() {
               {row.gridName} · {row.viaLabel} · {formatDateTime(row.boundAt, Date.now())}
             </Text>
             <View className="bindings-item__actions">
-              <ActionButton type="danger" size="large" disabled={busy !== null} loading={busy === row.userId} className="e2e-binding-reject" onClick={() => void settle(row, 'reject')}>
+              <ActionButton type="danger" size="large" disabled={busy !== null} loading={busy === row.userId} className="bindings-item__action e2e-binding-reject" onClick={() => void settle(row, 'reject')}>
                 退回
               </ActionButton>
-              <ActionButton type="primary" size="large" disabled={busy !== null} loading={busy === row.userId} className="e2e-binding-confirm" onClick={() => void settle(row, 'confirm')}>
+              <ActionButton type="primary" size="large" disabled={busy !== null} loading={busy === row.userId} className="bindings-item__action e2e-binding-confirm" onClick={() => void settle(row, 'confirm')}>
                 确认是本户
               </ActionButton>
             </View>
