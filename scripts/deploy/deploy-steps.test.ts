@@ -3,6 +3,8 @@ import path from 'node:path';
 import {
   checkAccess,
   DENY_ALL_RULE,
+  STORAGE_RULE,
+  parseRuleFile,
   denyClientAccess,
   deployFunctions,
   ensureCollections,
@@ -30,6 +32,7 @@ function stubManager(
 ) {
   const collections = state.collections ?? {};
   const rules = state.rules ?? {};
+  let storageAcl: { acl: string; rule?: { read: boolean | string; write: boolean | string } } | undefined;
   const calls: string[] = [];
   const fail = (what: string) => {
     if (state.failOn?.has(what)) throw new Error(`stub failure: ${what}`);
@@ -76,7 +79,12 @@ function stubManager(
       async setStorageAcl(acl, rule) {
         calls.push(`setStorageAcl ${acl} ${JSON.stringify(rule)}`);
         fail('storage');
+        storageAcl = { acl, rule: rule ? { ...rule } : undefined };
         return {};
+      },
+      async getStorageAcl() {
+        calls.push('getStorageAcl');
+        return storageAcl ?? { acl: 'PRIVATE' };
       },
     },
     functions: {
@@ -192,6 +200,20 @@ describe('ensureCollections', () => {
   });
 });
 
+describe('the security rules in deploy/security-rules', () => {
+  it('deny every client read and write of the database, and let users write only their own files', () => {
+    expect(DENY_ALL_RULE).toEqual({ read: false, write: false });
+    expect(STORAGE_RULE).toEqual({ read: false, write: 'resource.openid == auth.openid' });
+  });
+
+  it('refuse a rule file of the wrong shape', () => {
+    expect(() => parseRuleFile({ rule: { read: false } }, 'x.json')).toThrow('x.json');
+    expect(() => parseRuleFile({ rule: { read: false, write: false, extra: 1 } }, 'x.json')).toThrow('x.json');
+    expect(() => parseRuleFile({ rule: { read: '', write: false } }, 'x.json')).toThrow('x.json');
+    expect(parseRuleFile({ rule: { read: 'auth != null', write: false } }, 'x.json')).toEqual({ read: 'auth != null', write: false });
+  });
+});
+
 describe('denyClientAccess', () => {
   it('sets a custom read:false/write:false rule on every collection and checks it took', async () => {
     const stub = stubManager();
@@ -224,7 +246,15 @@ describe('restrictStorage', () => {
     const stub = stubManager();
     const report = await restrictStorage(stub.manager, silent);
     expect(report.failures).toEqual([]);
-    expect(stub.calls).toEqual(['setStorageAcl CUSTOM {"read":false,"write":"resource.openid == auth.openid"}']);
+    expect(stub.calls).toEqual(['setStorageAcl CUSTOM {"read":false,"write":"resource.openid == auth.openid"}', 'getStorageAcl']);
+  });
+
+  it('fails when the storage rule read back is not the one in the repo', async () => {
+    const stub = stubManager();
+    const manager: DeployManager = { ...stub.manager, storage: { ...stub.manager.storage, getStorageAcl: async () => ({ acl: 'CUSTOM', rule: { read: true, write: true } }) } };
+    const report = await restrictStorage(manager, silent);
+    expect(report.failures).toEqual([expect.stringContaining('读回的规则不是')]);
+    expect(report.manualSteps).toEqual([expect.stringContaining('云存储 → 权限设置')]);
   });
 
   it('prints the console step when the storage rule cannot be set', async () => {

@@ -3,6 +3,8 @@
  * can be tested with a stub manager and no network. Every step is idempotent: running the deploy again
  * changes only what differs (a missing collection, a missing index, a rule, new function code).
  */
+import databaseRules from '../../deploy/security-rules/database.json';
+import storageRules from '../../deploy/security-rules/storage.json';
 
 /** One field of an index as `server/adapters/cloudbase/collections.ts` declares it. */
 export interface IndexKeySpec {
@@ -74,6 +76,7 @@ export interface DeployManager {
   };
   storage: {
     setStorageAcl(acl: 'CUSTOM', rule: { read: boolean | string; write: boolean | string }): Promise<unknown>;
+    getStorageAcl(options: { withRule: true }): Promise<{ acl: string; rule?: { read: boolean | string; write: boolean | string } }>;
   };
   functions: {
     createFunction(param: { func: FunctionDeployConfig; functionRootPath: string; force: boolean }): Promise<unknown>;
@@ -318,15 +321,34 @@ export async function ensureCollections(manager: DeployManager, specs: readonly 
 // ---------------------------------------------------------------------------------------------------
 // Security rules
 
-/** Cloud functions run with admin rights and check every permission themselves; clients get nothing directly. */
-export const DENY_ALL_RULE = { read: false, write: false } as const;
-
 /**
- * Uploads: a signed-in WeChat user may create a file and overwrite only files they created; nobody reads
- * through the client SDK (the app shows photos through short-lived URLs the functions issue). Which
- * file belongs to whom for the app is decided in function code from the `uploads/<userId>/…` path.
+ * The security rules are files in the repo (deploy/security-rules/*.json): the deploy applies them and reads
+ * them back. Cloud functions run with admin rights and check every permission themselves; clients get
+ * nothing from the database directly. Uploads: a signed-in WeChat user may create a file and overwrite only
+ * files they created; nobody reads through the client SDK (the app shows files through short-lived URLs the
+ * functions issue).
  */
-export const STORAGE_RULE = { read: false, write: 'resource.openid == auth.openid' } as const;
+export interface SecurityRule {
+  read: boolean | string;
+  write: boolean | string;
+}
+
+function ruleFile(raw: unknown, file: string): SecurityRule {
+  const rule = isRecord(raw) ? raw.rule : undefined;
+  const ok = (v: unknown) => typeof v === 'boolean' || (typeof v === 'string' && v.trim() !== '');
+  if (!isRecord(rule) || !ok(rule.read) || !ok(rule.write) || Object.keys(rule).some((k) => k !== 'read' && k !== 'write')) {
+    throw new Error(`${file}: "rule" must be { "read": boolean | string, "write": boolean | string }`);
+  }
+  return { read: rule.read as boolean | string, write: rule.write as boolean | string };
+}
+
+export const DENY_ALL_RULE: SecurityRule = ruleFile(databaseRules, 'deploy/security-rules/database.json');
+export const STORAGE_RULE: SecurityRule = ruleFile(storageRules, 'deploy/security-rules/storage.json');
+export { ruleFile as parseRuleFile };
+
+function sameRule(a: unknown, b: SecurityRule): boolean {
+  return isRecord(a) && a.read === b.read && a.write === b.write;
+}
 
 function denyAllManualStep(collection: string): string {
   return `云开发控制台 → 数据库 → ${collection} → 数据权限 → 自定义安全规则，填入 ${JSON.stringify(DENY_ALL_RULE)} 并保存。`;
@@ -335,8 +357,7 @@ function denyAllManualStep(collection: string): string {
 function ruleIsDenyAll(described: unknown): boolean {
   if (!isRecord(described) || described.AclTag !== 'CUSTOM' || typeof described.Rule !== 'string') return false;
   try {
-    const rule: unknown = JSON.parse(described.Rule);
-    return isRecord(rule) && rule.read === false && rule.write === false;
+    return sameRule(JSON.parse(described.Rule), DENY_ALL_RULE);
   } catch {
     return false;
   }
@@ -367,7 +388,11 @@ export async function restrictStorage(manager: DeployManager, log: Log): Promise
   const report = emptyReport();
   try {
     await manager.storage.setStorageAcl('CUSTOM', { ...STORAGE_RULE });
-    log.info(`云存储: 安全规则 ${JSON.stringify(STORAGE_RULE)}`);
+    const described = await manager.storage.getStorageAcl({ withRule: true });
+    if (described.acl !== 'CUSTOM' || !sameRule(described.rule, STORAGE_RULE)) {
+      throw new Error(`读回的规则不是 ${JSON.stringify(STORAGE_RULE)}: ${JSON.stringify(described)}`);
+    }
+    log.info(`云存储: 安全规则 ${JSON.stringify(STORAGE_RULE)}（已读回核对）`);
   } catch (e) {
     report.failures.push(`云存储安全规则: ${errorText(e)}`);
     report.manualSteps.push(`云开发控制台 → 云存储 → 权限设置 → 自定义安全规则，填入 ${JSON.stringify(STORAGE_RULE)} 并保存。`);
