@@ -4,6 +4,7 @@
  * `delivery` dispatches 50,000 messages (WGT_BENCH_MESSAGES picks another number; WGT_BENCH_SEND_RATE the limit, default 1000/s).
  * `notices` runs with 50,000 and 500,000 residents; WGT_BENCH_RESIDENTS=50000 picks others.
  * `import` imports a 50,000-household / 200-grid register (XLSX) into a fresh embedded store, then again.
+ * `assessment` loads 1,000,000 requests of one street (WGT_BENCH_ASSESSMENT_COUNT picks another number), recounts them and times the counter reads.
  * Prints markdown tables; docs/BENCHMARKS.md records a run and how to reproduce it.
  */
 import { cpus } from 'node:os';
@@ -14,6 +15,7 @@ import { benchDelivery } from './delivery.bench';
 import { benchNotices } from './notices.bench';
 import { benchImport, printImport } from './import.bench';
 import { benchRequests, WARM_UP_SECONDS } from './requests.bench';
+import { benchAssessment, printAssessment } from './assessment.bench';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -69,6 +71,9 @@ async function main(): Promise<void> {
   }
   if (run('notices')) await notices();
   if (run('import')) printImport(await benchImport());
+  if (run('assessment')) {
+    printAssessment(await benchAssessment(Number(process.env.WGT_BENCH_ASSESSMENT_COUNT ?? 1_000_000), { log: (l) => console.error(l) }));
+  }
 }
 
 async function notices(): Promise<void> {
