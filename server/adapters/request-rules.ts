@@ -7,7 +7,7 @@ import type { RequestSettings, ServiceRequest } from '@core/requests/request';
 import { currentDue, DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
 import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '@core/requests/request.status';
 import { DomainError } from '@core/shared/errors';
-import type { RateLimit, RequestQuery, RequestSort } from '../ports/request.port';
+import type { RequestQuery, RequestSort } from '../ports/request.port';
 
 /**
  * Statuses an `overdueAt` filter can match: open ones with a running clock. 'resolved' is open but has no
@@ -87,30 +87,9 @@ export function decodeCursor(order: string, cursor: string | null | undefined): 
   throw new DomainError('INPUT.INVALID', '分页参数无效，请刷新列表后重试');
 }
 
-/** The fixed window of `windowMinutes` that `at` falls in: floor(epoch minutes / windowMinutes), windows aligned to the Unix epoch (UTC). */
-export function rateBucket(at: string, windowMinutes: number): number {
-  const t = Date.parse(at);
-  if (Number.isNaN(t)) throw new Error(`rate limit: not an instant: ${at}`);
-  return Math.floor(Math.floor(t / 60000) / windowMinutes);
-}
-
-/** The instant the window ends (for purging old counters). */
-export function rateBucketEnd(bucket: number, windowMinutes: number): string {
-  return new Date((bucket + 1) * windowMinutes * 60000).toISOString();
-}
-
-/**
- * Limits grouped by window: two limits on the same window share one counter (counted once per
- * submission) and the stricter maximum applies.
- */
-export function rateWindows(limits: RateLimit[]): RateLimit[] {
-  const byWindow = new Map<number, RateLimit>();
-  for (const l of limits) {
-    if (!Number.isInteger(l.windowMinutes) || l.windowMinutes <= 0) throw new Error(`rate limit: bad window ${l.windowMinutes}`);
-    const seen = byWindow.get(l.windowMinutes);
-    if (!seen || l.max < seen.max) byWindow.set(l.windowMinutes, l);
-  }
-  return [...byWindow.values()].sort((a, b) => a.windowMinutes - b.windowMinutes);
+/** The rate log of a person's submissions (core/shared/rate-limit.ts); uploads and other actions use their own prefix. */
+export function requestRateKey(submitterId: string): string {
+  return `request:${submitterId}`;
 }
 
 /**

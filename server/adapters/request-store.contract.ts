@@ -268,7 +268,7 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       expect((await store.requests.create(newWrite(other))).kind).toBe('created');
     });
 
-    it('limits submissions per submitter in fixed windows; the stricter limit of a window applies; retries are not counted', async () => {
+    it('limits submissions per submitter in sliding windows; the stricter limit of a window applies; retries are not counted', async () => {
       const limits: RateLimit[] = [{ windowMinutes: 10, max: 3 }, { windowMinutes: 10, max: 2 }, { windowMinutes: 24 * 60, max: 3 }];
       const submit = (id: string, minute: number, submitterId = 'r-1') =>
         store.requests.create(newWrite(aRequest(id, { submitterId, createdAt: at(minute), updatedAt: at(minute) }), { rateLimits: limits }));
@@ -282,10 +282,24 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       expect((await store.requests.create(newWrite(aRequest('a1-again', { idempotencyKey: 'key-a1', createdAt: at(9) }), { rateLimits: limits }))).kind).toBe('duplicate');
       // Someone else is not limited by r-1's count.
       expect((await submit('b1', 9, 'r-2')).kind).toBe('created');
-      // The next 10-minute window opens; the daily one (3) then stops the fourth of the day.
+      // Ten minutes after a1 it has left the window, a2 (minute 9) has not: one more fits.
       expect((await submit('a4', 10)).kind).toBe('created');
+      // The daily window (3 since minute 0) stops the fourth of the day, and lets one in when a1 is a day old.
       expect(await submit('a5', 25)).toEqual({ kind: 'rate_limited', limit: { windowMinutes: 24 * 60, max: 3 } });
-      expect((await submit('a6', 24 * 60)).kind).toBe('created');
+      expect(await submit('a6', 24 * 60 - 1)).toEqual({ kind: 'rate_limited', limit: { windowMinutes: 24 * 60, max: 3 } });
+      expect((await submit('a7', 24 * 60)).kind).toBe('created');
+    });
+
+    it('lets no burst through across the edge of a clock-aligned window', async () => {
+      // Fixed 10-minute windows would let 2 at 09:59 and 2 more at 10:00; a sliding window lets only 2 of the 4.
+      const limits: RateLimit[] = [{ windowMinutes: 10, max: 2 }];
+      const submit = (id: string, second: number) =>
+        store.requests.create(newWrite(aRequest(id, { createdAt: new Date(Date.parse(at(0)) + second * 1000).toISOString() }), { rateLimits: limits }));
+      const edge = 10 * 60;
+      const kinds = [];
+      for (const [id, second] of [['e1', edge - 2], ['e2', edge - 1], ['e3', edge], ['e4', edge + 1]] as const) kinds.push((await submit(id, second)).kind);
+      expect(kinds).toEqual(['created', 'created', 'rate_limited', 'rate_limited']);
+      expect((await submit('e5', 2 * edge - 2)).kind).toBe('created');
     });
 
     it('lets exactly `max` of many concurrent submissions through', async () => {

@@ -9,10 +9,8 @@ import type { InboxMessage, OutboxRecord } from '@core/messages/message';
 import type { Category, Department, RequestEvent, RequestListItem, RequestSettings, ServiceRequest } from '@core/requests/request';
 import type { RequestStatus } from '@core/requests/request.status';
 
-export interface RateLimit {
-  windowMinutes: number;
-  max: number;
-}
+export type { RateLimit } from '@core/shared/rate-limit';
+import type { RateLimit } from '@core/shared/rate-limit';
 
 export interface NewRequestWrite {
   request: ServiceRequest;
@@ -20,18 +18,17 @@ export interface NewRequestWrite {
   messages: InboxMessage[];
   outbox: OutboxRecord[];
   /**
-   * Counted per submitter in fixed windows (e.g. the 10-minute window containing `request.createdAt`),
-   * checked and incremented in the same atomic write: concurrent submissions cannot overshoot.
+   * Sliding windows per submitter (core/shared/rate-limit.ts: fewer than `max` submissions in the
+   * `windowMinutes` before `request.createdAt`), checked and recorded in the same atomic write: concurrent
+   * submissions cannot overshoot.
    */
   rateLimits: RateLimit[];
 }
 
 /**
  * `create` checks, in this order and in the same atomic write: the (submitter, idempotency key) — a retry
- * is answered 'duplicate' and never counted —, then every rate window, then writes everything. Rate
- * windows are fixed: bucket = floor(epoch minutes of `createdAt` / windowMinutes), aligned to the Unix
- * epoch (UTC; a daily window turns at 08:00 Beijing time); limits sharing a window share one counter
- * and the stricter max applies.
+ * is answered 'duplicate' and never counted —, then every rate window (sliding; limits sharing a window
+ * share one count and the stricter max applies), then writes everything.
  */
 export type CreateResult =
   | { kind: 'created'; request: ServiceRequest }

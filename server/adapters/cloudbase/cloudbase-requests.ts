@@ -15,6 +15,7 @@
  *   so a repeated one aborts the whole write.
  * Lists are keyset-paged: where(filters AND after-the-cursor) + orderBy(sort key, _id) + limit(page + 1).
  */
+import { rateLogExpiry, takeRate } from '@core/shared/rate-limit';
 import { createHash } from 'node:crypto';
 import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
@@ -36,9 +37,7 @@ import {
   decodeCursor,
   encodeCursor,
   pageLimit,
-  rateBucket,
-  rateBucketEnd,
-  rateWindows,
+  requestRateKey,
   REQUEST_FIELDS,
   requestDueAt,
   settingsOrDefault,
@@ -115,9 +114,6 @@ export function requestKeyId(submitterId: string, idempotencyKey: string): strin
   return `k_${createHash('sha256').update(`${submitterId}\n${idempotencyKey}`).digest('hex').slice(0, 40)}`;
 }
 
-export function rateCounterId(submitterId: string, windowMinutes: number, bucket: number): string {
-  return `rl_${submitterId}_${windowMinutes}_${bucket}`;
-}
 
 export const eventDocId = (e: Pick<RequestEvent, 'requestId' | 'seq'>): string => `${e.requestId}:${e.seq}`;
 
@@ -143,18 +139,14 @@ async function createWith(access: DocAccess, w: NewRequestWrite): Promise<Create
     if (!earlier) throw new Error(`request key ${keyId} names a missing request ${String(key.requestId)}`);
     return { kind: 'duplicate', request: toRequest(earlier) };
   }
-  const counters: { id: string; fields: Record<string, unknown> }[] = [];
-  for (const limit of rateWindows(w.rateLimits)) {
-    const bucket = rateBucket(r.createdAt, limit.windowMinutes);
-    const id = rateCounterId(r.submitterId, limit.windowMinutes, bucket);
-    const count = Number((await access.get('rate_counters', id))?.count ?? 0);
-    if (count >= limit.max) return { kind: 'rate_limited', limit: { ...limit } };
-    counters.push({
-      id,
-      fields: { submitterId: r.submitterId, windowMinutes: limit.windowMinutes, bucket, count: count + 1, until: rateBucketEnd(bucket, limit.windowMinutes) },
-    });
+  if (w.rateLimits.length > 0) {
+    // One document per person: read and rewritten in this transaction, so concurrent submissions conflict and re-run.
+    const logId = requestRateKey(r.submitterId);
+    const log = await access.get('rate_logs', logId);
+    const decision = takeRate(Array.isArray(log?.times) ? (log.times as string[]) : [], r.createdAt, w.rateLimits);
+    if (!decision.ok) return { kind: 'rate_limited', limit: decision.limit };
+    await access.put('rate_logs', logId, { times: decision.times, until: rateLogExpiry(decision.times, w.rateLimits) });
   }
-  for (const c of counters) await access.put('rate_counters', c.id, c.fields);
   await access.create('request_keys', keyId, { requestId: r.id, submitterId: r.submitterId, createdAt: r.createdAt });
   await access.create('requests', r.id, requestFields(r));
   await applyCounterDelta(access, counterDelta(null, r));

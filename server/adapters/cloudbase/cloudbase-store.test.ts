@@ -60,7 +60,7 @@ describe('cloudbase store specifics', () => {
     const keys = (await db.collection('request_keys').limit(10).get()).data;
     expect(keys).toEqual([expect.objectContaining({ requestId: 'rq-1', submitterId: 'r-1' })]);
     expect(keys[0]._id).toMatch(/^k_[0-9a-f]{40}$/);
-    expect((await db.collection('rate_counters').limit(10).get()).data.map((d) => d._id)).toEqual([`rl_r-1_10_${Math.floor(Date.parse(r.createdAt) / 600000)}`]);
+    expect((await db.collection('rate_logs').limit(10).get()).data).toEqual([expect.objectContaining({ _id: 'request:r-1', times: [r.createdAt] })]);
   });
 
   it('keeps a notice\'s query-only fields (feedKeys, areaKeys, priority, head) out of answers, and an edit keeps its keys', async () => {
@@ -110,7 +110,7 @@ describe('cloudbase store specifics', () => {
     expect(names).toEqual(
       expect.arrayContaining([
         'streets', 'communities', 'grids', 'buildings', 'households', 'users', 'cards', 'audit',
-        'requests', 'request_keys', 'request_events', 'inbox', 'outbox', 'rate_counters', 'categories', 'departments', 'request_settings', 'calendars',
+        'requests', 'request_keys', 'request_events', 'inbox', 'outbox', 'rate_logs', 'categories', 'departments', 'request_settings', 'calendars',
         'notices', 'notice_idempotency', 'notice_receipts', 'notice_reach', 'notice_grid_stats',
       ]),
     );
@@ -239,7 +239,7 @@ describe('the SDK double behaves like the SDK', () => {
  */
 describe('cloudbase request and notice writes under injected faults', () => {
   const COLLECTIONS_TOUCHED = [
-    'requests', 'request_keys', 'request_events', 'inbox', 'outbox', 'rate_counters', 'assessment_counters',
+    'requests', 'request_keys', 'request_events', 'inbox', 'outbox', 'rate_logs', 'assessment_counters',
     'notices', 'notice_idempotency', 'notice_receipts', 'notice_reach', 'notice_grid_stats',
   ];
 
@@ -291,13 +291,13 @@ describe('cloudbase request and notice writes under injected faults', () => {
     const created = await failAtEveryStep(db, () => store.requests.create(write('rq-1')));
     expect(created.result.kind).toBe('created');
     expect(created.operations.filter((op) => op.startsWith('set ')).map((op) => op.split('/')[0])).toEqual([
-      'set rate_counters', 'set rate_counters', 'set request_keys', 'set requests',
+      'set rate_logs', 'set request_keys', 'set requests',
       // 考核: street, community and grid by day and month, and the grid's category this month.
       ...Array(7).fill('set assessment_counters'),
       'set request_events', 'set inbox', 'set outbox',
     ]);
     expect((await store.requests.create(write('rq-1-retry', 'key-rq-1'))).kind).toBe('duplicate');
-    expect((await db.collection('rate_counters').limit(10).get()).data.map((d) => d.count)).toEqual([1, 1]);
+    expect((await db.collection('rate_logs').limit(10).get()).data.map((d) => (d.times as string[]).length)).toEqual([1]);
 
     const next: ServiceRequest = { ...aRequest('rq-1'), status: 'accepted', version: 2, handler: { kind: 'worker', id: 'w-zhao', name: '赵敏' } };
     const commit: TransitionWrite = {

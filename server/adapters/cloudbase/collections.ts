@@ -166,8 +166,9 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'until', keys: [asc('until')] }],
   },
   {
-    // _id is `rl_${submitterId}_${windowMinutes}_${bucket}`; `until` (the window's end) is what a purge deletes by.
-    name: 'rate_counters',
+    // _id is the log's key (`request:${submitterId}`): the instants inside the longest window (sliding
+    // limits, core/shared/rate-limit.ts); `until` (when it stops limiting) is what a purge deletes by.
+    name: 'rate_logs',
     indexes: [{ name: 'until', keys: [asc('until')] }],
   },
   {
@@ -230,7 +231,7 @@ export type CollectionName =
   | 'outbox'
   | 'subscriptions'
   | 'job_locks'
-  | 'rate_counters'
+  | 'rate_logs'
   | 'categories'
   | 'departments'
   | 'request_settings'

@@ -85,7 +85,7 @@ describe('embedded request lists', () => {
     expect(details('SELECT COUNT(*) AS n FROM inbox WHERE user_id = ? AND read_at IS NULL', 'u')).toContain('inbox_unread_by_user');
     expect(details('SELECT * FROM request_events WHERE request_id = ? ORDER BY seq', 'r')).toMatch(/^SEARCH request_events USING PRIMARY KEY \(request_id=\?\)$/);
     expect(details('SELECT data FROM requests WHERE submitter_id = ? AND idempotency_key = ?', 's', 'k')).toContain('requests_by_idempotency');
-    expect(details('SELECT count FROM rate_counters WHERE submitter_id = ? AND window_minutes = ? AND bucket = ?', 's', 10, 1)).toContain('PRIMARY KEY');
+    expect(details('SELECT times FROM rate_logs WHERE key = ?', 'request:s')).toContain('PRIMARY KEY');
     // The dispatcher's claim: earliest due first, ties by id, straight from the index (no sort step).
     const claim = details("SELECT id FROM outbox INDEXED BY outbox_by_status_next_try_id WHERE status = 'pending' AND next_try_at <= ? ORDER BY next_try_at, id LIMIT ?", 'x', 5);
     expect(claim).toMatch(/^SEARCH outbox USING COVERING INDEX outbox_by_status_next_try_id/);
@@ -176,7 +176,7 @@ describe('embedded request writes under injected faults', () => {
       events: q('SELECT request_id, seq FROM request_events ORDER BY request_id, seq'),
       inbox: q('SELECT id, read_at FROM inbox ORDER BY id'),
       outbox: q('SELECT id FROM outbox ORDER BY id'),
-      counters: q('SELECT * FROM rate_counters ORDER BY submitter_id, window_minutes, bucket'),
+      rateLogs: q('SELECT * FROM rate_logs ORDER BY key'),
       assessment: q('SELECT * FROM assessment_counters ORDER BY id'),
     };
   }
@@ -227,17 +227,17 @@ describe('embedded request writes under injected faults', () => {
       () => store.requests.create(submission('rq-1')),
       (result) => expect(result.kind).toBe('created'),
     );
-    // idempotency read, 2 counter reads, 2 counter writes, request, 7 考核 counters (street, community and
+    // idempotency read, the rate log read and written, request, 7 考核 counters (street, community and
     // grid by day and month, the grid's category by month), event, 2 messages, 2 outbox records
-    expect(steps).toBe(18);
+    expect(steps).toBe(16);
     expect(ran).toEqual([
-      'SELECT data FROM', 'SELECT count FROM', 'SELECT count FROM', 'INSERT INTO rate_counters', 'INSERT INTO rate_counters',
+      'SELECT data FROM', 'SELECT times FROM', 'INSERT INTO rate_logs',
       'INSERT INTO requests', ...Array(7).fill('INSERT INTO assessment_counters'), 'INSERT INTO request_events', 'INSERT INTO inbox', 'INSERT INTO inbox', 'INSERT INTO outbox', 'INSERT INTO outbox',
     ]);
     const again = await store.requests.create({ ...submission('rq-1-retry', 'key-rq-1') });
     expect(again.kind).toBe('duplicate');
     // Counted once, the failed attempts not at all.
-    expect(store.db.prepare("SELECT count FROM rate_counters WHERE submitter_id = 'r-1' AND window_minutes = 10").get()).toEqual({ count: 2 });
+    expect(JSON.parse((store.db.prepare("SELECT times FROM rate_logs WHERE key = 'request:r-1'").get() as { times: string }).times)).toHaveLength(2);
     expect((await store.requests.events('rq-1')).map((e) => e.seq)).toEqual([1]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Requests, their events, in-app messages, the outbox, rate counters and request config in SQLite.
+ * Requests, their events, in-app messages, the outbox, rate logs and request config in SQLite.
  *
  * Lists are keyset-paged and never OFFSET. A list page is ONE statement: an arm per (scope value, status)
  * pair — scope being the most selective of resident, handler, grid(s), community, street — each seeking
@@ -8,6 +8,7 @@
  * and stops at the page's end, then reads just those rows. A page therefore costs (scope values × statuses)
  * index seeks plus one page of rows, whatever the table's size.
  */
+import { rateLogExpiry, takeRate } from '@core/shared/rate-limit';
 import type Database from 'better-sqlite3';
 import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
@@ -20,8 +21,7 @@ import {
   decodeCursor,
   encodeCursor,
   pageLimit,
-  rateBucket,
-  rateWindows,
+  requestRateKey,
   settingsOrDefault,
   sortOf,
   statusesOf,
@@ -320,18 +320,15 @@ export class SqliteRequests {
         w.request.submitterId, w.request.idempotencyKey,
       ]);
       if (existing) return { kind: 'duplicate', request: readRequest(existing.data) };
-      const windows = rateWindows(w.rateLimits);
-      for (const limit of windows) {
-        const row = this.sql.one<{ count: number }>('SELECT count FROM rate_counters WHERE submitter_id = ? AND window_minutes = ? AND bucket = ?', [
-          w.request.submitterId, limit.windowMinutes, rateBucket(w.request.createdAt, limit.windowMinutes),
-        ]);
-        if ((row?.count ?? 0) >= limit.max) return { kind: 'rate_limited', limit: { ...limit } };
-      }
-      for (const limit of windows) {
+      if (w.rateLimits.length > 0) {
+        const key = requestRateKey(w.request.submitterId);
+        const row = this.sql.one<{ times: string }>('SELECT times FROM rate_logs WHERE key = ?', [key]);
+        const decision = takeRate(row ? (JSON.parse(row.times) as string[]) : [], w.request.createdAt, w.rateLimits);
+        if (!decision.ok) return { kind: 'rate_limited', limit: decision.limit };
         this.sql.run(
-          `INSERT INTO rate_counters (submitter_id, window_minutes, bucket, count) VALUES (?, ?, ?, 1)
-           ON CONFLICT (submitter_id, window_minutes, bucket) DO UPDATE SET count = count + 1`,
-          [w.request.submitterId, limit.windowMinutes, rateBucket(w.request.createdAt, limit.windowMinutes)],
+          `INSERT INTO rate_logs (key, times, until) VALUES (?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET times = excluded.times, until = excluded.until`,
+          [key, JSON.stringify(decision.times), rateLogExpiry(decision.times, w.rateLimits)],
         );
       }
       this.sql.run(INSERT_REQUEST, requestParams(w.request));

@@ -485,6 +485,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX assessment_counters_by_scope ON assessment_counters (street_id, scope_kind, scope_id, period);
   CREATE INDEX assessment_counters_by_period ON assessment_counters (street_id, scope_kind, period, scope_id);
   `,
+  // Sliding-window rate limits (core/shared/rate-limit.ts) replace the fixed, clock-aligned windows: one log
+  // per person and kind of action with the instants still inside the longest window; `until` is when it
+  // stops limiting anything (what a purge deletes by).
+  `
+  CREATE TABLE rate_logs (
+    key TEXT PRIMARY KEY,
+    times TEXT NOT NULL,
+    until TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX rate_logs_by_until ON rate_logs (until);
+  DROP TABLE rate_counters;
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */
