@@ -22,7 +22,6 @@ import type { Community } from '@core/places/place';
 import { listItemOf } from '@core/requests/request';
 import type { Deps } from '../../functions/deps';
 import type { RequestQuery } from '../../ports/request.port';
-import { countersByScope } from './assessment-reads';
 import { scopeGridFilter, type AssessmentScope } from './assessment-scope';
 
 export const HOT_MIN_COUNT = 3;
