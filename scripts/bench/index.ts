@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests, delivery, notices, import (default: all).
+ * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests, delivery, notices, import, assessment (default: all).
  * `requests` runs at 10k, 100k and 1M requests; WGT_BENCH_COUNTS=10000,100000 picks others.
  * `delivery` dispatches 50,000 messages (WGT_BENCH_MESSAGES picks another number; WGT_BENCH_SEND_RATE the limit, default 1000/s).
  * `notices` runs with 50,000 and 500,000 residents; WGT_BENCH_RESIDENTS=50000 picks others.
  * `import` imports a 50,000-household / 200-grid register (XLSX) into a fresh embedded store, then again.
+ * `assessment` times the assessment views at 1M requests (WGT_BENCH_ASSESSMENT_COUNTS picks others) and counts their CloudBase requests.
  * Prints markdown tables; docs/BENCHMARKS.md records a run and how to reproduce it.
  */
 import { cpus } from 'node:os';
