@@ -97,6 +97,17 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     gridReach: 'read',
     markReached: 'idempotent',
   },
+  assessment: {
+    dashboard: 'read',
+    figureRequests: 'read',
+    mine: 'read',
+    scorecard: 'read',
+    weights: 'read',
+    // Saving the same weights twice stores the same weights (the audit shows both saves).
+    saveWeights: 'idempotent',
+    // Each export writes a new file and an audit entry: never repeated behind the person's back.
+    export: 'write',
+  },
 };
 
 export function isRetryable<F extends FunctionName>(fn: F, action: ActionName<F>): boolean {
