@@ -82,7 +82,8 @@ describe('the dispatcher through the loopback WeChat: exactly once to the phone,
     api = await startFakeWechatApi();
     deps = {
       ...h.deps,
-      subscribe: wechatSubscribeSender(loopbackOpenapi(api.url), { timeoutMs: 150 }),
+      // Long enough that a loaded CI machine never times out a call the loopback WeChat answers (that would be a real duplicate).
+      subscribe: wechatSubscribeSender(loopbackOpenapi(api.url), { timeoutMs: 1000 }),
       config: { ...h.deps.config, messages: { templates: TEMPLATE_IDS, sendsPerSecond: 0, miniprogramState: 'formal' } },
     };
   });
