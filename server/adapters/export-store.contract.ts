@@ -1,0 +1,72 @@
+/**
+ * The export part of the Store contract (export file records and their expiry), run by both adapters.
+ */
+import type { ExportRecord } from '../ports/export.port';
+import type { AuditEntry, Store } from '../ports/store.port';
+import type { StoreHarness } from './store.contract';
+
+export function anExport(id: string, expiresAt: string, over: Partial<ExportRecord> = {}): ExportRecord {
+  return {
+    id, streetId: 'st-a', fileId: `exports/${id}`, fileName: '诉求台账_测试街道_2026年3月.xlsx', kind: 'requests', format: 'xlsx',
+    scope: { kind: 'street', id: 'st-a' }, period: { from: '2026-03-01', to: '2026-03-31' }, noticeId: null, rows: 3,
+    createdBy: 's-1', createdAt: '2026-03-02T08:00:00.000Z', expiresAt, ...over,
+  };
+}
+
+export function describeExportStoreContract(name: string, makeStore: () => Promise<StoreHarness>): void {
+  describe(`Export store contract: ${name}`, () => {
+    let h: StoreHarness;
+    let store: Store;
+    beforeEach(async () => {
+      h = await makeStore();
+      store = h.store;
+    });
+    afterEach(async () => {
+      await h.cleanup();
+    });
+
+    it('keeps a record as written and refuses a second one with the same id', async () => {
+      const rec = anExport('x1', '2026-03-03T08:00:00.000Z');
+      await store.exports.create(rec);
+      expect(await store.exports.get('x1')).toEqual(rec);
+      expect(await store.exports.get('nosuch')).toBeNull();
+      await expect(store.exports.create({ ...rec, rows: 9 })).rejects.toThrow();
+      expect((await store.exports.get('x1'))?.rows).toBe(3);
+    });
+
+    it('lists expired records oldest expiry first, up to the limit, and removes them once', async () => {
+      await store.exports.create(anExport('x3', '2026-03-03T10:00:00.000Z'));
+      await store.exports.create(anExport('x1', '2026-03-03T08:00:00.000Z'));
+      await store.exports.create(anExport('x2', '2026-03-03T08:00:00.000Z'));
+      await store.exports.create(anExport('x4', '2026-03-04T08:00:00.000Z'));
+      const due = await store.exports.listExpired('2026-03-03T10:00:00.000Z', 10);
+      expect(due.map((r) => r.id)).toEqual(['x1', 'x2', 'x3']);
+      expect((await store.exports.listExpired('2026-03-03T10:00:00.000Z', 2)).map((r) => r.id)).toEqual(['x1', 'x2']);
+      await store.exports.remove(['x1', 'x2', 'nosuch']);
+      await store.exports.remove(['x1']);
+      expect((await store.exports.listExpired('2026-03-05T00:00:00.000Z', 10)).map((r) => r.id)).toEqual(['x3', 'x4']);
+    });
+
+    it('writes the record and its audit entry together, or neither', async () => {
+      const entry: AuditEntry = {
+        id: 'au-x', at: '2026-03-02T08:00:00.000Z', actorId: 's-1', action: 'assessment.export', targetType: 'export', targetId: 'x9',
+        detail: { rows: 3 }, streetId: 'st-a',
+      };
+      await expect(
+        store.transact(async (tx) => {
+          await tx.exports.create(anExport('x9', '2026-03-03T08:00:00.000Z'));
+          await tx.audit.append(entry);
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      expect(await store.exports.get('x9')).toBeNull();
+      expect(await store.audit.listFor('export', 'x9', 5)).toEqual([]);
+      await store.transact(async (tx) => {
+        await tx.exports.create(anExport('x9', '2026-03-03T08:00:00.000Z'));
+        await tx.audit.append(entry);
+      });
+      expect(await store.exports.get('x9')).not.toBeNull();
+      expect((await store.audit.listFor('export', 'x9', 5)).map((a) => a.id)).toEqual(['au-x']);
+    });
+  });
+}
