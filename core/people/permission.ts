@@ -67,6 +67,7 @@ export const PERMISSIONS = {
   'audit.read': { label: '查看操作日志', roles: { street_staff: 'street', street_admin: 'street' } },
   'invitation.redeem': { label: '接受邀请', anyUser: true, roles: {} },
   'binding.confirm': { label: '确认居民绑定', roles: { grid_worker: 'grid', community_staff: 'community' } },
+  'assessment.export': { label: '导出考核报表', roles: { community_staff: 'community', street_staff: 'street' } },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -30,6 +30,16 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     revoke: 'write',
     audit: 'read',
   },
+  assessment: {
+    dashboard: 'read',
+    figureRequests: 'read',
+    mine: 'read',
+    scorecard: 'read',
+    weights: 'read',
+    saveWeights: 'write',
+    // Each call writes a new file and an audit entry: never repeated behind the person's back.
+    export: 'write',
+  },
   register: {
     template: 'read',
     inspect: 'read',
