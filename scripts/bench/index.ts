@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests, delivery, notices, import (default: all).
+ * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests, delivery, notices, import, export (default: all).
  * `requests` runs at 10k, 100k and 1M requests; WGT_BENCH_COUNTS=10000,100000 picks others.
  * `delivery` dispatches 50,000 messages (WGT_BENCH_MESSAGES picks another number; WGT_BENCH_SEND_RATE the limit, default 1000/s).
  * `notices` runs with 50,000 and 500,000 residents; WGT_BENCH_RESIDENTS=50000 picks others.
  * `import` imports a 50,000-household / 200-grid register (XLSX) into a fresh embedded store, then again.
+ * `export` writes the 诉求台账 of 100,000 requests as XLSX and CSV (WGT_BENCH_EXPORT_ROWS picks another count): time and peak RSS.
  * Prints markdown tables; docs/BENCHMARKS.md records a run and how to reproduce it.
  */
 import { cpus } from 'node:os';
@@ -12,6 +13,7 @@ import { benchGateway } from './gateway.bench';
 import { benchH5FirstLoad, benchSize } from './size.bench';
 import { benchDelivery } from './delivery.bench';
 import { benchNotices } from './notices.bench';
+import { benchExport, printExport } from './export.bench';
 import { benchImport, printImport } from './import.bench';
 import { benchRequests, WARM_UP_SECONDS } from './requests.bench';
 
@@ -69,6 +71,7 @@ async function main(): Promise<void> {
   }
   if (run('notices')) await notices();
   if (run('import')) printImport(await benchImport());
+  if (run('export')) printExport(await benchExport(Number(process.env.WGT_BENCH_EXPORT_ROWS ?? 100_000)));
 }
 
 async function notices(): Promise<void> {

@@ -62,6 +62,10 @@ const NUM_FMT: Record<ColumnKind, string | undefined> = {
 };
 /** Rows per papaparse call and per write: small enough to stay flat, large enough to be quick. */
 const CSV_BATCH = 500;
+/** Rows between two checks of the zip's input queue while writing XLSX (see zipDrained). */
+const XLSX_CHECK_ROWS = 100;
+/** Bytes of sheet XML allowed to wait for the deflater before the writer waits for it to drain. */
+const XLSX_MAX_PENDING = 1024 * 1024;
 /** The title row and the header row stay in view while scrolling. */
 const FROZEN_ROWS = 2;
 
@@ -103,6 +107,22 @@ function sheetName(name: string, used: Set<string>): string {
   return out;
 }
 
+/** The part of exceljs 4.4's WorksheetWriter (internal; the version is pinned) that feeds the zip. */
+interface SheetStreamInternals {
+  stream: { pipes: (NodeJS.WritableStream & { _writableState?: { length: number } })[] };
+}
+
+/**
+ * Waits while the sheet's XML queued in front of the zip (archiver's input stream, which exceljs's StreamBuf
+ * writes to without heeding its return value) is over XLSX_MAX_PENDING, until it drains. Without it a
+ * 100,000-row sheet sits in memory (≈90 MB) because rows are produced faster than they are deflated.
+ */
+async function zipDrained(ws: ExcelJS.Worksheet): Promise<void> {
+  for (const target of (ws as unknown as SheetStreamInternals).stream.pipes) {
+    if ((target._writableState?.length ?? 0) > XLSX_MAX_PENDING) await once(target, 'drain');
+  }
+}
+
 /** Writes the sheets to `path` as XLSX; returns how many data rows each sheet got. */
 export async function writeXlsx(path: string, sheets: SheetData[]): Promise<number[]> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
@@ -129,7 +149,9 @@ export async function writeXlsx(path: string, sheets: SheetData[]): Promise<numb
     let n = 0;
     for await (const values of sheet.rows) {
       ws.addRow(values.map((v, i) => xlsxCell(v, sheet.columns[i]?.kind ?? 'text'))).commit();
-      n++;
+      // Backpressure exceljs does not give: a committed row is written into the zip's input without
+      // waiting, so a fast store would queue the whole sheet in memory ahead of the deflater.
+      if (++n % XLSX_CHECK_ROWS === 0) await zipDrained(ws);
     }
     await ws.commit();
     counts.push(n);
