@@ -13,6 +13,7 @@ import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
 import type { ExportRepository } from './export.port';
+import type { AssessmentRepository } from './assessment.port';
 import type { JobLockRepository } from './job-lock.port';
 import type { InvitationRepository, PeopleRepository } from './people.port';
 import type { NoticeRepository } from './notice.port';
@@ -152,6 +153,8 @@ export interface Repositories {
   people: PeopleRepository;
   registers: RegisterRepository;
   exports: ExportRepository;
+  /** 考核 counters (kept by `requests.create` / `commit`), read by the assessment views and the recount. */
+  assessment: AssessmentRepository;
 }
 
 /**
