@@ -16,6 +16,7 @@ import { benchNotices } from './notices.bench';
 import { benchExport, printExport } from './export.bench';
 import { benchImport, printImport } from './import.bench';
 import { benchRequests, WARM_UP_SECONDS } from './requests.bench';
+import { benchAssessmentViews, printAssessmentViews } from './assessment-views.bench';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -47,6 +48,11 @@ async function main(): Promise<void> {
     console.log('## 本地网关（autocannon，32 连接，10 秒，回环）\n\n| 路由 | 请求/秒 | p50 | p99 | 错误 | 非2xx |\n|---|---|---|---|---|---|');
     for (const l of r) console.log(`| ${l.route} | ${l.requestsPerSecond} | ${l.p50} ms | ${l.p99} ms | ${l.errors} | ${l.non2xx} |`);
     console.log(`\n联系卡调用的吞吐是健康检查的 ${((r[1].requestsPerSecond / r[0].requestsPerSecond) * 100).toFixed(0)}%。\n`);
+  }
+  if (run('assessment')) {
+    // The views at WGT_BENCH_ASSESSMENT_COUNTS requests (default 1M): the whole function call per view.
+    console.log('## 考核评价：看板与其他查看\n');
+    for (const c of (process.env.WGT_BENCH_ASSESSMENT_COUNTS ?? '1000000').split(',').map(Number)) printAssessmentViews(await benchAssessmentViews(c));
   }
   if (run('requests')) {
     console.log(`## 诉求列表与提交（本地网关，autocannon 32 连接，每项先预热 ${WARM_UP_SECONDS} 秒不计，再测 10 秒）\n`);

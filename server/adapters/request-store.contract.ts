@@ -697,6 +697,28 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       expect((await store.requestConfig.settings('st-b')).blockedWords).toEqual(['违禁']);
     });
 
+    it('saveScoreWeights keeps the other settings, creates defaults for a street with none, and lands inside a transaction', async () => {
+      await store.requestConfig.saveScoreWeights('st-b', { onTimeRate: 40, satisfactionRate: 20, solveRate: 20, timelyAcceptRate: 20 });
+      expect(await store.requestConfig.settings('st-b')).toEqual({
+        ...DEFAULT_REQUEST_SETTINGS, streetId: 'st-b', confirmWindowDays: 5, rateLimits: [{ windowMinutes: 60, max: 2 }], blockedWords: ['违禁'],
+        scoreWeights: { onTimeRate: 40, satisfactionRate: 20, solveRate: 20, timelyAcceptRate: 20 },
+      });
+      await store.transact((tx) => tx.requestConfig.saveScoreWeights('st-a', { onTimeRate: 25, satisfactionRate: 25, solveRate: 25, timelyAcceptRate: 25 }));
+      expect(await store.requestConfig.settings('st-a')).toEqual({
+        ...DEFAULT_REQUEST_SETTINGS, streetId: 'st-a', scoreWeights: { onTimeRate: 25, satisfactionRate: 25, solveRate: 25, timelyAcceptRate: 25 },
+      });
+      // Saving the same weights again changes nothing else.
+      await store.requestConfig.saveScoreWeights('st-a', { onTimeRate: 25, satisfactionRate: 25, solveRate: 25, timelyAcceptRate: 25 });
+      expect((await store.requestConfig.settings('st-a')).scoreWeights).toEqual({ onTimeRate: 25, satisfactionRate: 25, solveRate: 25, timelyAcceptRate: 25 });
+      await expect(
+        store.transact(async (tx) => {
+          await tx.requestConfig.saveScoreWeights('st-a', { onTimeRate: 100, satisfactionRate: 0, solveRate: 0, timelyAcceptRate: 0 });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect((await store.requestConfig.settings('st-a')).scoreWeights?.onTimeRate).toBe(25);
+    });
+
     it('lists the calendars by year', async () => {
       expect(await store.requestConfig.calendars()).toEqual([
         { year: 2025, holidays: ['2025-01-01'], workdays: [] },

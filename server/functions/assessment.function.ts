@@ -1,11 +1,24 @@
 import { exportSchema } from '@core/api/assessment-export.schemas';
+import { ASSESSMENT_SCHEMAS as s } from '@core/api/assessment.schemas';
+import { getDashboard } from '../use-cases/assessment/get-dashboard';
+import { getMyAssessment } from '../use-cases/assessment/get-my-assessment';
+import { getScorecard } from '../use-cases/assessment/get-scorecard';
+import { getWeights } from '../use-cases/assessment/get-weights';
+import { listFigureRequests } from '../use-cases/assessment/list-figure-requests';
+import { saveWeights } from '../use-cases/assessment/save-weights';
 import { runExport } from '../use-cases/exports/run-export';
 import { defineFunction } from './define-function';
 
 /**
- * 考核评价: indicators, ranking, scorecard and exports. The export writes an XLSX/CSV file to storage
- * (exports/, 24 h) and answers its download URL.
+ * 考核评价: indicators, ranking, trend, overdue list and hot issues; a worker's own figures; the public scorecard;
+ * the street's weights; exports (an XLSX/CSV file in storage under exports/ for 24 h, answered as its download URL).
  */
 export const assessmentFunction = defineFunction('assessment', {
+  dashboard: { permission: 'assessment.view', input: s.dashboard, run: getDashboard },
+  figureRequests: { permission: 'assessment.view', input: s.figureRequests, run: listFigureRequests },
+  mine: { permission: 'assessment.mine', input: s.mine, run: getMyAssessment },
+  scorecard: { permission: 'assessment.scorecard', input: s.scorecard, run: getScorecard },
+  weights: { permission: 'street.settings', input: s.weights, run: getWeights },
+  saveWeights: { permission: 'street.settings', input: s.saveWeights, run: saveWeights },
   export: { permission: 'assessment.export', input: exportSchema, run: runExport },
 });

@@ -104,7 +104,7 @@ const toEvent = (d: DbDocument): RequestEvent => ({ id: d.eventId, ...pick(d, EV
 const toMessage = (d: DbDocument): InboxMessage => ({ id: d._id, ...pick(d, INBOX_FIELDS) }) as InboxMessage;
 const toCategory = (d: DbDocument): Category => ({ id: d._id, ...pick(d, CATEGORY_FIELDS) }) as Category;
 const toDepartment = (d: DbDocument): Department => ({ id: d._id, ...pick(d, DEPARTMENT_FIELDS) }) as Department;
-const SETTINGS_FIELDS = ['streetId', 'confirmWindowDays', 'ratingWindowDays', 'rateLimits', 'blockedWords', 'deadlineWarningMinutes', 'streetEscalationMinutes'] as const satisfies readonly (keyof RequestSettings)[];
+const SETTINGS_FIELDS = ['streetId', 'confirmWindowDays', 'ratingWindowDays', 'rateLimits', 'blockedWords', 'deadlineWarningMinutes', 'streetEscalationMinutes', 'scoreWeights'] as const satisfies readonly (keyof RequestSettings)[];
 /** A field missing from an older document is left out, so settingsOrDefault fills in its default. */
 const toSettings = (d: DbDocument): RequestSettings =>
   Object.fromEntries(SETTINGS_FIELDS.filter((f) => d[f] !== undefined && d[f] !== null).map((f) => [f, structuredClone(d[f])])) as unknown as RequestSettings;
@@ -318,6 +318,13 @@ export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransa
       }),
     ),
     // One document per year (_id = the year): `put` replaces it whole, so the year changes atomically.
+    async saveScoreWeights(streetId, weights) {
+      // Read then replace (not update: an unchanged update reports 0 documents, indistinguishable from a missing
+      // one); a street with none stored gets its defaults written with the weights.
+      const d = await access.get('request_settings', streetId);
+      const current = settingsOrDefault(streetId, d ? toSettings(d) : null);
+      await access.put('request_settings', streetId, { ...current, scoreWeights: { ...weights } });
+    },
     async saveCalendar(year, calendar, meta) {
       if (calendar.year !== year) throw new Error(`saveCalendar: calendar of ${calendar.year} given for ${year}`);
       await access.put('calendars', String(year), {

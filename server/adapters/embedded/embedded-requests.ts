@@ -9,6 +9,7 @@
  * index seeks plus one page of rows, whatever the table's size.
  */
 import type Database from 'better-sqlite3';
+import type { ScoreWeights } from '@core/assessment/indicators';
 import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
 import { listItemOf, type Category, type Department, type RequestEvent, type RequestListItem, type RequestSettings, type ServiceRequest } from '@core/requests/request';
@@ -511,6 +512,11 @@ export class SqliteRequests {
       const meta: CalendarMeta = r.meta ? (JSON.parse(r.meta) as CalendarMeta) : { source: 'seed', loadedAt: '', loadedBy: '' };
       return { year: r.year, ...meta, holidays: y.holidays.length, workdays: y.workdays.length };
     });
+  }
+
+  saveScoreWeights(streetId: string, weights: ScoreWeights): void {
+    const next = { ...this.settings(streetId), scoreWeights: { ...weights } };
+    this.sql.run('INSERT INTO request_settings (street_id, data) VALUES (?, ?) ON CONFLICT (street_id) DO UPDATE SET data = excluded.data', [streetId, JSON.stringify(next)]);
   }
 
   saveCalendar(year: number, calendar: YearCalendar, meta: CalendarMeta): void {

@@ -678,6 +678,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
       calendars: () => run('requestConfig.calendars', 'query', () => req.calendars()),
       calendarYears: () => run('requestConfig.calendarYears', 'query', () => req.calendarYears()),
       saveCalendar: (year, calendar, meta) => run('requestConfig.saveCalendar', 'doc', () => req.saveCalendar(year, calendar, meta)),
+      saveScoreWeights: (streetId, weights) => run('requestConfig.saveScoreWeights', 'doc', () => req.saveScoreWeights(streetId, weights)),
     },
     notices: {
       get: (id) => run('notices.get', 'doc', () => nt.get(id)),

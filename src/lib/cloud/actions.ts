@@ -30,16 +30,6 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     revoke: 'write',
     audit: 'read',
   },
-  assessment: {
-    dashboard: 'read',
-    figureRequests: 'read',
-    mine: 'read',
-    scorecard: 'read',
-    weights: 'read',
-    saveWeights: 'write',
-    // Each call writes a new file and an audit entry: never repeated behind the person's back.
-    export: 'write',
-  },
   register: {
     template: 'read',
     inspect: 'read',
@@ -106,6 +96,17 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     coverage: 'read',
     gridReach: 'read',
     markReached: 'idempotent',
+  },
+  assessment: {
+    dashboard: 'read',
+    figureRequests: 'read',
+    mine: 'read',
+    scorecard: 'read',
+    weights: 'read',
+    // Saving the same weights twice stores the same weights (the audit shows both saves).
+    saveWeights: 'idempotent',
+    // Each export writes a new file and an audit entry: never repeated behind the person's back.
+    export: 'write',
   },
 };
 
