@@ -267,7 +267,7 @@ describe('assessment.export figures (考核指标表, 月度排名)', () => {
     r = await ok<Ref>(h.call('w1', 'request', 'accept', { id: r.id, version: r.version }));
     r = await ok<Ref>(h.call('w1', 'request', 'resolve', { id: r.id, version: r.version, note: '已修好', photoFileIds: [] }));
     await ok(h.call('r1', 'request', 'confirm', { id: r.id, version: r.version, rating: 'satisfied' }));
-    await submit(h, 'r4');
+    await submit(h, 'r4', { description: '垃圾没人清运，请打13911112222联系我' });
     await submit(h, 'r3');
     await ok(h.call('w1', 'request', 'file', { idempotencyKey: `export${++keys}xxxx`, gridId: 'g1', source: 'patrol', categoryId: 'k-hazard', description: '巡查发现井盖缺失', photoFileIds: [] }));
     h.clock.set(new Date('2026-11-23T02:00:00Z'));
@@ -299,22 +299,44 @@ describe('assessment.export figures (考核指标表, 月度排名)', () => {
     expect(defs.slice(2).map((d) => d[0])).toContain('综合得分');
   });
 
-  it('月度排名 for a community: grids and workers ranked by score, the unscored last, with the previous month and 环比', async () => {
+  it('月度排名 for a community: grids and workers ranked by score, the unscored last, 环比 against the previous month', async () => {
     const view = await ok<ExportView>(exportCall(h, 'cs1', { kind: 'ranking', format: 'xlsx', scope: { kind: 'community', id: 'c1' } }));
     expect(view.fileName).toBe('月度排名_银杏街道东湖社区_2026年11月.xlsx');
     const bytes = await download(h, view.url);
     const grids = await sheetRows(bytes, 0);
-    expect(grids[1].slice(0, 6)).toEqual(['排名', '网格', '所属社区', '综合得分', '上期得分（2026年10月）', '环比']);
+    expect(grids[1]).toEqual(['排名', '网格', '所属社区', '综合得分', '环比', ...HEAD]);
     const ranked = grids.slice(2);
-    expect(ranked[0].slice(0, 6)).toEqual([1, '东湖社区第1网格', '东湖社区', 100, undefined, undefined]);
+    // October had no score (nothing accepted), so there is no 环比.
+    expect(ranked[0].slice(0, 6)).toEqual([1, '东湖社区第1网格', '东湖社区', 100, undefined, 1]);
     // The community's other grids had nothing to assess: no rank, no score.
     expect(ranked.slice(1).map((g) => [g[0], g[3]])).toEqual(ranked.slice(1).map(() => [undefined, undefined]));
     expect(ranked.map((g) => g[1])).not.toContain('西苑社区第1网格');
     const workers = await sheetRows(bytes, 1);
     expect(workers[2].slice(0, 4)).toEqual([1, '张伟', '东湖社区', 100]);
+    // A grid is ranked among its community's grids (as on the dashboard).
+    const g4 = await download(h, (await ok<ExportView>(exportCall(h, 'cs1', { kind: 'ranking', scope: { kind: 'grid', id: 'g4' } }))).url);
+    expect((await sheetRows(g4, 0)).slice(2).map((g) => g[1])).toEqual(ranked.map((g) => g[1]));
     expect(await h.call('cs1', 'assessment', 'export', { kind: 'ranking', format: 'csv', scope: { kind: 'street', id: 's1' }, period: NOV })).toMatchObject({
       ok: false,
       code: 'AUTH.FORBIDDEN',
     });
+  });
+
+  it('月度排名 for the street ends with 本月热点: the hot category of the month with its count, baseline and masked examples', async () => {
+    const view = await ok<ExportView>(exportCall(h, 'ss', { kind: 'ranking', format: 'xlsx' }));
+    const bytes = await download(h, view.url);
+    expectNoPhones(await wholeText(bytes));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['社区排名', '网格排名', '网格员排名', '本月热点', '指标说明']);
+    const hot = await sheetRows(bytes, 3);
+    expect(hot[1]).toEqual(['类型', '名称', '本月件数', '前三月月均', '升幅', '说明', '示例（已隐去个人信息）']);
+    // 环境卫生: 3 in November; August–October: 1 (October), a monthly average of 0.33.
+    const env = hot.slice(2).find((r) => r[1] === '环境卫生')!;
+    expect(env.slice(0, 4)).toEqual(['类别', '环境卫生', 3, 0.33]);
+    expect(String(env[6])).toContain('139****');
+    const csv = await download(h, (await ok<ExportView>(exportCall(h, 'ss', { kind: 'ranking', format: 'csv' }))).url);
+    expectNoPhones(csv.toString('utf8'));
+    expect(csv.toString('utf8')).toContain('本月热点');
   });
 });

@@ -5,30 +5,24 @@
  *
  * - 考核指标表: a line for the scope itself (合计), then one sheet per level (社区 / 网格 / 网格员) in code
  *   order, and a sheet of the definitions (指标说明), so the file explains its own numbers.
- * - 月度排名: each level ranked by composite score, with the previous period's score and the change (环比);
- *   scopes without a score are listed last, unranked, as rankByScore leaves them.
+ * - 月度排名: each level ranked by composite score with the change against the previous period (环比) —
+ *   the dashboard's own ranking builder (assessment-reads rankRows), so the file and the page agree; scopes
+ *   without a score are listed last, unranked; then 本月热点 (the dashboard's hotIssues: the period's last
+ *   month, excerpts with digit runs masked, never who filed).
  *
  * Scope reach: street — communities, grids, workers of the street; community — its grids and workers;
- * grid — the grid; worker — the worker. Weights: the default (30/30/20/20) until the street's own are
- * stored (the views' saveWeights).
+ * grid — the grid (ranked among its community's grids); worker — the worker (among its community's
+ * workers). Weights: the street's own (streetWeights), as on the dashboard.
  */
-import type { PeriodInput } from '@core/api/assessment.contract';
-import { addCounters, emptyCounters, type Counters, type ScopeKind } from '@core/assessment/counters';
-import {
-  compositeScore,
-  DEFAULT_SCORE_WEIGHTS,
-  figuresOf,
-  INDICATOR_IDS,
-  INDICATORS,
-  rankByScore,
-  SCORE_DEFINITION,
-  type Figures,
-  type IndicatorId,
-  type ScoreWeights,
-} from '@core/assessment/indicators';
-import { periodKeys, previousRange, rangeLabel } from '@core/assessment/periods';
+import type { HotIssue, PeriodInput, RankingRow } from '@core/api/assessment.contract';
+import { emptyCounters, type ScopeKind } from '@core/assessment/counters';
+import { compositeScore, figuresOf, INDICATOR_IDS, INDICATORS, SCORE_DEFINITION, type Figures, type IndicatorId, type ScoreWeights } from '@core/assessment/indicators';
+import { periodKeys } from '@core/assessment/periods';
 import type { UserContext } from '../../functions/define-function';
 import { tableOf, type ColumnKind, type SheetData, type TableColumn } from '../../adapters/spreadsheet/export-writer';
+import { countersByScope, rankRows, streetWeights } from '../assessment/assessment-reads';
+import { assessmentScope } from '../assessment/assessment-scope';
+import { hotIssues, hotMonthOf } from '../assessment/hot-issues';
 import type { ExportScope } from './export-scope';
 
 type Level = 'community' | 'grid' | 'worker';
@@ -47,26 +41,20 @@ export interface FigureLine {
   score: number | null;
 }
 
-export interface RankedLine extends FigureLine {
-  rank: number | null;
-  previous: number | null;
-  change: number | null;
-}
-
 /** How each kind of indicator is written: counts as integers, rates as percentages, working days with a decimal. */
 const KIND_OF_UNIT: Record<'count' | 'rate' | 'days', ColumnKind> = { count: 'integer', rate: 'percent', days: 'decimal' };
 
-function figureColumns<L extends FigureLine>(): TableColumn<L>[] {
+function figureColumns<L>(figures: (l: L) => Figures): TableColumn<L>[] {
   return INDICATOR_IDS.map((id: IndicatorId) => ({
     header: INDICATORS[id].unit === 'days' ? `${INDICATORS[id].label}（工作日）` : INDICATORS[id].label,
     width: Math.max(10, INDICATORS[id].label.length * 2 + 4),
     kind: KIND_OF_UNIT[INDICATORS[id].unit],
-    value: (l: L) => l.figures[id],
+    value: (l: L) => figures(l)[id],
   }));
 }
 
 /** The units of each level under the scope, in code order (workers by name). */
-async function unitsOf(ctx: UserContext, scope: ExportScope): Promise<{ level: Level; units: Unit[] }[]> {
+async function unitsOf(ctx: UserContext, scope: ExportScope, forRanking: boolean): Promise<{ level: Level; units: Unit[] }[]> {
   const { places } = scope;
   const communityName = (id: string) => places.communities.get(id)?.name ?? '';
   const grids = (communityId?: string): Unit[] =>
@@ -90,42 +78,25 @@ async function unitsOf(ctx: UserContext, scope: ExportScope): Promise<{ level: L
         { level: 'grid', units: grids(scope.input.id) },
         { level: 'worker', units: await workers(scope.input.id) },
       ];
-    case 'grid':
-      return [{ level: 'grid', units: grids().filter((g) => g.id === scope.input.id) }];
-    case 'worker':
-      return [{ level: 'worker', units: (await workers()).filter((w) => w.id === scope.input.id) }];
+    // A grid or a worker is ranked in the context it is judged in: its community's grids / workers.
+    case 'grid': {
+      const communityId = places.grids.get(scope.input.id)?.communityId;
+      return [{ level: 'grid', units: forRanking ? grids(communityId) : grids().filter((g) => g.id === scope.input.id) }];
+    }
+    case 'worker': {
+      const all = await workers(scope.requests.communityId);
+      return [{ level: 'worker', units: forRanking ? all : all.filter((w) => w.id === scope.input.id) }];
+    }
   }
-}
-
-/** Summed counters per scope id of one kind over the period (whole months read as one counter each). */
-async function summed(ctx: UserContext, streetId: string, kind: ScopeKind, ids: string[], period: PeriodInput): Promise<Map<string, Counters>> {
-  const out = new Map<string, Counters>(ids.map((id) => [id, emptyCounters()]));
-  if (ids.length === 0) return out;
-  const rows = await ctx.deps.store.assessment.counters({ streetId, scopeKind: kind, scopeIds: ids, periods: periodKeys(period) });
-  for (const r of rows) {
-    const into = out.get(r.scopeId);
-    if (into) addCounters(into, r.counters);
-  }
-  return out;
 }
 
 async function lines(ctx: UserContext, scope: ExportScope, units: Unit[], period: PeriodInput, weights: ScoreWeights): Promise<FigureLine[]> {
   const kind = units[0]?.kind;
   if (!kind) return [];
-  const counters = await summed(ctx, scope.streetId, kind, units.map((u) => u.id), period);
+  const counters = await countersByScope(ctx.deps, scope.streetId, kind, periodKeys(period), units.map((u) => u.id));
   return units.map((unit) => {
     const figures = figuresOf(counters.get(unit.id) ?? emptyCounters());
     return { unit, figures, score: compositeScore(figures, weights) };
-  });
-}
-
-/** Ranked by score with the previous period's score and the change. */
-export async function rankedLines(ctx: UserContext, scope: ExportScope, units: Unit[], period: PeriodInput, weights: ScoreWeights): Promise<RankedLine[]> {
-  const [now, before] = await Promise.all([lines(ctx, scope, units, period, weights), lines(ctx, scope, units, previousRange(period), weights)]);
-  const previous = new Map(before.map((l) => [l.unit.id, l.score]));
-  return rankByScore(now.map((l) => ({ item: l, score: l.score }))).map(({ item, rank }) => {
-    const prev = previous.get(item.unit.id) ?? null;
-    return { ...item, rank, previous: prev, change: item.score !== null && prev !== null ? Math.round((item.score - prev) * 10) / 10 : null };
   });
 }
 
@@ -154,8 +125,8 @@ export async function figureSheets(
   period: PeriodInput,
   titleOf: (what: string) => string,
 ): Promise<SheetData[]> {
-  const weights = DEFAULT_SCORE_WEIGHTS;
-  const levels = await unitsOf(ctx, scope);
+  const weights = await streetWeights(ctx.deps, scope.streetId);
+  const levels = await unitsOf(ctx, scope, kind === 'ranking');
   const sheets: SheetData[] = [];
   if (kind === 'assessment') {
     const self: Unit = { kind: scope.input.kind, id: scope.input.id, name: `${scope.name}（合计）`, community: '' };
@@ -170,7 +141,7 @@ export async function figureSheets(
             columns: [
               { header: LEVEL_LABELS[level], width: 22, kind: 'text', value: (l) => l.unit.name },
               ...(level === 'community' ? [] : [{ header: '所属社区', width: 12, kind: 'text' as const, value: (l: FigureLine) => l.unit.community }]),
-              ...figureColumns<FigureLine>(),
+              ...figureColumns<FigureLine>((l) => l.figures),
               { header: '综合得分', width: 10, kind: 'decimal', value: (l) => l.score },
             ],
           },
@@ -181,27 +152,56 @@ export async function figureSheets(
     sheets.push(definitionsSheet(titleOf('指标说明')));
     return sheets;
   }
-  const prevLabel = rangeLabel(previousRange(period));
   for (const { level, units } of levels) {
+    const candidates = units.map((u) => ({ scope: { kind: level, id: u.id }, name: u.name, communityName: level === 'community' ? null : u.community }));
+    const rows = await rankRows(ctx.deps, scope.streetId, level, candidates, period, weights, scope.input.kind === 'street');
     sheets.push(
-      tableOf<RankedLine>(
+      tableOf<RankingRow>(
         {
           name: `${LEVEL_LABELS[level]}排名`,
           title: titleOf(`${LEVEL_LABELS[level]}排名`),
           columns: [
-            { header: '排名', width: 7, kind: 'integer', value: (l) => l.rank },
-            { header: LEVEL_LABELS[level], width: 22, kind: 'text', value: (l) => l.unit.name },
-            ...(level === 'community' ? [] : [{ header: '所属社区', width: 12, kind: 'text' as const, value: (l: RankedLine) => l.unit.community }]),
-            { header: '综合得分', width: 10, kind: 'decimal', value: (l) => l.score },
-            { header: `上期得分（${prevLabel}）`, width: 22, kind: 'decimal', value: (l) => l.previous },
-            { header: '环比', width: 8, kind: 'decimal', value: (l) => l.change },
-            ...figureColumns<RankedLine>(),
+            { header: '排名', width: 7, kind: 'integer', value: (r) => r.rank },
+            { header: LEVEL_LABELS[level], width: 22, kind: 'text', value: (r) => r.name },
+            ...(level === 'community' ? [] : [{ header: '所属社区', width: 12, kind: 'text' as const, value: (r: RankingRow) => r.communityName ?? '' }]),
+            { header: '综合得分', width: 10, kind: 'decimal', value: (r) => r.score },
+            { header: '环比', width: 8, kind: 'decimal', value: (r) => r.change },
+            ...figureColumns<RankingRow>((r) => r.figures),
           ],
         },
-        await rankedLines(ctx, scope, units, period, weights),
+        rows,
       ),
     );
   }
+  sheets.push(await hotSheet(ctx, scope, period, titleOf));
   sheets.push(definitionsSheet(titleOf('指标说明')));
   return sheets;
+}
+
+const HOT_KIND_LABELS: Record<HotIssue['kind'], string> = { category: '类别', building: '楼栋', community: '社区' };
+
+/** 本月热点 of the period's last month, exactly as the dashboard finds them. */
+async function hotSheet(ctx: UserContext, scope: ExportScope, period: PeriodInput, titleOf: (what: string) => string): Promise<SheetData> {
+  const s = await assessmentScope(ctx.deps, ctx.actor, scope.input, 'assessment.export');
+  const communities = [...scope.places.communities.values()];
+  const gridIds =
+    s.ref.kind === 'street' ? null : s.ref.kind === 'grid' ? [s.ref.id] : s.ref.kind === 'worker' ? (s.workerGridIds ?? []) : [...scope.gridIds];
+  const month = hotMonthOf(period.to);
+  const issues = await hotIssues(ctx.deps, s, month, communities, gridIds);
+  return tableOf<HotIssue>(
+    {
+      name: '本月热点',
+      title: titleOf(`本月热点（${Number(month.slice(5))}月，与前三个月月均相比）`),
+      columns: [
+        { header: '类型', width: 7, kind: 'text', value: (i) => HOT_KIND_LABELS[i.kind] },
+        { header: '名称', width: 22, kind: 'text', value: (i) => i.name },
+        { header: '本月件数', width: 9, kind: 'integer', value: (i) => i.count },
+        { header: '前三月月均', width: 11, kind: 'decimal', value: (i) => i.baseline },
+        { header: '升幅', width: 9, kind: 'percent', value: (i) => i.rise },
+        { header: '说明', width: 8, kind: 'text', value: (i) => (i.rise === null ? '新出现' : '') },
+        { header: '示例（已隐去个人信息）', width: 60, kind: 'text', value: (i) => i.examples.join('；') },
+      ],
+    },
+    issues,
+  );
 }
