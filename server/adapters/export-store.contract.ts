@@ -3,7 +3,7 @@
  */
 import type { ExportRecord } from '../ports/export.port';
 import type { AuditEntry, Store } from '../ports/store.port';
-import type { StoreHarness } from './store.contract';
+import { expectRefused, type StoreHarness } from './store.contract';
 
 export function anExport(id: string, expiresAt: string, over: Partial<ExportRecord> = {}): ExportRecord {
   return {
@@ -30,7 +30,7 @@ export function describeExportStoreContract(name: string, makeStore: () => Promi
       await store.exports.create(rec);
       expect(await store.exports.get('x1')).toEqual(rec);
       expect(await store.exports.get('nosuch')).toBeNull();
-      await expect(store.exports.create({ ...rec, rows: 9 })).rejects.toThrow();
+      await expectRefused(store.exports.create({ ...rec, rows: 9 }));
       expect((await store.exports.get('x1'))?.rows).toBe(3);
     });
 
