@@ -21,7 +21,14 @@ async function main(): Promise<void> {
   const deps = localDeps({ store, files, bindUrlBase: 'http://127.0.0.1/#/bind?t=', log: { info: () => undefined, error: console.error } });
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  let heapPeak = 0;
+  let buffersPeak = 0;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    heapPeak = Math.max(heapPeak, m.heapUsed);
+    buffersPeak = Math.max(buffersPeak, m.arrayBuffers);
+  }, 20);
   const t0 = performance.now();
   const reply = await FUNCTIONS.assessment.handle(
     { kind: 'user', openid },
@@ -41,7 +48,7 @@ async function main(): Promise<void> {
     const { readFileSync } = await import('node:fs');
     phones = (readFileSync(join(filesDir, 'exports', id.slice('exports/'.length)), 'utf8').match(/(?<!\d)1[3-9]\d{9}(?!\d)/g) ?? []).length;
   }
-  console.log(JSON.stringify({ format, rows: view.rows, ms: Math.round(ms), bytes: info?.size ?? statSync(filesDir).size, rssBefore, peakSampled: peak, maxRss, phones }));
+  console.log(JSON.stringify({ format, rows: view.rows, ms: Math.round(ms), bytes: info?.size ?? statSync(filesDir).size, rssBefore, peakSampled: peak, heapPeak, buffersPeak, maxRss, phones }));
   await store.close();
   rmSync(filesDir, { recursive: true, force: true });
 }

@@ -2,8 +2,14 @@
  * The export part of the Store contract (export file records and their expiry), run by both adapters.
  */
 import type { ExportRecord } from '../ports/export.port';
+import type { ServiceRequest } from '@core/requests/request';
+import type { RequestQuery } from '../ports/request.port';
+import { aRequest, anEvent, at } from './request-store.contract';
+import { contractFixture } from './store.contract';
 import type { AuditEntry, Store } from '../ports/store.port';
 import { expectRefused, type StoreHarness } from './store.contract';
+
+const SCAN_COUNT = 520;
 
 export function anExport(id: string, expiresAt: string, over: Partial<ExportRecord> = {}): ExportRecord {
   return {
@@ -46,6 +52,34 @@ export function describeExportStoreContract(name: string, makeStore: () => Promi
       await store.exports.remove(['x1']);
       expect((await store.exports.listExpired('2026-03-05T00:00:00.000Z', 10)).map((r) => r.id)).toEqual(['x3', 'x4']);
     });
+
+    it('requests.scan walks the same selection in the same order as list, 500 a page', async () => {
+      await h.seed(contractFixture());
+      for (let i = 0; i < SCAN_COUNT; i++) {
+        const r = aRequest(`scan-${String(i).padStart(4, '0')}`, { idempotencyKey: `scan-key-${i}`, createdAt: at(i), updatedAt: at(i) });
+        await store.requests.create({ request: r, event: anEvent(r, 1, r.createdAt), messages: [], outbox: [], rateLimits: [] });
+      }
+      const query: RequestQuery = { streetId: 'st-a', createdFrom: at(10), createdTo: at(SCAN_COUNT), sort: 'newest' };
+      const walk = async (read: (cursor: string | null) => Promise<{ items: ServiceRequest[]; next: string | null }>) => {
+        const pages: number[] = [];
+        const ids: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await read(cursor);
+          pages.push(page.items.length);
+          ids.push(...page.items.map((r) => r.id));
+          cursor = page.next;
+        } while (cursor);
+        return { pages, ids };
+      };
+      const scanned = await walk((cursor) => store.requests.scan(query, { limit: 5000, cursor }));
+      const listed = await walk((cursor) => store.requests.list(query, { limit: 5000, cursor }));
+      expect(scanned.pages).toEqual([500, 10]);
+      expect(listed.pages).toEqual([100, 100, 100, 100, 100, 10]);
+      expect(scanned.ids).toEqual(listed.ids);
+      expect(scanned.ids[0]).toBe(`scan-${String(SCAN_COUNT - 1).padStart(4, '0')}`);
+      expect(scanned.ids).toHaveLength(SCAN_COUNT - 10);
+    }, 60_000);
 
     it('writes the record and its audit entry together, or neither', async () => {
       const entry: AuditEntry = {

@@ -663,6 +663,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
       events: (requestId) => run('requests.events', 'query', () => req.events(requestId)),
       list: (query, page) => run('requests.list', 'query', () => req.list(query, page)),
       listItems: (query, page) => run('requests.listItems', 'query', () => req.listItems(query, page)),
+      scan: (query, page) => run('requests.scan', 'query', () => req.scan(query, page)),
       count: (query) => run('requests.count', 'query', () => req.count(query)),
     },
     inbox: {

@@ -63,9 +63,9 @@ const NUM_FMT: Record<ColumnKind, string | undefined> = {
 /** Rows per papaparse call and per write: small enough to stay flat, large enough to be quick. */
 const CSV_BATCH = 500;
 /** Rows between two checks of the zip's input queue while writing XLSX (see zipDrained). */
-const XLSX_CHECK_ROWS = 100;
+const XLSX_CHECK_ROWS = 50;
 /** Bytes of sheet XML allowed to wait for the deflater before the writer waits for it to drain. */
-const XLSX_MAX_PENDING = 1024 * 1024;
+const XLSX_MAX_PENDING = 256 * 1024;
 /** The title row and the header row stay in view while scrolling. */
 const FROZEN_ROWS = 2;
 

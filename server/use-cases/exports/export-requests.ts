@@ -21,8 +21,12 @@ import type { RequestQuery } from '../../ports/request.port';
 import { tableOf, type SheetData, type TableColumn } from '../../adapters/spreadsheet/export-writer';
 import type { ExportScope } from './export-scope';
 
-/** requests.list's page limit: the port cuts any larger page to this. */
-export const REQUEST_PAGE = 100;
+/**
+ * Requests per requests.scan page: 100,000 rows are 400 queries, not the 1,000 that list's 100 would cost
+ * on CloudBase. Not scan's 500: with 500 whole requests held per page the XLSX export's peak RSS went
+ * past 200 MB (211–223 MB measured, 164–179 MB at 250; docs/BENCHMARKS.md).
+ */
+export const REQUEST_PAGE = 250;
 
 /** 匿名 when hidden, 张* otherwise, empty for a patrol finding. */
 export function reporterLabel(r: Pick<ServiceRequest, 'residentName' | 'hideName'>): string {
@@ -76,16 +80,17 @@ export function ledgerColumns(names: LedgerNames, now: Date): TableColumn<Servic
 }
 
 /**
- * The scope's requests filed in [from, to), page after page through requests.list (newest first, the
- * order its index serves); the worker scope is also checked row by row against core's assessedWorkerId,
- * so the export is right whatever an adapter does with the filter.
+ * The scope's requests filed in [from, to), newest first, page after page through requests.scan (list's
+ * filters, order and index with larger pages: the internal path for readers that walk a whole selection).
+ * The worker scope is also checked row by row against core's assessedWorkerId, so the export is right
+ * whatever an adapter does with the filter.
  */
 export async function* scopeRequests(deps: Deps, scope: ExportScope, range: { from: string; to: string }): AsyncIterable<ServiceRequest> {
   const query: RequestQuery = { ...scope.requests, createdFrom: range.from, createdTo: range.to, sort: 'newest' };
   const worker = scope.requests.assessedWorkerId;
   let cursor: string | null = null;
   do {
-    const page = await deps.store.requests.list(query, { limit: REQUEST_PAGE, cursor });
+    const page = await deps.store.requests.scan(query, { limit: REQUEST_PAGE, cursor });
     for (const r of page.items) if (!worker || assessedWorkerId(r) === worker) yield r;
     cursor = page.next;
   } while (cursor);
