@@ -184,14 +184,14 @@ describe('assessment.export', () => {
     expect(await h.call('system', 'housekeeping', 'purgeExpiredExports')).toEqual({ ok: true, data: { removed: 0 } });
     // The daily timer runs the same purge beside the orphan-upload one.
     expect(await h.deps.store.exports.listExpired('2030-01-01T00:00:00.000Z', 50)).toEqual([]);
-    const timer = await h.call('system', 'housekeeping', 'dailyPurge');
+    const timer = await h.call('system', 'housekeeping', 'daily');
     expect(timer).toMatchObject({ ok: true, data: { exports: { removed: 0 } } });
   });
 
   it('an export younger than a day survives the purge', async () => {
     const view = await ok<ExportView>(exportCall(h, 'ss', {}));
     h.clock.set(new Date('2026-11-24T01:59:00Z'));
-    expect(await h.call('system', 'housekeeping', 'dailyPurge')).toMatchObject({ ok: true, data: { exports: { removed: 0 } } });
+    expect(await h.call('system', 'housekeeping', 'daily')).toMatchObject({ ok: true, data: { exports: { removed: 0 } } });
     expect((await download(h, view.url)).length).toBeGreaterThan(0);
   });
 });
