@@ -1,6 +1,6 @@
 /**
  * Deploy unit `assessment`: 考核评价 — dashboards, the requests behind a figure, a worker's own figures,
- * the public scorecard and the street's score weights, all read from counters.
+ * the public scorecard, the street's score weights (all read from counters) and the XLSX/CSV exports.
  * Thin on purpose: the platform supplies the caller, the CloudBase adapters supply storage.
  */
 import cloudbase from '@cloudbase/node-sdk';

@@ -9,6 +9,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'grid.transfer': '移交网格',
   'register.import': '导入街道台账',
   'assessment.weights': '修改考核权重',
+  'assessment.export': '导出报表',
 };
 
 export function auditActionLabel(action: string): string {

@@ -55,6 +55,19 @@ export function statusesOf(query: Pick<RequestQuery, 'statuses' | 'overdueAt' | 
   return out;
 }
 
+/**
+ * The page of `requests.scan`: server-side readers that walk a whole selection (exports) read this many per
+ * query, a tenth of the queries `list` would cost; one more than it stays within the 1000 documents one
+ * CloudBase query returns.
+ */
+export const SCAN_MAX_PAGE = 500;
+
+/** A scan page size within 1..SCAN_MAX_PAGE. */
+export function scanLimit(limit: number): number {
+  if (!Number.isFinite(limit)) return SCAN_MAX_PAGE;
+  return Math.min(SCAN_MAX_PAGE, Math.max(1, Math.floor(limit)));
+}
+
 /** A page size within 1..MAX_PAGE. */
 export function pageLimit(limit: number): number {
   if (!Number.isFinite(limit)) return MAX_PAGE;

@@ -1,3 +1,4 @@
+import { exportSchema } from '@core/api/assessment-export.schemas';
 import { ASSESSMENT_SCHEMAS as s } from '@core/api/assessment.schemas';
 import { getDashboard } from '../use-cases/assessment/get-dashboard';
 import { getMyAssessment } from '../use-cases/assessment/get-my-assessment';
@@ -5,9 +6,13 @@ import { getScorecard } from '../use-cases/assessment/get-scorecard';
 import { getWeights } from '../use-cases/assessment/get-weights';
 import { listFigureRequests } from '../use-cases/assessment/list-figure-requests';
 import { saveWeights } from '../use-cases/assessment/save-weights';
+import { runExport } from '../use-cases/exports/run-export';
 import { defineFunction } from './define-function';
 
-/** 考核评价: indicators, ranking, trend, overdue list and hot issues; a worker's own figures; the public scorecard; the street's weights. */
+/**
+ * 考核评价: indicators, ranking, trend, overdue list and hot issues; a worker's own figures; the public scorecard;
+ * the street's weights; exports (an XLSX/CSV file in storage under exports/ for 24 h, answered as its download URL).
+ */
 export const assessmentFunction = defineFunction('assessment', {
   dashboard: { permission: 'assessment.view', input: s.dashboard, run: getDashboard },
   figureRequests: { permission: 'assessment.view', input: s.figureRequests, run: listFigureRequests },
@@ -15,4 +20,5 @@ export const assessmentFunction = defineFunction('assessment', {
   scorecard: { permission: 'assessment.scorecard', input: s.scorecard, run: getScorecard },
   weights: { permission: 'street.settings', input: s.weights, run: getWeights },
   saveWeights: { permission: 'street.settings', input: s.saveWeights, run: saveWeights },
+  export: { permission: 'assessment.export', input: exportSchema, run: runExport },
 });

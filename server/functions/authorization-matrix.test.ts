@@ -140,6 +140,12 @@ const MATRIX: Record<string, Spec> = {
     rows: { resident: [F, F, F], grid_worker: [F, F, F], community_staff: ['ok', 'ok', NF], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
   },
   'housekeeping.purgeOrphanUploads': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
+  'housekeeping.purgeExpiredExports': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
+  // Only staff of the scope export: community staff their community, street staff their street.
+  'assessment.export': {
+    input: (w) => ({ kind: 'requests', format: 'csv', scope: { kind: 'grid', id: GRID[w] }, period: { from: '2026-11-01', to: '2026-11-30' } }),
+    rows: { resident: [F, F, F], grid_worker: [F, F, F], community_staff: ['ok', 'ok', F], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
   'housekeeping.recountAssessment': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
   'housekeeping.daily': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
 };

@@ -1,21 +1,27 @@
 import { nightlyRecount } from '../use-cases/assessment/recount';
+import { purgeExpiredExports } from '../use-cases/housekeeping/purge-expired-exports';
 import { purgeOrphanUploads } from '../use-cases/housekeeping/purge-orphan-uploads';
 import { defineFunction, type SystemContext } from './define-function';
 
 /**
  * System jobs run by the daily timer trigger (see cloudfunctions/housekeeping/config.json: one trigger,
- * 03:30 Beijing time); no user may call them. The timer runs `daily`: the upload purge, then the 考核
- * recount (counters checked against the requests within a time budget; differences reported, never
- * fixed by the job).
+ * 03:30 Beijing time); no user may call them. The timer runs `daily`: the upload purge, the purge of
+ * exports past their 24 h expiry (each safe to run twice), then the 考核 recount (counters checked against
+ * the requests within a time budget; differences reported, never fixed by the job).
  */
 export const housekeepingFunction = defineFunction(
   'housekeeping',
   {
     purgeOrphanUploads: { permission: 'system', run: purgeOrphanUploads },
+    purgeExpiredExports: { permission: 'system', run: purgeExpiredExports },
     recountAssessment: { permission: 'system', run: (ctx: SystemContext) => nightlyRecount(ctx) },
     daily: {
       permission: 'system',
-      run: async (ctx: SystemContext) => ({ purge: await purgeOrphanUploads(ctx), recount: await nightlyRecount(ctx) }),
+      run: async (ctx: SystemContext) => ({
+        purge: await purgeOrphanUploads(ctx),
+        exports: await purgeExpiredExports(ctx),
+        recount: await nightlyRecount(ctx),
+      }),
     },
   },
   { timerAction: 'daily' },

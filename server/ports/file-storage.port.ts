@@ -25,7 +25,32 @@ export interface FileStorage {
   read(fileId: string): Promise<Uint8Array | null>;
   /** Files created before `before`, for housekeeping. */
   listCreatedBefore(before: string, limit: number): Promise<StoredFileInfo[]>;
+  /** Removes uploads and exports alike; ids already gone are ignored (safe to run twice). */
   remove(fileIds: string[]): Promise<void>;
+  /**
+   * Stores a file the server wrote (an export) under `exports/`, streamed from a file on local disk, so a
+   * 100,000-row sheet is never held in memory. Exports are not uploads: `info`, `read` and the orphan
+   * purge never see them; the export records (ExportRepository) say when each one expires.
+   */
+  saveExport(file: ExportFileInput): Promise<{ fileId: string; size: number }>;
+  /**
+   * A URL that downloads an export under its own (Chinese) file name for `ttlSeconds`, or null when the
+   * file is gone. Locally a signed gateway link answering with Content-Disposition; on CloudBase a
+   * temporary URL of the cloud file, whose path ends in the file name.
+   */
+  exportUrl(fileId: string, ttlSeconds: number): Promise<string | null>;
+}
+
+export const CSV_TYPE = 'text/csv; charset=utf-8';
+export type ExportContentType = typeof XLSX_TYPE | typeof CSV_TYPE;
+
+export interface ExportFileInput {
+  /** The finished file on local disk (the function's temp folder); the caller deletes it afterwards. */
+  localPath: string;
+  fileName: string;
+  contentType: ExportContentType;
+  /** Exports are kept per street (exports/<streetId>/… in cloud storage). */
+  streetId: string;
 }
 
 export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;

@@ -121,6 +121,11 @@ export interface RequestRepository {
    * app's lists call, so a page never reads whole requests.
    */
   listItems(query: RequestQuery, page: { limit: number; cursor?: string | null }): Promise<Page<RequestListItem>>;
+  /**
+   * The same as `list` (filters, order, cursors) with `limit` cut to 1..SCAN_MAX_PAGE (500): for server-side
+   * readers that walk a whole selection, such as the 诉求台账 export; never for a page the app shows.
+   */
+  scan(query: RequestQuery, page: { limit: number; cursor?: string | null }): Promise<Page<ServiceRequest>>;
   /** Counts for dashboards and assessment, same filters as list. */
   count(query: Omit<RequestQuery, 'sort'>): Promise<number>;
 }

@@ -24,7 +24,7 @@ import type { Deps, Logger } from '../functions/deps';
 import { PDF_MAX_BYTES } from '../ports/file-storage.port';
 import type { EmbeddedStore, ListPeopleQuery } from '../adapters/embedded/embedded-store';
 import type { Store } from '../ports/store.port';
-import { isFileId, type LocalFileStorage } from './local-files';
+import { isExportFileId, isFileId, type LocalFileStorage } from './local-files';
 import { multipartBoundary, parseMultipart } from './multipart';
 import { bearerToken, type RuntimeMode, type SessionPayload, type SessionService } from './session';
 import { createStaticHandler } from './static-files';
@@ -233,7 +233,36 @@ export function createGateway(options: GatewayOptions): Server {
     }
   }
 
+  /**
+   * An export (exports/<id>): streamed from disk, downloaded under its Chinese file name (RFC 6266
+   * filename* in UTF-8, with an ASCII fallback for old clients), never rendered in the app's origin.
+   */
+  async function serveExport(res: ServerResponse, id: string, url: URL, head: boolean): Promise<void> {
+    if (!files.verifyExportUrl(id, url.searchParams.get('exp'), url.searchParams.get('sig'))) {
+      return sendJson(res, 403, fail('AUTH.FORBIDDEN', '下载链接已过期，请重新导出'));
+    }
+    const file = await files.openExport(id);
+    if (!file) return sendJson(res, 404, fail('FILE.NOT_FOUND', '文件已过期，请重新导出'));
+    const ext = file.info.fileName.slice(file.info.fileName.lastIndexOf('.'));
+    res.writeHead(200, {
+      'Content-Type': file.info.contentType,
+      'Content-Length': file.info.size,
+      'Content-Disposition': `attachment; filename="export${ext}"; filename*=UTF-8''${encodeURIComponent(file.info.fileName)}`,
+      'Cache-Control': 'private, no-store',
+      'Content-Security-Policy': "default-src 'none'",
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (head) {
+      file.stream.destroy();
+      res.end();
+      return;
+    }
+    file.stream.on('error', () => res.destroy());
+    file.stream.pipe(res);
+  }
+
   async function serveFile(res: ServerResponse, id: string, url: URL, head: boolean): Promise<void> {
+    if (isExportFileId(id)) return serveExport(res, id, url, head);
     if (!isFileId(id) || !files.verifyUrl(id, url.searchParams.get('exp'), url.searchParams.get('sig'))) {
       return sendJson(res, 403, fail('AUTH.FORBIDDEN', '图片链接已过期，请刷新页面'));
     }

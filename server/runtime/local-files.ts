@@ -7,12 +7,22 @@
  * CloudBase's getTempFileURL; a URL stops working when it expires or when any part of it is changed.
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fsp, mkdirSync } from 'node:fs';
+import { promises as fsp, mkdirSync, type ReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '@core/shared/errors';
 import type { Clock } from '../ports/clock.port';
 import { systemClock } from '../ports/clock.port';
-import { maxBytesFor, PDF_MAX_BYTES, sniffFile, XLSX_TYPE, type FileStorage, type StoredFileInfo } from '../ports/file-storage.port';
+import {
+  CSV_TYPE,
+  maxBytesFor,
+  PDF_MAX_BYTES,
+  sniffFile,
+  XLSX_TYPE,
+  type ExportContentType,
+  type ExportFileInput,
+  type FileStorage,
+  type StoredFileInfo,
+} from '../ports/file-storage.port';
 import { deriveKey, hmacBase64Url, signaturesEqual } from './session';
 
 export const DEFAULT_URL_TTL_SECONDS = 600;
@@ -21,6 +31,34 @@ const FILE_ID = /^[0-9a-f]{32}$/;
 
 export function isFileId(value: unknown): value is string {
   return typeof value === 'string' && FILE_ID.test(value);
+}
+
+/** An export's id: `exports/` and 32 lowercase hex characters (a folder of its own, so uploads' listing never meets it). */
+const EXPORT_ID = /^exports\/([0-9a-f]{32})$/;
+
+export function isExportFileId(value: unknown): value is string {
+  return typeof value === 'string' && EXPORT_ID.test(value);
+}
+
+/** What the sidecar of an export says: the name it downloads under and its type. */
+export interface StoredExportInfo {
+  fileId: string;
+  fileName: string;
+  contentType: ExportContentType;
+  size: number;
+  createdAt: string;
+}
+
+function isExportInfo(v: unknown): v is StoredExportInfo {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return (
+    typeof o.fileId === 'string' &&
+    typeof o.fileName === 'string' &&
+    (o.contentType === XLSX_TYPE || o.contentType === CSV_TYPE) &&
+    typeof o.size === 'number' &&
+    typeof o.createdAt === 'string'
+  );
 }
 
 function isStoredInfo(v: unknown): v is StoredFileInfo {
@@ -120,11 +158,78 @@ export class LocalFileStorage implements FileStorage {
 
   async remove(fileIds: string[]): Promise<void> {
     for (const id of fileIds) {
+      if (isExportFileId(id)) {
+        await fsp.rm(this.exportMetaPath(id), { force: true });
+        await fsp.rm(this.exportBytesPath(id), { force: true });
+        continue;
+      }
       if (!isFileId(id)) continue;
       // The sidecar goes first: once it is gone the file no longer exists for anyone.
       await fsp.rm(this.metaPath(id), { force: true });
       await fsp.rm(this.bytesPath(id), { force: true });
     }
+  }
+
+  /**
+   * Copies the finished file in (a stream copy: never in memory), bytes first and the sidecar last, each
+   * through a rename, so a half-copied export is never served.
+   */
+  async saveExport(file: ExportFileInput): Promise<{ fileId: string; size: number }> {
+    const fileId = `exports/${randomBytes(16).toString('hex')}`;
+    await fsp.mkdir(join(this.dir, 'exports'), { recursive: true });
+    const bytesPath = this.exportBytesPath(fileId);
+    const tmp = `${bytesPath}.${randomBytes(4).toString('hex')}.tmp`;
+    await fsp.copyFile(file.localPath, tmp);
+    await fsp.chmod(tmp, 0o600);
+    await fsp.rename(tmp, bytesPath);
+    const { size } = await fsp.stat(bytesPath);
+    const info: StoredExportInfo = { fileId, fileName: file.fileName, contentType: file.contentType, size, createdAt: this.clock.now().toISOString() };
+    await this.writeAtomic(this.exportMetaPath(fileId), Buffer.from(JSON.stringify(info)));
+    return { fileId, size };
+  }
+
+  async exportUrl(fileId: string, ttlSeconds: number): Promise<string | null> {
+    if (!(await this.exportInfo(fileId))) return null;
+    const exp = Math.floor(this.clock.now().getTime() / 1000) + Math.max(1, Math.floor(ttlSeconds));
+    return `/files/${fileId}?exp=${exp}&sig=${this.sign(fileId, exp)}`;
+  }
+
+  async exportInfo(fileId: string): Promise<StoredExportInfo | null> {
+    if (!isExportFileId(fileId)) return null;
+    try {
+      const parsed: unknown = JSON.parse(await fsp.readFile(this.exportMetaPath(fileId), 'utf8'));
+      return isExportInfo(parsed) && parsed.fileId === fileId ? parsed : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The export and a stream of its bytes (the gateway pipes it out), or null when it is gone. */
+  async openExport(fileId: string): Promise<{ info: StoredExportInfo; stream: ReadStream } | null> {
+    const info = await this.exportInfo(fileId);
+    if (!info) return null;
+    try {
+      const handle = await fsp.open(this.exportBytesPath(fileId), 'r');
+      return { info, stream: handle.createReadStream({ autoClose: true }) };
+    } catch {
+      return null;
+    }
+  }
+
+  /** True when `sig` is this runtime's signature for an export's (fileId, exp) and exp has not passed. */
+  verifyExportUrl(fileId: string, exp: string | null, sig: string | null): boolean {
+    if (!isExportFileId(fileId) || !exp || !sig || !/^\d{1,12}$/.test(exp)) return false;
+    const expSeconds = Number(exp);
+    if (expSeconds <= Math.floor(this.clock.now().getTime() / 1000)) return false;
+    return signaturesEqual(sig, this.sign(fileId, expSeconds));
+  }
+
+  private exportBytesPath(fileId: string): string {
+    return join(this.dir, 'exports', fileId.slice('exports/'.length));
+  }
+
+  private exportMetaPath(fileId: string): string {
+    return `${this.exportBytesPath(fileId)}.json`;
   }
 
   private sign(fileId: string, exp: number): string {

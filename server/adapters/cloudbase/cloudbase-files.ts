@@ -17,7 +17,9 @@
  * attach-by-copy (the card keeps a copy outside `uploads/`) or a `files` collection that a function
  * fills at upload time. Until then, unattached uploads stay in storage.
  */
-import { sniffFile, type FileStorage, type StoredFileInfo } from '../../ports/file-storage.port';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, promises as fsp, type ReadStream } from 'node:fs';
+import { sniffFile, type ExportFileInput, type FileStorage, type StoredFileInfo } from '../../ports/file-storage.port';
 
 /** The part of the node-sdk app this adapter uses. */
 export interface CloudbaseFilesApp {
@@ -27,6 +29,8 @@ export interface CloudbaseFilesApp {
     message?: string;
   }>;
   deleteFile(options: { fileList: string[] }): Promise<{ fileList: { code: string; fileID: string }[]; code?: string; message?: string }>;
+  /** Writes a file at `cloudPath` (the node SDK's uploadFile; it takes a read stream, so the file is never in memory). */
+  uploadFile?(options: { cloudPath: string; fileContent: ReadStream | Buffer }): Promise<{ fileID?: string; code?: string; message?: string }>;
   /** The whole file (the node SDK's downloadFile); absent in a double that only serves URLs. */
   downloadFile?(options: { fileID: string }): Promise<{ fileContent?: Buffer | string; code?: string; message?: string }>;
 }
@@ -40,6 +44,8 @@ export type FetchLike = (
 const DEFAULT_TTL_SECONDS = 600;
 /** getTempFileURL and deleteFile take at most 50 files per call. */
 const FILES_PER_CALL = 50;
+/** An export this app wrote (see saveExport). */
+const EXPORT_PATH = /^cloud:\/\/[^/]+\/exports\/[^/]+\/[0-9a-f]{32}\/[^/]+\.(xlsx|csv)$/;
 const UPLOAD_PATH = /^cloud:\/\/[^/]+\/uploads\/([^/]+)\/[^/]+\.(jpg|jpeg|png|xlsx)$/i;
 
 /** The uploader's user id for a file id in `uploads/<userId>/…`, or null for any other path. */
@@ -125,6 +131,26 @@ export class CloudbaseFileStorage implements FileStorage {
 
   async listCreatedBefore(_before: string, _limit: number): Promise<StoredFileInfo[]> {
     return [];
+  }
+
+  /**
+   * Exports live at `exports/<streetId>/<random>/<file name>`: the random folder keeps the URL unguessable
+   * and the last segment gives the downloaded file its Chinese name (the temp URL's path ends in it).
+   * The storage rule denies clients (`read: false`), so only a temp URL from a function reaches one.
+   */
+  async saveExport(file: ExportFileInput): Promise<{ fileId: string; size: number }> {
+    if (!this.app.uploadFile) throw new Error('CloudbaseFileStorage: the app has no uploadFile');
+    const { size } = await fsp.stat(file.localPath);
+    const cloudPath = `exports/${file.streetId}/${randomBytes(16).toString('hex')}/${file.fileName}`;
+    const res = await this.app.uploadFile({ cloudPath, fileContent: createReadStream(file.localPath) });
+    failed(res, 'uploadFile');
+    if (!res.fileID) throw new Error('uploadFile returned no fileID');
+    return { fileId: res.fileID, size };
+  }
+
+  async exportUrl(fileId: string, ttlSeconds: number): Promise<string | null> {
+    if (!EXPORT_PATH.test(fileId)) return null;
+    return (await this.urls([fileId], Math.max(1, Math.floor(ttlSeconds)))).get(fileId) ?? null;
   }
 
   async remove(fileIds: string[]): Promise<void> {

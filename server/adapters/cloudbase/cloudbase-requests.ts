@@ -38,6 +38,7 @@ import {
   encodeCursor,
   pageLimit,
   requestRateKey,
+  scanLimit,
   REQUEST_FIELDS,
   requestDueAt,
   settingsOrDefault,
@@ -218,8 +219,9 @@ export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransa
     order: string,
     page: { limit: number; cursor?: string | null },
     to: (d: DbDocument) => T,
+    cut: (limit: number) => number = pageLimit,
   ): Promise<Page<T>> {
-    const limit = pageLimit(page.limit);
+    const limit = cut(page.limit);
     const cursor: Cursor | null = decodeCursor(order, page.cursor);
     const all: (DbCondition | DbCommandValue)[] = [...conditions];
     if (cursor) {
@@ -256,6 +258,14 @@ export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransa
       }
       const { field, dir } = sortOf(q.sort);
       return keysetPage('requests', requestConditions(q), field === 'created' ? 'createdAt' : 'deadlineKey', dir, q.sort, page, toRequest);
+    }),
+    scan: query('requests.scan', async (q: RequestQuery, page: { limit: number; cursor?: string | null }) => {
+      if (q.gridIds !== undefined && q.gridIds.length === 0) {
+        decodeCursor(q.sort, page.cursor);
+        return { items: [], next: null };
+      }
+      const { field, dir } = sortOf(q.sort);
+      return keysetPage('requests', requestConditions(q), field === 'created' ? 'createdAt' : 'deadlineKey', dir, q.sort, page, toRequest, scanLimit);
     }),
     // Whole documents, cut down to the row here: CloudBase sends a page of at most 100 documents in one
     // reply, and the list rows are computed by the same listItemOf the embedded store keeps as columns.

@@ -24,6 +24,7 @@ import { assessmentRepository } from './cloudbase-assessment';
 import type { CollectionName } from './collections';
 import type { Invitation, StreetSetup } from '../../ports/people.port';
 import type { StaffPost } from '@core/people/user';
+import { exportRepository } from './cloudbase-exports';
 import { registerRepository } from './cloudbase-registers';
 
 /** Ids per `_.in` query in getMany. */
@@ -406,6 +407,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
       },
       ...requestRepositories(db, access, inTransaction),
       notices: noticeRepository(db, access, inTransaction),
+      exports: exportRepository(db, access, inTransaction),
       assessment: assessmentRepository(db, access, inTransaction),
       registers: registerRepository(db, access, inTransaction, {
         list: (name, condition) => list(name, condition, []),
@@ -523,6 +525,7 @@ function guardEnded(repos: Repositories, isOpen: () => boolean): Repositories {
     invitations: wrap('invitations', repos.invitations),
     people: wrap('people', repos.people),
     registers: wrap('registers', repos.registers),
+    exports: wrap('exports', repos.exports),
     assessment: wrap('assessment', repos.assessment),
   };
 }

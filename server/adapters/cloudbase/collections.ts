@@ -209,6 +209,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'request_settings', indexes: [{ name: 'streetId', keys: [asc('streetId')] }] },
   // _id is the year as a string.
   { name: 'calendars', indexes: [{ name: 'year', keys: [asc('year')] }] },
+  // One document per export file (exports/ in cloud storage); housekeeping deletes those past expiresAt.
+  { name: 'export_files', indexes: [{ name: 'expiresAt_id', keys: [asc('expiresAt'), asc('_id')] }] },
 ];
 
 export type CollectionName =
@@ -240,4 +242,5 @@ export type CollectionName =
   | 'notice_idempotency'
   | 'notice_receipts'
   | 'notice_reach'
-  | 'notice_grid_stats';
+  | 'notice_grid_stats'
+  | 'export_files';

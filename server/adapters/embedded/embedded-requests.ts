@@ -23,6 +23,7 @@ import {
   encodeCursor,
   pageLimit,
   requestRateKey,
+  scanLimit,
   settingsOrDefault,
   sortOf,
   statusesOf,
@@ -371,9 +372,19 @@ export class SqliteRequests {
     return this.page(query, page, LIST_ITEM_COLUMNS, toListItem);
   }
 
+  scan(query: RequestQuery, page: { limit: number; cursor?: string | null }): Page<ServiceRequest> {
+    return this.page(query, page, 'r.id, r.data', (r) => readRequest(r[1] as string), scanLimit);
+  }
+
   /** One page in one statement: the merged keys (one more than the page, to know whether another follows) joined to `columns`. */
-  private page<T>(query: RequestQuery, page: { limit: number; cursor?: string | null }, columns: string, to: (row: unknown[]) => T): Page<T> {
-    const limit = pageLimit(page.limit);
+  private page<T>(
+    query: RequestQuery,
+    page: { limit: number; cursor?: string | null },
+    columns: string,
+    to: (row: unknown[]) => T,
+    cut: (limit: number) => number = pageLimit,
+  ): Page<T> {
+    const limit = cut(page.limit);
     const cursor = decodeCursor(query.sort, page.cursor);
     const keys = planRequestList(query, cursor, limit + 1);
     if (!keys) return { items: [], next: null };

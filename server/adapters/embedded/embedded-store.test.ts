@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { contractFixture, describeStoreContract } from '../store.contract';
+import { describeExportStoreContract } from '../export-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { describeRegisterStoreContract } from '../register-store.contract';
 import { FIND_CALLER_SQL, openEmbeddedStore } from './embedded-store';
@@ -19,6 +20,11 @@ describeStoreContract('embedded (SQLite, :memory:)', async () => {
 });
 
 describeInvitationStoreContract('embedded (SQLite, :memory:)', async () => {
+  const store = openEmbeddedStore(':memory:');
+  return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
+});
+
+describeExportStoreContract('embedded (SQLite, :memory:)', async () => {
   const store = openEmbeddedStore(':memory:');
   return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
 });

@@ -25,6 +25,7 @@ import type { Page } from '../../ports/request.port';
 import type { SentMessage, SentMessageLog } from '../../ports/subscribe-sender.port';
 import type { SubscriptionRepository } from '../../ports/subscription.port';
 import { SqliteDelivery } from './embedded-delivery';
+import { SqliteExports } from './embedded-exports';
 import { SqlitePeople } from './embedded-people';
 import { SqliteRegisters } from './embedded-registers';
 import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
@@ -575,7 +576,14 @@ function householdFilterColumn(filter: HouseholdFilter): { column: string; ids: 
 function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, run: Runner): Repositories {
   const pp = new SqlitePeople(core, (d) => req.importConfig(d));
   const rg = new SqliteRegisters(core, core, pp);
+  const ex = new SqliteExports(core);
   return {
+    exports: {
+      create: (record) => run('exports.create', 'doc', () => ex.create(record)),
+      get: (id) => run('exports.get', 'doc', () => ex.get(id)),
+      listExpired: (before, limit) => run('exports.listExpired', 'query', () => ex.listExpired(before, limit)),
+      remove: (ids) => run('exports.remove', 'doc', () => ex.remove(ids)),
+    },
     registers: {
       snapshot: (streetId, mobiles) => run('registers.snapshot', 'query', () => rg.snapshot(streetId, mobiles)),
       applyOps: (ops, at) => run('registers.applyOps', 'doc', () => rg.applyOps(ops, at)),
@@ -655,6 +663,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
       events: (requestId) => run('requests.events', 'query', () => req.events(requestId)),
       list: (query, page) => run('requests.list', 'query', () => req.list(query, page)),
       listItems: (query, page) => run('requests.listItems', 'query', () => req.listItems(query, page)),
+      scan: (query, page) => run('requests.scan', 'query', () => req.scan(query, page)),
       count: (query) => run('requests.count', 'query', () => req.count(query)),
     },
     inbox: {

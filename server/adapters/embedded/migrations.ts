@@ -497,6 +497,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX rate_logs_by_until ON rate_logs (until);
   DROP TABLE rate_counters;
   `,
+  // assessment exports: one row per export file (the file itself is in the file store under exports/), written in
+  // the same transaction as the export's audit entry; housekeeping finds expired ones by expires_at.
+  `
+  CREATE TABLE export_files (
+    id TEXT PRIMARY KEY,
+    street_id TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    data TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX export_files_by_expiry ON export_files (expires_at, id);
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */
