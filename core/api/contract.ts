@@ -11,6 +11,7 @@ import type { RequestContract } from './request.contract';
 import type { PeopleContract } from './people.contract';
 import type { RegisterContract } from './register.contract';
 import type { BindingContract } from './binding.contract';
+import type { AssessmentContract } from './assessment.contract';
 
 export interface RoleView {
   role: Role;
@@ -122,7 +123,7 @@ export type { DutySlot, Weekday } from '../contact-card/duty-hours';
 
 type Empty = Record<string, never>;
 
-export interface Contract extends RequestContract, NoticeContract, MessageContract, PeopleContract, RegisterContract {
+export interface Contract extends RequestContract, NoticeContract, MessageContract, PeopleContract, RegisterContract, AssessmentContract {
   account: {
     me: { input: Empty; output: MeView };
     communities: { input: Empty; output: CommunityOption[] };

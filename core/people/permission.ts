@@ -67,6 +67,9 @@ export const PERMISSIONS = {
   'audit.read': { label: '查看操作日志', roles: { street_staff: 'street', street_admin: 'street' } },
   'invitation.redeem': { label: '接受邀请', anyUser: true, roles: {} },
   'binding.confirm': { label: '确认居民绑定', roles: { grid_worker: 'grid', community_staff: 'community' } },
+  // 考核评价: staff see the figures and rankings of their reach; a grid worker sees their own figures and grids' rank.
+  'assessment.view': { label: '查看考核评价', roles: { community_staff: 'community', street_staff: 'street' } },
+  'assessment.mine': { label: '查看我的考核', roles: { grid_worker: 'self' } },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -97,6 +97,16 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     gridReach: 'read',
     markReached: 'idempotent',
   },
+  assessment: {
+    dashboard: 'read',
+    figureRequests: 'read',
+    mine: 'read',
+    scorecard: 'read',
+    weights: 'read',
+    saveWeights: 'write',
+    // Writes a new file each time: never repeated behind the person's back.
+    export: 'write',
+  },
 };
 
 export function isRetryable<F extends FunctionName>(fn: F, action: ActionName<F>): boolean {
