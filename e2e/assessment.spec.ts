@@ -1,0 +1,223 @@
+/**
+ * 考核评价 in the browser, on a small history made by real roles through the gateway with the runtime's clock
+ * moved like days passing: in one grid, a resident reports 13 problems in November 2026; the grid worker accepts
+ * all in time, resolves 9 within the deadline and 3 a week later (late), leaves one open (超期未办结); the resident
+ * confirms 10 as 满意, and rates 2 that the community verified as 不满意.
+ * Then: the resident's contact card has no 服务公示 while 9 are rated and shows it from the 10th; street staff
+ * open the dashboard, read the grid's 按期办结率, tap it and find as many requests as it counts, do the same from
+ * the ranking, and export the month as XLSX, which the test reads back; the worker sees 我的考核 with the late
+ * and 不满意 requests pulling the grid down.
+ */
+import { expect } from '@jest/globals';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { apiAs, type ApiUser } from './support/api';
+import { settled, signInAs, startApp, testClock, textOf, type App } from './support/app';
+import { gridOf, type DemoGrid } from './support/demo';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+// Monday 2 November 2026, 09:00 in Beijing: a plain working week (no holiday in November).
+const START = '2026-11-02T01:00:00Z';
+const clock = testClock(START);
+
+let app: App;
+let grid: DemoGrid;
+let resident: { id: string; name: string };
+let communityStaff: { id: string; name: string };
+let streetStaff: { id: string; name: string };
+const ids: string[] = [];
+
+beforeAll(async () => {
+  app = await startApp('assessment', { clock });
+  const { people } = await app.runtime.store.listPeople({ role: 'resident', limit: 1, offset: 0 });
+  const user = (await app.runtime.store.users.getById(people[0].id))!;
+  resident = { id: user.id, name: user.name };
+  grid = await gridOf(app.runtime, user.residence!.gridId);
+  const c = await app.runtime.store.listPeople({ role: 'community_staff', communityId: grid.communityId, limit: 1, offset: 0 });
+  communityStaff = { id: c.people[0].id, name: c.people[0].name };
+  const s = await app.runtime.store.listPeople({ role: 'street_staff', limit: 1, offset: 0 });
+  streetStaff = { id: s.people[0].id, name: s.people[0].name };
+});
+afterAll(() => app?.close());
+
+/** A phone whose clock reads the runtime's (the pages compute 本月 from it). */
+async function phone(): Promise<Page> {
+  const page = await app.phone();
+  await page.clock.setFixedTime(clock.now());
+  return page;
+}
+
+async function largeText(page: Page): Promise<void> {
+  await page.evaluate(`localStorage.setItem('wgt.largeText', JSON.stringify({ data: '1' }))`);
+  await page.reload();
+}
+
+const version = async (id: string) => (await app.runtime.store.requests.get(id))!.version;
+async function act(user: ApiUser, action: 'accept' | 'resolve' | 'confirm' | 'verify' | 'rate', id: string, extra: Record<string, unknown> = {}): Promise<void> {
+  await user.call('request', action, { id, version: await version(id), ...extra } as never);
+  clock.advance(MINUTE);
+}
+
+test('a month of one grid: the history the figures are made of', async () => {
+  const r = await apiAs(app, resident.id);
+  const w = await apiAs(app, grid.primaryWorker.id);
+  const c = await apiAs(app, communityStaff.id);
+  const categories = await r.call('request', 'categories', {});
+  const problems = ['楼道灯不亮', '下水道堵塞', '电梯异响', '垃圾未清运', '路面破损', '消防通道被占', '绿化带积水', '单元门禁失灵', '外墙脱落', '楼顶漏水', '车棚电线私拉', '路灯不亮', '窨井盖松动'];
+  for (const [i, p] of problems.entries()) {
+    const d = await r.call('request', 'submit', { idempotencyKey: `e2e-assess-${i}`, categoryId: categories[i % categories.length].id, description: `${p}，请尽快处理（第${i + 1}件）`, photoFileIds: [], hideName: false });
+    ids.push(d.id);
+    // Five a resident may file per ten minutes: one every three.
+    clock.advance(3 * MINUTE);
+  }
+  for (const id of ids) await act(w, 'accept', id);
+  for (const id of ids.slice(0, 9)) await act(w, 'resolve', id, { note: '已处理完毕', photoFileIds: [] });
+  // A week later (past the 2-working-day deadline): three resolved late, the last still open.
+  clock.set(Date.parse(START) + 7 * DAY);
+  for (const id of ids.slice(9, 12)) await act(w, 'resolve', id, { note: '已处理完毕', photoFileIds: [] });
+  for (const id of ids.slice(0, 9)) await act(r, 'confirm', id, { rating: 'satisfied' });
+
+  const stored = await Promise.all(ids.map((id) => app.runtime.store.requests.get(id)));
+  expect(stored.slice(0, 9).every((x) => x!.status === 'archived' && !x!.resolvedLate)).toBe(true);
+  expect(stored.slice(9, 12).every((x) => x!.status === 'resolved' && x!.resolvedLate)).toBe(true);
+  expect(stored[12]!.status).toBe('accepted');
+
+  // 9 rated: the resident's card has no 服务公示 yet.
+  const rp = await phone();
+  await signInAs(rp, app, { role: 'resident', name: resident.name });
+  await rp.locator('.e2e-card').waitFor();
+  await rp.locator('.e2e-card-hotline').waitFor();
+  expect(await rp.locator('.e2e-scorecard').count()).toBe(0);
+
+  // The 10th rating shows it.
+  await act(r, 'confirm', ids[9], { rating: 'satisfied' });
+  for (const id of ids.slice(10, 12)) {
+    await act(c, 'verify', id, { note: '社区上门核查，已处理' });
+    await act(r, 'rate', id, { rating: 'unsatisfied', comment: '拖了一个星期才处理' });
+  }
+  clock.set(Date.parse(START) + 8 * DAY);
+  await rp.clock.setFixedTime(clock.now());
+  await rp.reload();
+  await rp.locator('.e2e-scorecard').waitFor();
+  expect(await textOf(rp, '.e2e-scorecard-ontime')).toBe('75.0%');
+  expect(await textOf(rp, '.e2e-scorecard-satisfaction')).toBe('83.3%');
+  expect(await textOf(rp, '.e2e-scorecard-handled')).toBe('12 件');
+  await rp.locator('.e2e-scorecard').scrollIntoViewIfNeeded();
+  await settled(rp);
+  await app.shot(rp, '01-resident-scorecard');
+  await largeText(rp);
+  await rp.locator('.page--large .e2e-scorecard').scrollIntoViewIfNeeded();
+  await settled(rp);
+  await app.shot(rp, '02-resident-scorecard-large');
+});
+
+test('street staff: a grid\'s 按期办结率, the requests behind it, the ranking, and the month as XLSX', async () => {
+  const sp = await phone();
+  await signInAs(sp, app, { role: 'street_staff', name: streetStaff.name });
+  await sp.locator('.e2e-entry-assessment').click();
+  await sp.locator('.e2e-figures').waitFor();
+  expect(await textOf(sp, '.e2e-period-label')).toBe('2026年11月');
+  await settled(sp);
+  await app.shot(sp, '03-street-dashboard');
+
+  // Down to the grid: its community, then the grid.
+  const communityName = (await app.runtime.store.places.getCommunity(grid.communityId))!.name;
+  await sp.locator('.e2e-scope-community .e2e-chip', { hasText: communityName }).click();
+  await sp.locator('.e2e-scope-grid .e2e-chip', { hasText: grid.name }).first().click();
+  await sp.locator('.e2e-scope-name', { hasText: grid.name }).waitFor();
+  await sp.locator('.e2e-updating').waitFor({ state: 'detached' });
+  expect(await textOf(sp, '.e2e-figure-onTimeRate .e2e-figure-value')).toBe('75.0%');
+  expect(await textOf(sp, '.e2e-figure-satisfactionRate .e2e-figure-value')).toBe('83.3%');
+  expect(await textOf(sp, '.e2e-figure-accepted .e2e-figure-value')).toBe('13 件');
+  expect(await textOf(sp, '.e2e-overdue-now')).toBe('1 件');
+  await sp.locator(`#request-${ids[12]}`).waitFor();
+  // The definition opens right under the figure.
+  await sp.locator('.e2e-figure-onTimeRate .e2e-figure-help').click();
+  expect(await textOf(sp, '.e2e-figure-onTimeRate .e2e-figure-definition')).toContain('办结时限');
+  await settled(sp);
+  await app.shot(sp, '04-grid-figures');
+
+  // Tap 按期办结率: the list has as many requests as the figure counts (resolved in November: 12).
+  await sp.locator('.e2e-figure-onTimeRate .e2e-figure-value').click();
+  await sp.locator('.e2e-figure-title').waitFor();
+  expect(await textOf(sp, '.e2e-figure-shown')).toBe('75.0%');
+  expect(await textOf(sp, '.e2e-total')).toBe('12');
+  await sp.locator('.e2e-request-item').nth(11).waitFor();
+  const listed = await sp.locator('.e2e-request-item').evaluateAll((els) => els.map((e) => e.id.replace('request-', '')));
+  expect(listed.sort()).toEqual(ids.slice(0, 12).sort());
+  await settled(sp);
+  await app.shot(sp, '05-figure-requests');
+  await sp.goBack();
+  await sp.locator('.e2e-figures').waitFor();
+
+  // The same from the ranking: the street's grids sorted by 按期办结率, the grid's cell → the same list.
+  await sp.locator('.e2e-scope-community .e2e-chip', { hasText: '全街道' }).click();
+  await sp.locator('.e2e-scope-name', { hasText: grid.name }).waitFor({ state: 'detached' });
+  await sp.locator('.e2e-rank-sort .e2e-chip', { hasText: '按期办结率' }).click();
+  const row = sp.locator(`.e2e-rank-row[data-scope="${grid.id}"]`);
+  expect((await row.locator('.e2e-rank-cell').innerText()).trim()).toBe('75.0%');
+  expect((await sp.locator('.e2e-rank-row').first().getAttribute('data-scope'))).toBe(grid.id);
+  await settled(sp);
+  await app.shot(sp, '06-ranking-by-on-time');
+  await row.locator('.e2e-rank-cell').click();
+  await sp.locator('.e2e-figure-title', { hasText: grid.name }).waitFor();
+  expect(await textOf(sp, '.e2e-total')).toBe('12');
+  await sp.goBack();
+  await sp.locator('.e2e-figures').waitFor();
+
+  // Export the month (the street) as XLSX and read it back.
+  const download = sp.waitForEvent('download');
+  await sp.locator('.e2e-export-xlsx').click();
+  const file = await (await download).path();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.worksheets[0];
+  const rows: unknown[][] = [];
+  sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v))));
+  expect(String(rows[0][0])).toContain('2026');
+  const gridRow = rows.find((r) => r.some((v) => typeof v === 'string' && v.includes(grid.name)));
+  expect(gridRow).toBeDefined();
+  // The grid's row carries its figures: 13 accepted, 按期办结率 0.75, 满意率 10/12.
+  expect(gridRow).toContain(13);
+  expect(gridRow!.some((v) => v === 0.75 || v === '75.0%')).toBe(true);
+  expect(gridRow!.some((v) => (typeof v === 'number' && Math.abs(v - 10 / 12) < 1e-9) || v === '83.3%')).toBe(true);
+  await sp.locator('.e2e-export-done').waitFor();
+  await sp.locator('.e2e-export').scrollIntoViewIfNeeded();
+  await settled(sp);
+  await app.shot(sp, '07-exported');
+
+  // 大字模式: the same dashboard stays readable (one figure a row).
+  await largeText(sp);
+  await sp.locator('.page--large .e2e-figures').waitFor();
+  await settled(sp);
+  await app.shot(sp, '08-dashboard-large');
+  await sp.locator('.e2e-ranking').scrollIntoViewIfNeeded();
+  await app.shot(sp, '09-ranking-large');
+  await sp.locator('.e2e-trend').scrollIntoViewIfNeeded();
+  await app.shot(sp, '10-trend-large');
+  await sp.locator('.e2e-hot').scrollIntoViewIfNeeded();
+  await app.shot(sp, '11-hot-large');
+});
+
+test('the grid worker sees 我的考核: the grid\'s rank and the late and 不满意 requests', async () => {
+  const wp = await phone();
+  await signInAs(wp, app, { role: 'grid_worker', name: grid.primaryWorker.name });
+  await wp.locator('.e2e-entry-my-assessment').click();
+  await wp.locator('.e2e-my-late').waitFor();
+  expect(await textOf(wp, `.e2e-my-grid[data-grid="${grid.id}"] .e2e-my-grid-rank`)).toMatch(/^第 1 名 \/ 共 \d+ 个网格$/);
+  const late = await wp.locator('.e2e-my-late .e2e-request-item').evaluateAll((els) => els.map((e) => e.id.replace('request-', '')));
+  expect(late.sort()).toEqual(ids.slice(9, 12).sort());
+  const unsatisfied = await wp.locator('.e2e-my-unsatisfied .e2e-request-item').evaluateAll((els) => els.map((e) => e.id.replace('request-', '')));
+  expect(unsatisfied.sort()).toEqual(ids.slice(10, 12).sort());
+  expect(await textOf(wp, '.e2e-figure-onTimeRate .e2e-figure-value')).toBe('75.0%');
+  await settled(wp);
+  await app.shot(wp, '12-worker-mine');
+  await largeText(wp);
+  await wp.locator('.page--large .e2e-my-late').scrollIntoViewIfNeeded();
+  await settled(wp);
+  await app.shot(wp, '13-worker-late-large');
+  await wp.locator(`.e2e-my-unsatisfied #request-${ids[10]}`).click();
+  await wp.locator('.e2e-detail-description').waitFor();
+  expect(await textOf(wp, '.e2e-detail-description')).toContain('车棚电线私拉');
+});
