@@ -26,6 +26,8 @@ export interface FigureView {
   /** 96.5% / 1.3 个工作日 / 12 件 / 无数据. */
   display: string;
   definition: string;
+  /** Which requests the figure's list shows (core/assessment/figure-lists.ts). */
+  listDefinition: string;
 }
 
 export interface RankingRow {
@@ -79,10 +81,24 @@ export interface DashboardView {
   hotIssues: HotIssue[];
 }
 
-/** A figure's requests: the same rule that counted them, so the list's total equals the figure. */
+/** A row of a figure's list: `counted` says whether it is in the rate's numerator (always true for a count). */
+export interface FigureRequestItem extends RequestSummary {
+  counted: boolean;
+}
+
+/**
+ * A figure's requests: the same rule that counted them, so the list's total equals the figure. A count
+ * figure lists what it counts (total = the figure); a rate lists its denominator (total) and marks its
+ * numerator (`counted`, and `counted` on each row); 平均办结用时 lists the resolved requests.
+ */
 export interface FigureRequestsView {
+  figure: IndicatorId;
+  label: string;
+  /** What is listed, in words. */
+  definition: string;
   total: number;
-  items: RequestSummary[];
+  counted: number;
+  items: FigureRequestItem[];
   next: string | null;
 }
 
@@ -104,8 +120,14 @@ export interface ScorecardView {
   /** Hidden while the grid has fewer than SCORECARD_MIN_RATED rated requests in the period. */
   shown: boolean;
   handled: number;
+  /** Rated requests in the period (what `shown` is decided on). */
+  rated: number;
+  /** The rates; null while not shown (never leaked before the grid has enough ratings). */
   onTimeRate: number | null;
   satisfactionRate: number | null;
+  /** 96.5% / 无数据, the same formatting as the dashboard. */
+  onTimeDisplay: string;
+  satisfactionDisplay: string;
 }
 
 export const SCORECARD_MIN_RATED = 10;

@@ -108,10 +108,11 @@ export function emptyCounters(): Counters {
   return Object.fromEntries(COUNTER_METRICS.map((m) => [m, 0])) as Counters;
 }
 
+/** Adds `add` (times `sign`) into `into`, metric by metric; a metric missing from `into` counts as 0. */
 export function addCounters(into: Counters, add: Partial<Counters>, sign = 1): Counters {
   for (const m of COUNTER_METRICS) {
     const v = add[m];
-    if (v) into[m] += sign * v;
+    if (v) into[m] = (into[m] ?? 0) + sign * v;
   }
   return into;
 }

@@ -8,6 +8,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'grid.assign': '指派网格员和B角',
   'grid.transfer': '移交网格',
   'register.import': '导入街道台账',
+  'assessment.weights': '修改考核权重',
 };
 
 export function auditActionLabel(action: string): string {

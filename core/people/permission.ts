@@ -67,9 +67,14 @@ export const PERMISSIONS = {
   'audit.read': { label: '查看操作日志', roles: { street_staff: 'street', street_admin: 'street' } },
   'invitation.redeem': { label: '接受邀请', anyUser: true, roles: {} },
   'binding.confirm': { label: '确认居民绑定', roles: { grid_worker: 'grid', community_staff: 'community' } },
-  // 考核评价: staff see the figures and rankings of their reach; a grid worker sees their own figures and grids' rank.
-  'assessment.view': { label: '查看考核评价', roles: { community_staff: 'community', street_staff: 'street' } },
-  'assessment.mine': { label: '查看我的考核', roles: { grid_worker: 'self' } },
+  // 考核评价: staff see the dashboards of their reach, a worker their own figures, residents their grid's public scorecard.
+  'assessment.view': { label: '查看考核评价', roles: { community_staff: 'community', street_staff: 'street', street_admin: 'street' } },
+  'assessment.mine': { label: '查看本人考核情况', roles: { grid_worker: 'self' } },
+  'assessment.scorecard': {
+    label: '查看网格服务公示',
+    roles: { resident: 'grid', grid_worker: 'grid', community_staff: 'community', street_staff: 'street' },
+  },
+  'assessment.export': { label: '导出考核报表', roles: { community_staff: 'community', street_staff: 'street' } },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

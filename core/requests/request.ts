@@ -1,3 +1,4 @@
+import type { ScoreWeights } from '../assessment/indicators';
 import type { Role } from '../people/role';
 import type { CategoryKind, Rating, RequestSource, RequestStatus } from './request.status';
 
@@ -133,6 +134,8 @@ export interface RequestSettings {
    * staff are told too.
    */
   streetEscalationMinutes: number;
+  /** 考核 composite-score weights the street set; absent: DEFAULT_SCORE_WEIGHTS (core/assessment/indicators). */
+  scoreWeights?: ScoreWeights;
 }
 
 export const DEFAULT_REQUEST_SETTINGS: Omit<RequestSettings, 'streetId'> = {

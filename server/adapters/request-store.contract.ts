@@ -133,6 +133,12 @@ function matches(r: ServiceRequest, q: Omit<RequestQuery, 'sort'>): boolean {
   if (q.handlerId !== undefined && r.handler?.id !== q.handlerId) return false;
   if (q.createdFrom !== undefined && r.createdAt < q.createdFrom) return false;
   if (q.createdTo !== undefined && !(r.createdAt < q.createdTo)) return false;
+  if (q.acceptedFrom !== undefined && !(r.acceptedAt !== null && r.acceptedAt >= q.acceptedFrom)) return false;
+  if (q.acceptedTo !== undefined && !(r.acceptedAt !== null && r.acceptedAt < q.acceptedTo)) return false;
+  if (q.resolvedFrom !== undefined && !(r.resolvedAt !== null && r.resolvedAt >= q.resolvedFrom)) return false;
+  if (q.resolvedTo !== undefined && !(r.resolvedAt !== null && r.resolvedAt < q.resolvedTo)) return false;
+  // The worker the assessment counts it for: the one who held it at its deadline, else a worker handling it.
+  if (q.assessedWorkerId !== undefined && (r.dueHolderId ?? (r.handler?.kind === 'worker' ? r.handler.id : null)) !== q.assessedWorkerId) return false;
   return true;
 }
 
@@ -208,6 +214,8 @@ export function listFixture(): ServiceRequest[] {
       acceptedAt: accepted ? at(created + 60) : null,
       resolvedAt: resolved ? at(3000 - (i % 4) * 200) : null,
       closedAt: ['verified', 'archived', 'rejected', 'withdrawn'].includes(status) ? at(4000) : null,
+      // Held by w-sun when the deadline passed, handled by someone else now (考核 counts it for w-sun).
+      ...(accepted && i % 5 === 2 ? { dueHolderId: 'w-sun' } : {}),
     });
   });
 }
@@ -502,6 +510,15 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       ['resolved before, any status', { streetId: 'st-a', resolvedBefore: at(2700), sort: 'deadline' }],
       ['created range', { streetId: 'st-a', createdFrom: at(90), createdTo: at(360), sort: 'newest' }],
       ['created range by deadline', { streetId: 'st-a', createdFrom: at(180), sort: 'deadline' }],
+      ['accepted in a range (考核)', { streetId: 'st-a', acceptedFrom: at(100), acceptedTo: at(400), sort: 'newest' }],
+      ['accepted from, in grids, by deadline', { streetId: 'st-a', gridIds: ['gd-a1-1', 'gd-a2-1'], acceptedFrom: at(150), sort: 'deadline' }],
+      ['resolved in a range in a community', { streetId: 'st-a', communityId: 'cm-a1', resolvedFrom: at(2400), resolvedTo: at(3000), sort: 'newest' }],
+      ['resolved before a time, by deadline, with statuses', { streetId: 'st-a', statuses: ['resolved', 'verified', 'archived'], resolvedTo: at(2900), sort: 'deadline' }],
+      ["a worker's assessed requests", { streetId: 'st-a', assessedWorkerId: 'w-zhao', sort: 'newest' }],
+      ['the worker who held them at the deadline', { streetId: 'st-a', assessedWorkerId: 'w-sun', sort: 'deadline' }],
+      ['a worker, resolved in a range', { streetId: 'st-a', assessedWorkerId: 'w-zhao', resolvedFrom: at(2400), sort: 'newest' }],
+      ['a handler within an accepted range', { streetId: 'st-a', handlerId: 'w-zhao', acceptedFrom: at(0), acceptedTo: at(600), sort: 'newest' }],
+      ['a resident within a resolved range', { streetId: 'st-a', residentId: 'r-1', resolvedFrom: at(2000), sort: 'deadline' }],
       ['everything at once', { streetId: 'st-a', communityId: 'cm-a1', categoryId: 'cat-env', statuses: ['archived', 'submitted', 'accepted'], createdFrom: at(0), createdTo: at(400), sort: 'newest' }],
     ];
 
@@ -678,6 +695,28 @@ export function describeRequestContract(harness: () => StoreHarness): void {
       expect(DEFAULT_REQUEST_SETTINGS.rateLimits).toHaveLength(2);
       expect((await store.requestConfig.settings('st-a')).rateLimits).toEqual(DEFAULT_REQUEST_SETTINGS.rateLimits);
       expect((await store.requestConfig.settings('st-b')).blockedWords).toEqual(['违禁']);
+    });
+
+    it('saveScoreWeights keeps the other settings, creates defaults for a street with none, and lands inside a transaction', async () => {
+      await store.requestConfig.saveScoreWeights('st-b', { onTimeRate: 40, satisfactionRate: 20, solveRate: 20, timelyAcceptRate: 20 });
+      expect(await store.requestConfig.settings('st-b')).toEqual({
+        ...DEFAULT_REQUEST_SETTINGS, streetId: 'st-b', confirmWindowDays: 5, rateLimits: [{ windowMinutes: 60, max: 2 }], blockedWords: ['违禁'],
+        scoreWeights: { onTimeRate: 40, satisfactionRate: 20, solveRate: 20, timelyAcceptRate: 20 },
+      });
+      await store.transact((tx) => tx.requestConfig.saveScoreWeights('st-a', { onTimeRate: 25, satisfactionRate: 25, solveRate: 25, timelyAcceptRate: 25 }));
+      expect(await store.requestConfig.settings('st-a')).toEqual({
+        ...DEFAULT_REQUEST_SETTINGS, streetId: 'st-a', scoreWeights: { onTimeRate: 25, satisfactionRate: 25, solveRate: 25, timelyAcceptRate: 25 },
+      });
+      // Saving the same weights again changes nothing else.
+      await store.requestConfig.saveScoreWeights('st-a', { onTimeRate: 25, satisfactionRate: 25, solveRate: 25, timelyAcceptRate: 25 });
+      expect((await store.requestConfig.settings('st-a')).scoreWeights).toEqual({ onTimeRate: 25, satisfactionRate: 25, solveRate: 25, timelyAcceptRate: 25 });
+      await expect(
+        store.transact(async (tx) => {
+          await tx.requestConfig.saveScoreWeights('st-a', { onTimeRate: 100, satisfactionRate: 0, solveRate: 0, timelyAcceptRate: 0 });
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect((await store.requestConfig.settings('st-a')).scoreWeights?.onTimeRate).toBe(25);
     });
 
     it('lists the calendars by year', async () => {

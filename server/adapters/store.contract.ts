@@ -12,6 +12,7 @@ import { describeNoticeContract } from './notice-store.contract';
 import { describeDeliveryContract } from './delivery-store.contract';
 import { describeRequestContract } from './request-store.contract';
 import { describeBindingContract } from './binding-store.contract';
+import { describeAssessmentContract } from './assessment-store.contract';
 import { emptyImport, TransactionQueryError, type StoreImport } from './store-import';
 
 export interface StoreHarness {
@@ -531,6 +532,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describeRequestContract(() => h);
     describeNoticeContract(() => h);
     describeBindingContract(() => h);
+    describeAssessmentContract(() => h);
 
     describeDeliveryContract(() => h);
 

@@ -302,7 +302,29 @@ const NOTICE_MATRIX: Record<string, Spec> = {
   },
 };
 
-Object.assign(MATRIX, REQUEST_MATRIX, NOTICE_MATRIX);
+// 考核评价: staff see the dashboards of their reach (a grid out of reach is GRID.NOT_FOUND); a worker only their own
+// figures; residents, workers and staff the public scorecard of the grids they reach. Weights are the street admin's
+// (not a caller here; see assessment.function.test.ts).
+const month = { from: '2026-11-01', to: '2026-11-30' };
+const viewRows: Record<Who, Cell> = {
+  resident: [F, F, F], grid_worker: [F, F, F], community_staff: ['ok', 'ok', NF], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH],
+};
+const ASSESSMENT_MATRIX: Record<string, Spec> = {
+  'assessment.dashboard': { input: (w) => ({ scope: { kind: 'grid', id: GRID[w] }, period: month }), rows: viewRows },
+  'assessment.figureRequests': { input: (w) => ({ scope: { kind: 'grid', id: GRID[w] }, period: month, figure: 'onTimeRate' }), rows: viewRows },
+  'assessment.mine': { input: () => ({ period: month }), rows: { resident: F, grid_worker: 'ok', community_staff: F, street_staff: F, new_user: F, system: UNAUTH } },
+  'assessment.scorecard': {
+    input: (w) => ({ gridId: GRID[w] }),
+    rows: { resident: ['ok', NF, NF], grid_worker: ['ok', NF, NF], community_staff: ['ok', 'ok', NF], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'assessment.weights': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH } },
+  'assessment.saveWeights': {
+    input: () => ({ onTimeRate: 30, satisfactionRate: 30, solveRate: 20, timelyAcceptRate: 20 }),
+    rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH },
+  },
+};
+
+Object.assign(MATRIX, REQUEST_MATRIX, NOTICE_MATRIX, ASSESSMENT_MATRIX);
 
 const ACTIONS = Object.values(FUNCTIONS).flatMap((fn) => Object.keys(fn.actions).map((a) => `${fn.name}.${a}`));
 

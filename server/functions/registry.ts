@@ -1,4 +1,5 @@
 import { accountFunction } from './account.function';
+import { assessmentFunction } from './assessment.function';
 import type { CloudFunction } from './define-function';
 import { gridFunction } from './grid.function';
 import { housekeepingFunction } from './housekeeping.function';
@@ -11,6 +12,7 @@ import { requestFunction } from './request.function';
 /** Every cloud function by its deploy name; the local gateway routes `/api/fn/<name>` through this table. */
 export const FUNCTIONS = {
   account: accountFunction,
+  assessment: assessmentFunction,
   grid: gridFunction,
   housekeeping: housekeepingFunction,
   request: requestFunction,

@@ -24,7 +24,10 @@ export interface CounterQuery {
 }
 
 export interface AssessmentRepository {
-  /** Stored counters matching the query, ordered by scopeId then period; counters never written are absent. */
+  /**
+   * Stored counters matching the query, ordered by scopeId then period; counters never written are absent,
+   * and one whose metrics netted to zero may be kept as a row of zeros.
+   */
   counters(query: CounterQuery): Promise<CounterRow[]>;
   /**
    * Every request of a street by id ascending, `limit` cut to 1..1000: what the recount reads. The cursor

@@ -4,6 +4,7 @@
  * and the outbox records — all land or none do. In CloudBase this is one `runTransaction` of single
  * documents; in SQLite one transaction.
  */
+import type { ScoreWeights } from '@core/assessment/indicators';
 import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
 import type { Category, Department, RequestEvent, RequestListItem, RequestSettings, ServiceRequest } from '@core/requests/request';
@@ -153,6 +154,11 @@ export interface RequestConfigRepository {
    * Allowed inside `transact`, so the audit entry lands in the same write.
    */
   saveCalendar(year: number, calendar: YearCalendar, meta: CalendarMeta): Promise<void>;
+  /**
+   * Stores the street's 考核 score weights in its settings (a street with none stored gets the defaults plus
+   * these). One single-document write, allowed inside `transact` so the audit entry lands with it.
+   */
+  saveScoreWeights(streetId: string, weights: ScoreWeights): Promise<void>;
 }
 
 /** Where a stored year came from: the chinese-days package, the street's JSON or CSV file, or the seed data. */

@@ -12,6 +12,7 @@
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
+import type { AssessmentRepository } from './assessment.port';
 import type { JobLockRepository } from './job-lock.port';
 import type { InvitationRepository, PeopleRepository } from './people.port';
 import type { NoticeRepository } from './notice.port';
@@ -150,6 +151,8 @@ export interface Repositories {
   invitations: InvitationRepository;
   people: PeopleRepository;
   registers: RegisterRepository;
+  /** 考核 counters (kept by `requests.create` / `commit`), read by the assessment views and the recount. */
+  assessment: AssessmentRepository;
 }
 
 /**

@@ -1,8 +1,10 @@
 /**
  * Requests, their events, in-app messages, the outbox, rate counters and request config in CloudBase.
  *
- * A request is one document (`_id` = its id) holding every ServiceRequest field plus three query-only
- * fields that never reach callers: `handlerId`, `dueAt` and `deadlineKey` (see request-rules.ts).
+ * A request is one document (`_id` = its id) holding every ServiceRequest field plus four query-only
+ * fields that never reach callers: `handlerId`, `dueAt`, `deadlineKey` (see request-rules.ts) and
+ * `assessedWorkerId` (core/assessment). The 考核 counters the write changes are rewritten in the same
+ * transaction (cloudbase-assessment.ts).
  * `create` and `commit` each run as ONE `runTransaction` of single-document reads and writes:
  * - idempotency: a `request_keys` document whose `_id` is a hash of (submitter, key), read in the
  *   transaction — a concurrent twin conflicts at commit, is re-run and then finds it;
@@ -49,6 +51,8 @@ import { fetchAll, transactionAccess, type DocAccess } from './cloudbase-access'
 import { checked, type CloudbaseDb, type DbCommandValue, type DbCondition, type DbDocument } from './cloudbase-db';
 import { outboxFields, toOutbox } from './cloudbase-delivery';
 import type { CollectionName } from './collections';
+import { assessedWorkerId, counterDelta } from '@core/assessment/counters';
+import { applyCounterDelta } from './cloudbase-assessment';
 
 /** Conflicting submissions by one person re-run their transaction; each round lets one of them through. */
 const CREATE_RETRIES = 10;
@@ -73,13 +77,17 @@ export function pick(source: object, fields: readonly string[]): Record<string, 
 }
 
 function requestFields(r: ServiceRequest): Record<string, unknown> {
-  return { ...pick(r, REQUEST_DOC_FIELDS), handlerId: r.handler?.id ?? null, dueAt: requestDueAt(r), deadlineKey: deadlineKey(r) };
+  return {
+    ...pick(r, REQUEST_DOC_FIELDS), handlerId: r.handler?.id ?? null, dueAt: requestDueAt(r), deadlineKey: deadlineKey(r),
+    // 考核: who the request counts for (core assessedWorkerId), what a worker's figures filter on.
+    assessedWorkerId: assessedWorkerId(r),
+  };
 }
 
 // A request stored before dueUncalibrated existed reads as calibrated (false), as the SQLite column defaults.
 // unverifiedResident is present only when true (as submit writes it): an absent field is stored as null.
 // The assessment's optional fields (dueHolderId, resolveWorkingMinutes, buildingId) are present only when set.
-const toRequest = (d: DbDocument): ServiceRequest => {
+export const toRequest = (d: DbDocument): ServiceRequest => {
   const { unverifiedResident, dueHolderId, resolveWorkingMinutes, buildingId, ...fields } = pick(d, REQUEST_DOC_FIELDS) as Partial<ServiceRequest>;
   return {
     id: d._id,
@@ -96,7 +104,7 @@ const toEvent = (d: DbDocument): RequestEvent => ({ id: d.eventId, ...pick(d, EV
 const toMessage = (d: DbDocument): InboxMessage => ({ id: d._id, ...pick(d, INBOX_FIELDS) }) as InboxMessage;
 const toCategory = (d: DbDocument): Category => ({ id: d._id, ...pick(d, CATEGORY_FIELDS) }) as Category;
 const toDepartment = (d: DbDocument): Department => ({ id: d._id, ...pick(d, DEPARTMENT_FIELDS) }) as Department;
-const SETTINGS_FIELDS = ['streetId', 'confirmWindowDays', 'ratingWindowDays', 'rateLimits', 'blockedWords', 'deadlineWarningMinutes', 'streetEscalationMinutes'] as const satisfies readonly (keyof RequestSettings)[];
+const SETTINGS_FIELDS = ['streetId', 'confirmWindowDays', 'ratingWindowDays', 'rateLimits', 'blockedWords', 'deadlineWarningMinutes', 'streetEscalationMinutes', 'scoreWeights'] as const satisfies readonly (keyof RequestSettings)[];
 /** A field missing from an older document is left out, so settingsOrDefault fills in its default. */
 const toSettings = (d: DbDocument): RequestSettings =>
   Object.fromEntries(SETTINGS_FIELDS.filter((f) => d[f] !== undefined && d[f] !== null).map((f) => [f, structuredClone(d[f])])) as unknown as RequestSettings;
@@ -149,6 +157,7 @@ async function createWith(access: DocAccess, w: NewRequestWrite): Promise<Create
   for (const c of counters) await access.put('rate_counters', c.id, c.fields);
   await access.create('request_keys', keyId, { requestId: r.id, submitterId: r.submitterId, createdAt: r.createdAt });
   await access.create('requests', r.id, requestFields(r));
+  await applyCounterDelta(access, counterDelta(null, r));
   await writeChildren(access, [w.event], w.messages, w.outbox);
   return { kind: 'created', request: structuredClone(r) };
 }
@@ -158,6 +167,7 @@ async function commitWith(access: DocAccess, w: TransitionWrite): Promise<Servic
   const current = await access.get('requests', w.request.id);
   if (!current || current.version !== w.expectedVersion) return null;
   await access.put('requests', w.request.id, requestFields(w.request));
+  await applyCounterDelta(access, counterDelta(toRequest(current), w.request));
   await writeChildren(access, w.events, w.messages, w.outbox);
   return structuredClone(w.request);
 }
@@ -198,6 +208,12 @@ export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransa
     if (q.overdueAt !== undefined) out.push({ deadlineKey: _.lt(q.overdueAt) });
     if (q.dueFrom !== undefined) out.push({ deadlineKey: _.gte(q.dueFrom) });
     if (q.resolvedBefore !== undefined) out.push({ resolvedAt: _.lt(q.resolvedBefore) });
+    // 考核 ranges and the worker a request counts for (indexes *_status_acceptedAt / _resolvedAt, assessedWorkerId_*).
+    if (q.acceptedFrom !== undefined) out.push({ acceptedAt: _.gte(q.acceptedFrom) });
+    if (q.acceptedTo !== undefined) out.push({ acceptedAt: _.lt(q.acceptedTo) });
+    if (q.resolvedFrom !== undefined) out.push({ resolvedAt: _.gte(q.resolvedFrom) });
+    if (q.resolvedTo !== undefined) out.push({ resolvedAt: _.lt(q.resolvedTo) });
+    if (q.assessedWorkerId !== undefined) out.push({ assessedWorkerId: q.assessedWorkerId });
     return out;
   }
 
@@ -302,6 +318,13 @@ export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransa
       }),
     ),
     // One document per year (_id = the year): `put` replaces it whole, so the year changes atomically.
+    async saveScoreWeights(streetId, weights) {
+      // Read then replace (not update: an unchanged update reports 0 documents, indistinguishable from a missing
+      // one); a street with none stored gets its defaults written with the weights.
+      const d = await access.get('request_settings', streetId);
+      const current = settingsOrDefault(streetId, d ? toSettings(d) : null);
+      await access.put('request_settings', streetId, { ...current, scoreWeights: { ...weights } });
+    },
     async saveCalendar(year, calendar, meta) {
       if (calendar.year !== year) throw new Error(`saveCalendar: calendar of ${calendar.year} given for ${year}`);
       await access.put('calendars', String(year), {

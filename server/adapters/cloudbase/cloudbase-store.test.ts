@@ -239,7 +239,7 @@ describe('the SDK double behaves like the SDK', () => {
  */
 describe('cloudbase request and notice writes under injected faults', () => {
   const COLLECTIONS_TOUCHED = [
-    'requests', 'request_keys', 'request_events', 'inbox', 'outbox', 'rate_counters',
+    'requests', 'request_keys', 'request_events', 'inbox', 'outbox', 'rate_counters', 'assessment_counters',
     'notices', 'notice_idempotency', 'notice_receipts', 'notice_reach', 'notice_grid_stats',
   ];
 
@@ -291,7 +291,10 @@ describe('cloudbase request and notice writes under injected faults', () => {
     const created = await failAtEveryStep(db, () => store.requests.create(write('rq-1')));
     expect(created.result.kind).toBe('created');
     expect(created.operations.filter((op) => op.startsWith('set ')).map((op) => op.split('/')[0])).toEqual([
-      'set rate_counters', 'set rate_counters', 'set request_keys', 'set requests', 'set request_events', 'set inbox', 'set outbox',
+      'set rate_counters', 'set rate_counters', 'set request_keys', 'set requests',
+      // 考核: street, community and grid by day and month, and the grid's category this month.
+      ...Array(7).fill('set assessment_counters'),
+      'set request_events', 'set inbox', 'set outbox',
     ]);
     expect((await store.requests.create(write('rq-1-retry', 'key-rq-1'))).kind).toBe('duplicate');
     expect((await db.collection('rate_counters').limit(10).get()).data.map((d) => d.count)).toEqual([1, 1]);

@@ -20,6 +20,7 @@ import { checked, errorCode, type CloudbaseDb, type DbCommandValue, type DbCondi
 import { noticeRepository } from './cloudbase-notices';
 import { deliveryRepositories } from './cloudbase-delivery';
 import { configDocuments, requestRepositories } from './cloudbase-requests';
+import { assessmentRepository } from './cloudbase-assessment';
 import type { CollectionName } from './collections';
 import type { Invitation, StreetSetup } from '../../ports/people.port';
 import type { StaffPost } from '@core/people/user';
@@ -405,6 +406,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
       },
       ...requestRepositories(db, access, inTransaction),
       notices: noticeRepository(db, access, inTransaction),
+      assessment: assessmentRepository(db, access, inTransaction),
       registers: registerRepository(db, access, inTransaction, {
         list: (name, condition) => list(name, condition, []),
         doc: (name, entity) => fieldsOf(name, entity),
@@ -521,6 +523,7 @@ function guardEnded(repos: Repositories, isOpen: () => boolean): Repositories {
     invitations: wrap('invitations', repos.invitations),
     people: wrap('people', repos.people),
     registers: wrap('registers', repos.registers),
+    assessment: wrap('assessment', repos.assessment),
   };
 }
 

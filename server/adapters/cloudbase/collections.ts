@@ -104,11 +104,32 @@ export const COLLECTIONS: CollectionSpec[] = [
     // Every list is (scope equality, status in, sort, _id): scope is the most selective filter present
     // (resident, handler, grid, community, street); the other filters narrow within the index range.
     // 'newest' reads createdAt/_id descending, 'deadline' reads deadlineKey/_id ascending.
+    // 考核: assessedWorkerId (query-only: core assessedWorkerId) is a scope too, and the figures' click-through
+    // lists range on acceptedAt / resolvedAt within a (scope, status) — the page is then sorted by the service.
+    // streetId_id: the recount pages a street's requests by _id.
     name: 'requests',
-    indexes: (['streetId', 'communityId', 'gridId', 'residentId', 'handlerId'] as const).flatMap((scope) => [
-      { name: `${scope}_status_createdAt`, keys: [asc(scope), asc('status'), desc('createdAt'), desc('_id')] },
-      { name: `${scope}_status_deadlineKey`, keys: [asc(scope), asc('status'), asc('deadlineKey'), asc('_id')] },
-    ]),
+    indexes: [
+      ...(['streetId', 'communityId', 'gridId', 'residentId', 'handlerId', 'assessedWorkerId'] as const).flatMap((scope) => [
+        { name: `${scope}_status_createdAt`, keys: [asc(scope), asc('status'), desc('createdAt'), desc('_id')] },
+        { name: `${scope}_status_deadlineKey`, keys: [asc(scope), asc('status'), asc('deadlineKey'), asc('_id')] },
+      ]),
+      ...(['streetId', 'communityId', 'gridId', 'assessedWorkerId'] as const).flatMap((scope) => [
+        { name: `${scope}_status_acceptedAt`, keys: [asc(scope), asc('status'), asc('acceptedAt'), asc('_id')] },
+        { name: `${scope}_status_resolvedAt`, keys: [asc(scope), asc('status'), asc('resolvedAt'), asc('_id')] },
+      ]),
+      { name: 'streetId_id', keys: [asc('streetId'), asc('_id')] },
+    ],
+  },
+  {
+    // 考核 counters: _id is core counterId (`${streetId}|${kind}|${scopeId}|${period}`); one number per metric.
+    // A view reads some scopes of a kind (scopeId in, period in) or every scope of a kind in some periods
+    // (the ranking); the recount pages a street's counters by _id.
+    name: 'assessment_counters',
+    indexes: [
+      { name: 'streetId_scopeKind_scopeId_period', keys: [asc('streetId'), asc('scopeKind'), asc('scopeId'), asc('period')] },
+      { name: 'streetId_scopeKind_period_scopeId', keys: [asc('streetId'), asc('scopeKind'), asc('period'), asc('scopeId')] },
+      { name: 'streetId_id', keys: [asc('streetId'), asc('_id')] },
+    ],
   },
   {
     // _id is a hash of (submitter, idempotency key): the document that makes a retried submission a duplicate.
@@ -202,6 +223,7 @@ export type CollectionName =
   | 'import_jobs'
   | 'register_mappings'
   | 'requests'
+  | 'assessment_counters'
   | 'request_keys'
   | 'request_events'
   | 'inbox'

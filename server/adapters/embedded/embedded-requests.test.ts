@@ -7,6 +7,7 @@ import { statusesOf } from '../request-rules';
 import { planRequestCount, planRequestList, planRequestPage, type PlannedStatement } from './embedded-requests';
 import { openEmbeddedStore, type EmbeddedStore } from './embedded-store';
 import { applyMigrations, MIGRATIONS } from './migrations';
+import { planCounterQuery } from './embedded-assessment';
 
 /** Every query shape the use cases run (worklists, the street overview, the resident's list, timers). */
 const QUERIES: [string, RequestQuery][] = [
@@ -91,6 +92,56 @@ describe('embedded request lists', () => {
   });
 });
 
+/** The 考核 shapes: a figure's requests (accepted or resolved in a period, in a scope or for a worker) and a worker's lists. */
+const ASSESSMENT_QUERIES: [string, RequestQuery, string][] = [
+  ['accepted in a month, the street', { streetId: 's', acceptedFrom: at(0), acceptedTo: at(1000), sort: 'newest' }, 'street_status_accepted'],
+  ['resolved in a month, a community', { streetId: 's', communityId: 'c', resolvedFrom: at(0), resolvedTo: at(1000), sort: 'newest' }, 'community_status_resolved'],
+  ['resolved in a month, grids, by deadline', { streetId: 's', gridIds: ['g1', 'g2'], statuses: ['resolved', 'verified', 'archived'], resolvedFrom: at(0), resolvedTo: at(1000), sort: 'deadline' }, 'grid_status_resolved'],
+  ['accepted in a month, a worker', { streetId: 's', assessedWorkerId: 'w', acceptedFrom: at(0), acceptedTo: at(1000), sort: 'newest' }, 'assessed_status_accepted'],
+  ['resolved, a worker in a grid', { streetId: 's', gridIds: ['g1'], assessedWorkerId: 'w', resolvedFrom: at(0), sort: 'newest' }, 'assessed_status_resolved'],
+  ['a handler within an accepted range: the assessment index, the handler narrows', { streetId: 's', handlerId: 'h', acceptedTo: at(1000), sort: 'newest' }, 'street_status_accepted'],
+  ["a worker's assessed requests, newest", { streetId: 's', assessedWorkerId: 'w', sort: 'newest' }, 'assessed_status_created'],
+  ["a worker's assessed requests overdue, by deadline", { streetId: 's', assessedWorkerId: 'w', overdueAt: at(0), sort: 'deadline' }, 'assessed_status_deadline'],
+];
+
+describe('embedded 考核 request filters and counters', () => {
+  let store: EmbeddedStore;
+  beforeAll(() => {
+    store = openEmbeddedStore(':memory:');
+  });
+  afterAll(() => store.close());
+
+  it.each(ASSESSMENT_QUERIES)('%s: every arm seeks its (scope, status, range) index, list and count alike', (_name, q, index) => {
+    const seek = new RegExp(`^SEARCH requests USING (COVERING )?INDEX requests_by_${index} \\(\\w+=\\? AND status=\\?`);
+    const keys = planRequestList(q, null, 21)!;
+    const { sort: _sort, ...filters } = q;
+    for (const s of [keys, planRequestCount(filters)!]) {
+      const details = plan(store, s);
+      const seeks = details.filter((d) => /\brequests\b/.test(d));
+      expect(seeks).toEqual(Array(arms(q)).fill(expect.stringMatching(seek)));
+      expect(details.join(' | ')).not.toMatch(/SCAN (requests|grids|communities)\b/);
+    }
+    // A range on another column than the sort key: the figure's requests are sorted for the page, never the table.
+    const sortsItself = index.endsWith('created') || index.endsWith('deadline');
+    if (sortsItself && arms(q) > 1) expect(plan(store, keys)).toContain('MERGE (UNION ALL)');
+  });
+
+  it('reads counters by index: some scopes by (scope, period), every scope of a kind by period', () => {
+    const details = (s: PlannedStatement) => plan(store, s).join(' | ');
+    const some = details(planCounterQuery({ streetId: 's', scopeKind: 'grid', scopeIds: ['g1', 'g2'], periods: ['2026-03', '2026-03-05'] })!);
+    expect(some).toMatch(/SEARCH assessment_counters USING INDEX assessment_counters_by_scope \(street_id=\? AND scope_kind=\? AND scope_id=\? AND period=\?\)/);
+    expect(some).not.toMatch(/SCAN assessment_counters|TEMP B-TREE/);
+    const every = details(planCounterQuery({ streetId: 's', scopeKind: 'grid', periods: ['2026-03'] })!);
+    expect(every).toMatch(/SEARCH assessment_counters USING INDEX assessment_counters_by_period \(street_id=\? AND scope_kind=\? AND period=\?\)/);
+    expect(every).not.toMatch(/SCAN assessment_counters/);
+    expect(planCounterQuery({ streetId: 's', scopeKind: 'grid', scopeIds: [], periods: ['2026-03'] })).toBeNull();
+    expect(planCounterQuery({ streetId: 's', scopeKind: 'grid', periods: [] })).toBeNull();
+    const page = (store.db.prepare('EXPLAIN QUERY PLAN SELECT id, data FROM requests INDEXED BY requests_by_street_id WHERE street_id = ? AND id > ? ORDER BY id LIMIT ?').all('s', '', 5) as { detail: string }[])
+      .map((r) => r.detail).join(' | ');
+    expect(page).toMatch(/^SEARCH requests USING INDEX requests_by_street_id \(street_id=\? AND id>\?\)$/);
+  });
+});
+
 /**
  * Fault injection: the Nth statement of a write throws, for every N the write runs. Whatever N, the
  * write leaves nothing behind (no request, event, message, outbox record or rate count), and the same
@@ -125,6 +176,7 @@ describe('embedded request writes under injected faults', () => {
       inbox: q('SELECT id, read_at FROM inbox ORDER BY id'),
       outbox: q('SELECT id FROM outbox ORDER BY id'),
       counters: q('SELECT * FROM rate_counters ORDER BY submitter_id, window_minutes, bucket'),
+      assessment: q('SELECT * FROM assessment_counters ORDER BY id'),
     };
   }
 
@@ -174,11 +226,12 @@ describe('embedded request writes under injected faults', () => {
       () => store.requests.create(submission('rq-1')),
       (result) => expect(result.kind).toBe('created'),
     );
-    // idempotency read, 2 counter reads, 2 counter writes, request, event, 2 messages, 2 outbox records
-    expect(steps).toBe(11);
+    // idempotency read, 2 counter reads, 2 counter writes, request, 7 考核 counters (street, community and
+    // grid by day and month, the grid's category by month), event, 2 messages, 2 outbox records
+    expect(steps).toBe(18);
     expect(ran).toEqual([
       'SELECT data FROM', 'SELECT count FROM', 'SELECT count FROM', 'INSERT INTO rate_counters', 'INSERT INTO rate_counters',
-      'INSERT INTO requests', 'INSERT INTO request_events', 'INSERT INTO inbox', 'INSERT INTO inbox', 'INSERT INTO outbox', 'INSERT INTO outbox',
+      'INSERT INTO requests', ...Array(7).fill('INSERT INTO assessment_counters'), 'INSERT INTO request_events', 'INSERT INTO inbox', 'INSERT INTO inbox', 'INSERT INTO outbox', 'INSERT INTO outbox',
     ]);
     const again = await store.requests.create({ ...submission('rq-1-retry', 'key-rq-1') });
     expect(again.kind).toBe('duplicate');
@@ -199,7 +252,9 @@ describe('embedded request writes under injected faults', () => {
       outbox: [{ ...submission('rq-1').outbox[0], id: `${events[0].id}:r-1:subscribe`, eventId: events[0].id, recipientId: 'r-1' }],
     };
     const { steps } = await failAtEveryStep(() => store.requests.commit(write), (result) => expect(result).toEqual(next));
-    expect(steps).toBe(5);
+    // the stored state, the update, 8 考核 counters (street, community, grid and now the worker, by day and
+    // month: the acceptance), 2 events, a message, an outbox record
+    expect(steps).toBe(14);
     expect(await store.requests.commit(write)).toBeNull();
     expect((await store.requests.events('rq-1')).map((e) => e.seq)).toEqual([1, 2, 3]);
     expect(await store.requests.get('rq-1')).toEqual(next);

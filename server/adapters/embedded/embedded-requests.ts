@@ -9,6 +9,7 @@
  * index seeks plus one page of rows, whatever the table's size.
  */
 import type Database from 'better-sqlite3';
+import type { ScoreWeights } from '@core/assessment/indicators';
 import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
 import { listItemOf, type Category, type Department, type RequestEvent, type RequestListItem, type RequestSettings, type ServiceRequest } from '@core/requests/request';
@@ -29,6 +30,8 @@ import {
 } from '../request-rules';
 import type { StoreImport } from '../store-import';
 import { INSERT_OUTBOX, outboxParams, toOutboxRecord, type OutboxRow } from './embedded-delivery';
+import { addCounters, assessedWorkerId, contributionsOf, counterDelta, counterId, emptyCounters, type Contribution, type Counters } from '@core/assessment/counters';
+import { SqliteAssessment } from './embedded-assessment';
 
 export type Params = Record<string, unknown> | unknown[];
 
@@ -75,27 +78,45 @@ function requestParams(r: ServiceRequest): Record<string, unknown> {
     category_name: item.categoryName, excerpt: item.excerpt, source: item.source, reopen_count: item.reopenCount, photo_count: item.photoCount,
     due_uncalibrated: item.dueUncalibrated ? 1 : 0,
     unverified_resident: item.unverifiedResident ? 1 : 0,
+    accepted_at: r.acceptedAt, assessed_worker_id: assessedWorkerId(r),
   };
 }
 
 const INSERT_REQUEST = `INSERT INTO requests (id, street_id, community_id, grid_id, category_id, resident_id, submitter_id, handler_id, status,
-  due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data, category_name, excerpt, source, reopen_count, photo_count, due_uncalibrated, unverified_resident)
+  due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data, category_name, excerpt, source, reopen_count, photo_count, due_uncalibrated, unverified_resident, accepted_at, assessed_worker_id)
   VALUES (@id, @street_id, @community_id, @grid_id, @category_id, @resident_id, @submitter_id, @handler_id, @status,
-  @due_at, @deadline_key, @created_at, @resolved_at, @idempotency_key, @version, @data, @category_name, @excerpt, @source, @reopen_count, @photo_count, @due_uncalibrated, @unverified_resident)`;
+  @due_at, @deadline_key, @created_at, @resolved_at, @idempotency_key, @version, @data, @category_name, @excerpt, @source, @reopen_count, @photo_count, @due_uncalibrated, @unverified_resident, @accepted_at, @assessed_worker_id)`;
 
 const UPDATE_REQUEST = `UPDATE requests SET street_id = @street_id, community_id = @community_id, grid_id = @grid_id, category_id = @category_id,
   resident_id = @resident_id, submitter_id = @submitter_id, handler_id = @handler_id, status = @status, due_at = @due_at,
   deadline_key = @deadline_key, created_at = @created_at, resolved_at = @resolved_at, idempotency_key = @idempotency_key,
   version = @version, data = @data, category_name = @category_name, excerpt = @excerpt, source = @source,
-  reopen_count = @reopen_count, photo_count = @photo_count, due_uncalibrated = @due_uncalibrated, unverified_resident = @unverified_resident
+  reopen_count = @reopen_count, photo_count = @photo_count, due_uncalibrated = @due_uncalibrated, unverified_resident = @unverified_resident,
+  accepted_at = @accepted_at, assessed_worker_id = @assessed_worker_id
   WHERE id = @id AND version = @expected`;
 
-type Scope = { column: 'resident_id' | 'handler_id' | 'grid_id' | 'community_id' | 'street_id'; index: string; values: string[] };
+type Scope = { column: 'resident_id' | 'handler_id' | 'assessed_worker_id' | 'grid_id' | 'community_id' | 'street_id'; index: string; values: string[] };
 
-/** The most selective filter present: the index a list runs on. */
-function scopeOf(q: Omit<RequestQuery, 'sort'>): Scope {
-  if (q.residentId !== undefined) return { column: 'resident_id', index: 'resident', values: [q.residentId] };
-  if (q.handlerId !== undefined) return { column: 'handler_id', index: 'handler', values: [q.handlerId] };
+/** The column an index orders by after (scope, status): the sort key, or the 考核 range a query asks. */
+type IndexField = 'created' | 'deadline' | 'accepted' | 'resolved';
+
+/** The 考核 range a query asks (acceptedFrom/To first, resolvedFrom/To next), if any: it picks the index. */
+function rangeFieldOf(q: Omit<RequestQuery, 'sort'>): 'accepted' | 'resolved' | null {
+  if (q.acceptedFrom !== undefined || q.acceptedTo !== undefined) return 'accepted';
+  if (q.resolvedFrom !== undefined || q.resolvedTo !== undefined) return 'resolved';
+  return null;
+}
+
+/**
+ * The most selective filter present: the index a list runs on. The accepted/resolved indexes exist for the
+ * assessment's scopes only (worker, grid, community, street): with such a range, a resident or handler
+ * filter narrows within them instead.
+ */
+function scopeOf(q: Omit<RequestQuery, 'sort'>, field: IndexField): Scope {
+  const ranged = field === 'accepted' || field === 'resolved';
+  if (q.residentId !== undefined && !ranged) return { column: 'resident_id', index: 'resident', values: [q.residentId] };
+  if (q.handlerId !== undefined && !ranged) return { column: 'handler_id', index: 'handler', values: [q.handlerId] };
+  if (q.assessedWorkerId !== undefined) return { column: 'assessed_worker_id', index: 'assessed', values: [q.assessedWorkerId] };
   if (q.gridIds !== undefined) return { column: 'grid_id', index: 'grid', values: [...new Set(q.gridIds)] };
   if (q.communityId !== undefined) return { column: 'community_id', index: 'community', values: [q.communityId] };
   return { column: 'street_id', index: 'street', values: [q.streetId] };
@@ -117,7 +138,8 @@ function residual(q: Omit<RequestQuery, 'sort'>, scope: Scope): { where: string[
   const where: string[] = [];
   const params: Record<string, unknown> = { streetId: q.streetId };
   // Street, grid and community scopes carry the street in their scope test (scopeTest).
-  if (scope.column === 'resident_id' || scope.column === 'handler_id') where.push('street_id = @streetId');
+  if (scope.column === 'resident_id' || scope.column === 'handler_id' || scope.column === 'assessed_worker_id') where.push('street_id = @streetId');
+  if (q.assessedWorkerId !== undefined && scope.column !== 'assessed_worker_id') { where.push('assessed_worker_id = @assessedWorkerId'); params.assessedWorkerId = q.assessedWorkerId; }
   if (q.communityId !== undefined && scope.column !== 'community_id') { where.push('community_id = @communityId'); params.communityId = q.communityId; }
   if (q.gridIds !== undefined && scope.column !== 'grid_id') { where.push('grid_id IN (SELECT value FROM json_each(@gridIds))'); params.gridIds = JSON.stringify(q.gridIds); }
   if (q.residentId !== undefined && scope.column !== 'resident_id') { where.push('resident_id = @residentId'); params.residentId = q.residentId; }
@@ -129,6 +151,10 @@ function residual(q: Omit<RequestQuery, 'sort'>, scope: Scope): { where: string[
   if (q.overdueAt !== undefined) { where.push('deadline_key < @overdueAt'); params.overdueAt = q.overdueAt; }
   if (q.dueFrom !== undefined) { where.push('deadline_key >= @dueFrom'); params.dueFrom = q.dueFrom; }
   if (q.resolvedBefore !== undefined) { where.push('resolved_at < @resolvedBefore'); params.resolvedBefore = q.resolvedBefore; }
+  if (q.acceptedFrom !== undefined) { where.push('accepted_at >= @acceptedFrom'); params.acceptedFrom = q.acceptedFrom; }
+  if (q.acceptedTo !== undefined) { where.push('accepted_at < @acceptedTo'); params.acceptedTo = q.acceptedTo; }
+  if (q.resolvedFrom !== undefined) { where.push('resolved_at >= @resolvedFrom'); params.resolvedFrom = q.resolvedFrom; }
+  if (q.resolvedTo !== undefined) { where.push('resolved_at < @resolvedTo'); params.resolvedTo = q.resolvedTo; }
   return { where, params };
 }
 
@@ -159,19 +185,24 @@ function sqlOfShape(shape: string, build: () => string): string {
  * REQUEST_STATUSES and the limit is an integer, so both are written into the SQL: a literal LIMIT lets
  * SQLite stop every arm of the merge early (a bound one makes it read each arm to its end). Null when the
  * query can match nothing (no grids).
+ *
+ * A 考核 range (acceptedFrom/To, resolvedFrom/To: the requests behind a figure) seeks the arms' range on
+ * the (scope, status, accepted_at | resolved_at) index instead, and the page is then sorted (a temp b-tree
+ * over the figure's requests: one scope's period, not the table).
  */
 export function planRequestList(q: RequestQuery, cursor: Cursor | null, fetch: number): PlannedStatement | null {
   if (q.gridIds !== undefined && q.gridIds.length === 0) return null;
   if (!Number.isInteger(fetch) || fetch < 1) throw new Error(`list: bad fetch ${fetch}`);
-  const scope = scopeOf(q);
   const { field, dir } = sortOf(q.sort);
+  const indexField: IndexField = rangeFieldOf(q) ?? field;
+  const scope = scopeOf(q, indexField);
   const column = field === 'created' ? 'created_at' : 'deadline_key';
-  const index = `requests_by_${scope.index}_status_${field}`;
+  const index = `requests_by_${scope.index}_status_${indexField}`;
   // A 'newest' cursor and createdTo are both upper bounds on created_at, and SQLite seeks on one only:
   // keep the tighter one (the other then excludes nothing).
   let createdTo = q.createdTo;
   let keyset = cursor;
-  if (cursor && field === 'created' && createdTo !== undefined) {
+  if (cursor && field === 'created' && indexField === 'created' && createdTo !== undefined) {
     if (cursor.key < createdTo) createdTo = undefined;
     else keyset = null;
   }
@@ -204,8 +235,8 @@ export function planRequestList(q: RequestQuery, cursor: Cursor | null, fetch: n
 /** The statement a count runs: one index-only count per (scope value, status), on the index whose order column carries its range, summed. */
 export function planRequestCount(q: Omit<RequestQuery, 'sort'>): PlannedStatement | null {
   if (q.gridIds !== undefined && q.gridIds.length === 0) return null;
-  const scope = scopeOf(q);
-  const field = q.overdueAt !== undefined || q.dueFrom !== undefined ? 'deadline' : 'created';
+  const field: IndexField = rangeFieldOf(q) ?? (q.overdueAt !== undefined || q.dueFrom !== undefined ? 'deadline' : 'created');
+  const scope = scopeOf(q, field);
   const rest = residual(q, scope);
   const params: Record<string, unknown> = { ...rest.params };
   const statuses = statusesOf(q);
@@ -251,13 +282,30 @@ export function planRequestPage(keys: PlannedStatement, columns: string): Planne
   return { sql, params: keys.params };
 }
 
+/** The counters a set of new requests adds, one entry per counter (what a bulk load applies). */
+export function sumContributions(requests: Iterable<ServiceRequest>): Contribution[] {
+  const acc = new Map<string, Contribution>();
+  for (const r of requests) {
+    for (const c of contributionsOf(r)) {
+      const id = counterId(c.key);
+      const entry = acc.get(id);
+      if (entry) addCounters(entry.metrics as Counters, c.metrics);
+      else acc.set(id, { key: c.key, metrics: addCounters(emptyCounters(), c.metrics) });
+    }
+  }
+  return [...acc.values()];
+}
+
 function compareKeys(a: { k: string; id: string }, b: { k: string; id: string }): number {
   if (a.k !== b.k) return a.k < b.k ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 export class SqliteRequests {
-  constructor(private readonly sql: SqlAccess) {}
+  readonly assessment: SqliteAssessment;
+  constructor(private readonly sql: SqlAccess) {
+    this.assessment = new SqliteAssessment(sql);
+  }
 
   // ---- requests ----
 
@@ -288,6 +336,7 @@ export class SqliteRequests {
         );
       }
       this.sql.run(INSERT_REQUEST, requestParams(w.request));
+      this.assessment.apply(counterDelta(null, w.request));
       this.insertEvent(w.event);
       this.insertMessages(w.messages);
       this.insertOutbox(w.outbox);
@@ -298,8 +347,12 @@ export class SqliteRequests {
   commit(w: TransitionWrite): ServiceRequest | null {
     checkVersionStep(w.request, w.expectedVersion);
     return this.sql.db.transaction((): ServiceRequest | null => {
+      // The stored state, read in the write's transaction: what the counters subtract.
+      const before = this.sql.one<{ data: string }>('SELECT data FROM requests WHERE id = ? AND version = ?', [w.request.id, w.expectedVersion]);
+      if (!before) return null;
       const res = this.sql.run(UPDATE_REQUEST, { ...requestParams(w.request), expected: w.expectedVersion });
       if (res.changes !== 1) return null;
+      this.assessment.apply(counterDelta(readRequest(before.data), w.request));
       for (const e of w.events) this.insertEvent(e);
       this.insertMessages(w.messages);
       this.insertOutbox(w.outbox);
@@ -373,7 +426,8 @@ export class SqliteRequests {
    * inserts, one transaction per batch, no rate counting and no messages. A duplicate id or key fails its
    * batch (the batches before it stay). Into an empty requests table the list indexes are dropped first
    * and built again at the end (also after a failure): building an index once is about twice as fast as
-   * keeping ten of them up to date row by row.
+   * keeping ten of them up to date row by row. The 考核 counters of each batch are added in its own
+   * transaction: requests are only inserted here, so the delta is the sum of their contributions.
    */
   importRequestBatches(batches: Iterable<{ requests: ServiceRequest[]; events: RequestEvent[] }>): { requests: number; events: number } {
     const db = this.sql.db;
@@ -389,6 +443,8 @@ export class SqliteRequests {
       for (const batch of batches) {
         db.transaction(() => {
           for (const r of batch.requests) this.sql.run(INSERT_REQUEST, requestParams(r));
+          // The batch's counters in the batch's transaction, summed first: one upsert per counter it touches.
+          this.assessment.apply(sumContributions(batch.requests));
           for (const e of batch.events) this.insertEvent(e);
         }).immediate();
         counts.requests += batch.requests.length;
@@ -456,6 +512,11 @@ export class SqliteRequests {
       const meta: CalendarMeta = r.meta ? (JSON.parse(r.meta) as CalendarMeta) : { source: 'seed', loadedAt: '', loadedBy: '' };
       return { year: r.year, ...meta, holidays: y.holidays.length, workdays: y.workdays.length };
     });
+  }
+
+  saveScoreWeights(streetId: string, weights: ScoreWeights): void {
+    const next = { ...this.settings(streetId), scoreWeights: { ...weights } };
+    this.sql.run('INSERT INTO request_settings (street_id, data) VALUES (?, ?) ON CONFLICT (street_id) DO UPDATE SET data = excluded.data', [streetId, JSON.stringify(next)]);
   }
 
   saveCalendar(year: number, calendar: YearCalendar, meta: CalendarMeta): void {

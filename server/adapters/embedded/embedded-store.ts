@@ -641,6 +641,13 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
       append: (entry) => run('audit.append', 'doc', () => core.appendAudit(entry)),
       listFor: (t, id, limit) => run('audit.listFor', 'query', () => core.listAudit(t, id, limit)),
     },
+    // Counter reads and the recount's scans are queries (refused inside transact, as in CloudBase).
+    assessment: {
+      counters: (query) => run('assessment.counters', 'query', () => req.assessment.counters(query)),
+      requestsPage: (streetId, cursor, limit) => run('assessment.requestsPage', 'query', () => req.assessment.requestsPage(streetId, cursor, limit)),
+      allCounters: (streetId) => run('assessment.allCounters', 'query', () => req.assessment.allCounters(streetId)),
+      overwrite: (streetId, rows) => run('assessment.overwrite', 'query', () => req.assessment.overwrite(streetId, rows)),
+    },
     requests: {
       get: (id) => run('requests.get', 'doc', () => req.get(id)),
       create: (write) => run('requests.create', 'doc', () => req.create(write)),
@@ -663,6 +670,7 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
       calendars: () => run('requestConfig.calendars', 'query', () => req.calendars()),
       calendarYears: () => run('requestConfig.calendarYears', 'query', () => req.calendarYears()),
       saveCalendar: (year, calendar, meta) => run('requestConfig.saveCalendar', 'doc', () => req.saveCalendar(year, calendar, meta)),
+      saveScoreWeights: (streetId, weights) => run('requestConfig.saveScoreWeights', 'doc', () => req.saveScoreWeights(streetId, weights)),
     },
     notices: {
       get: (id) => run('notices.get', 'doc', () => nt.get(id)),

@@ -433,6 +433,58 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX users_by_pending_grid ON users (residence_pending_grid_id, id) WHERE residence_pending_grid_id IS NOT NULL;
   ALTER TABLE requests ADD COLUMN unverified_resident INTEGER NOT NULL DEFAULT 0;
   `,
+  // assessment (考核评价): per-(scope, period) counters kept in the same transaction as each request write
+  // (core/assessment/counters.ts), and the request columns the assessment's click-through lists filter on.
+  // Counters have one INTEGER column per metric rather than a JSON column: a request write adds its delta
+  // with one upsert per counter (`metric = metric + excluded.metric`, no read-parse-write of JSON), and a
+  // new metric is an ALTER TABLE ADD COLUMN ... DEFAULT 0 that leaves every stored row valid. `id` is core
+  // counterId. A query names a street and a scope kind and either some scopes (by_scope: a seek per scope
+  // and period) or all of them (by_period: a seek per period, e.g. the grid ranking of a month).
+  // accepted_at and assessed_worker_id (core assessedWorkerId: dueHolderId, else the worker handling it) are
+  // rewritten from the request on every write like the other filter columns; the (scope, status, range)
+  // indexes serve acceptedFrom/To and resolvedFrom/To, and the assessed_* ones a worker's figures. They are
+  // named requests_by_*_status_* so a bulk load into an empty table builds them once at the end.
+  `
+  ALTER TABLE requests ADD COLUMN accepted_at TEXT;
+  ALTER TABLE requests ADD COLUMN assessed_worker_id TEXT;
+  UPDATE requests SET
+    accepted_at = json_extract(data, '$.acceptedAt'),
+    assessed_worker_id = COALESCE(json_extract(data, '$.dueHolderId'),
+      CASE WHEN json_extract(data, '$.handler.kind') = 'worker' THEN json_extract(data, '$.handler.id') END);
+  CREATE INDEX requests_by_street_status_accepted ON requests (street_id, status, accepted_at, id) WHERE accepted_at IS NOT NULL;
+  CREATE INDEX requests_by_street_status_resolved ON requests (street_id, status, resolved_at, id) WHERE resolved_at IS NOT NULL;
+  CREATE INDEX requests_by_community_status_accepted ON requests (community_id, status, accepted_at, id) WHERE accepted_at IS NOT NULL;
+  CREATE INDEX requests_by_community_status_resolved ON requests (community_id, status, resolved_at, id) WHERE resolved_at IS NOT NULL;
+  CREATE INDEX requests_by_grid_status_accepted ON requests (grid_id, status, accepted_at, id) WHERE accepted_at IS NOT NULL;
+  CREATE INDEX requests_by_grid_status_resolved ON requests (grid_id, status, resolved_at, id) WHERE resolved_at IS NOT NULL;
+  CREATE INDEX requests_by_assessed_status_created ON requests (assessed_worker_id, status, created_at, id) WHERE assessed_worker_id IS NOT NULL;
+  CREATE INDEX requests_by_assessed_status_deadline ON requests (assessed_worker_id, status, deadline_key, id) WHERE assessed_worker_id IS NOT NULL;
+  CREATE INDEX requests_by_assessed_status_accepted ON requests (assessed_worker_id, status, accepted_at, id) WHERE assessed_worker_id IS NOT NULL AND accepted_at IS NOT NULL;
+  CREATE INDEX requests_by_assessed_status_resolved ON requests (assessed_worker_id, status, resolved_at, id) WHERE assessed_worker_id IS NOT NULL AND resolved_at IS NOT NULL;
+  -- What the recount pages through: a street's requests by id.
+  CREATE INDEX requests_by_street_id ON requests (street_id, id);
+  CREATE TABLE assessment_counters (
+    id TEXT PRIMARY KEY,
+    street_id TEXT NOT NULL,
+    scope_kind TEXT NOT NULL,
+    scope_id TEXT NOT NULL,
+    period TEXT NOT NULL,
+    filed INTEGER NOT NULL DEFAULT 0,
+    filed_patrol INTEGER NOT NULL DEFAULT 0,
+    accepted INTEGER NOT NULL DEFAULT 0,
+    accepted_on_time INTEGER NOT NULL DEFAULT 0,
+    resolved INTEGER NOT NULL DEFAULT 0,
+    resolved_on_time INTEGER NOT NULL DEFAULT 0,
+    solved INTEGER NOT NULL DEFAULT 0,
+    rated INTEGER NOT NULL DEFAULT 0,
+    satisfied INTEGER NOT NULL DEFAULT 0,
+    unsatisfied INTEGER NOT NULL DEFAULT 0,
+    reopened INTEGER NOT NULL DEFAULT 0,
+    resolve_minutes INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID;
+  CREATE INDEX assessment_counters_by_scope ON assessment_counters (street_id, scope_kind, scope_id, period);
+  CREATE INDEX assessment_counters_by_period ON assessment_counters (street_id, scope_kind, period, scope_id);
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

@@ -97,7 +97,7 @@ describe('generated request history', () => {
     expect(page.items).toEqual(newest);
     // The list indexes dropped for the load are back.
     const indexes = store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name GLOB 'requests_by_*_status_*'").all();
-    expect(indexes).toHaveLength(10);
+    expect(indexes).toHaveLength(20);
     await store.close();
   });
 });

@@ -1,3 +1,4 @@
+import { nextDueHolderId } from '@core/assessment/counters';
 import { OPEN_STATUSES } from '@core/requests/request.status';
 import type { RequestEvent } from '@core/requests/request';
 import type { Deps } from '../../functions/deps';
@@ -11,6 +12,7 @@ export const TRANSFER_BATCH = 50;
  * (revoked: no grid_worker post in the street any more). A B角 who still backs the grid up, and a worker of another
  * grid a request was dispatched to, keep theirs. Each moved request gets a history entry 「网格移交：由 A 转给 B」 and is its own
  * conditional write (request + event); one that moved meanwhile is left to whoever moved it. Returns how many moved.
+ * One moved after its resolution deadline keeps the previous worker as its dueHolderId (考核 counts it for them).
  */
 export async function transferGridRequests(
   deps: Deps,
@@ -48,8 +50,13 @@ export async function transferGridRequests(
         actor: { role: 'community_staff', id: input.actor.id, name: input.actor.name },
         note: `网格移交：由 ${r.handler.name} 转给 ${input.to.name}`, photoFileIds: [], at: input.at,
       };
+      // 考核: a request moved after its resolution deadline stays counted for the worker who let it pass.
+      const holder = nextDueHolderId(r, input.at);
       const stored = await store.requests.commit({
-        request: { ...r, handler: { kind: 'worker', id: input.to.id, name: input.to.name }, version: r.version + 1, updatedAt: input.at },
+        request: {
+          ...r, handler: { kind: 'worker', id: input.to.id, name: input.to.name }, version: r.version + 1, updatedAt: input.at,
+          ...(holder !== (r.dueHolderId ?? null) ? { dueHolderId: holder } : {}),
+        },
         expectedVersion: r.version, events: [event], messages: [], outbox: [],
       });
       if (stored) moved++;

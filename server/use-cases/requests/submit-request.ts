@@ -23,6 +23,8 @@ async function create(
   who: {
     party: Party; role: 'resident' | 'grid_worker'; source: ServiceRequest['source']; residentId: string | null; residentName: string | null;
     consentNote: string | null; unverified?: boolean;
+    /** The building of the household it is for (本月热点 by place); absent when there is none. */
+    buildingId?: string | null;
   },
 ): Promise<RequestDetail> {
   const { deps, now } = ctx;
@@ -59,6 +61,7 @@ async function create(
     dueUncalibrated: responseDue.uncalibrated,
     // Present only when true: requests of confirmed residents read as before.
     ...(who.unverified ? { unverifiedResident: true } : {}),
+    ...(who.buildingId ? { buildingId: who.buildingId } : {}),
     reopenCount: 0,
     rating: null,
     flagged: verdict === 'review',
@@ -97,7 +100,10 @@ export async function submitRequest(ctx: UserContext, input: SubmitInput): Promi
   authorize(ctx.actor, 'request.submit', { streetId: residence.streetId, communityId: residence.communityId, gridId: residence.gridId });
   // Only the place: the residence's own fields (status, via, boundAt) are no part of the request.
   const placement = { streetId: residence.streetId, communityId: residence.communityId, gridId: residence.gridId };
+  // The household's building, for 本月热点 by place (a residence bound to the grid only has none).
+  const household = residence.householdId ? await ctx.deps.store.places.getHousehold(residence.householdId) : null;
   return create(ctx, input, placement, {
+    buildingId: household?.buildingId ?? null,
     party: 'resident',
     role: 'resident',
     source: 'resident',

@@ -4,6 +4,8 @@
  * state, its events, messages and outbox, conditional on the version the caller saw.
  */
 import type { RequestContract, RequestDetail } from '@core/api/request.contract';
+import { nextDueHolderId } from '@core/assessment/counters';
+import { workingMinutesBetween } from '@core/calendar/working-days';
 import { grantOf } from '@core/people/role';
 import type { RequestEvent, ServiceRequest } from '@core/requests/request';
 import { partiesOf, transition, type RequestAction, type TransitionPatch } from '@core/requests/request.transitions';
@@ -57,6 +59,33 @@ function roleOf(ctx: UserContext, request: ServiceRequest, parties: Set<string>)
   return 'community_staff';
 }
 
+const sameHandler = (a: ServiceRequest['handler'], b: ServiceRequest['handler']): boolean =>
+  (a?.kind ?? null) === (b?.kind ?? null) && (a?.id ?? null) === (b?.id ?? null);
+
+/**
+ * The 考核 fields a write sets beside the transition's own (core/assessment/counters.ts):
+ * - dueHolderId: when the handler changes (accept by someone else, dispatch, reassign), the worker who let the
+ *   resolution deadline pass stays accountable (core nextDueHolderId); a reopening starts a new deadline and
+ *   clears it;
+ * - resolveWorkingMinutes: at 办结, the working minutes from the (latest) acceptance to now on the street's
+ *   calendar (holidays off, 调休 Saturdays on); cleared on reopening with resolvedAt.
+ * A field that stays unset is not written, so requests that never needed it read as before.
+ */
+export function withAssessmentFields(before: ServiceRequest, after: ServiceRequest, actions: RequestAction[], at: string, rules: Pick<StreetRules, 'calendar'>): ServiceRequest {
+  const out: ServiceRequest = { ...after };
+  if (actions.includes('reopen')) {
+    if (out.dueHolderId != null) out.dueHolderId = null;
+    if (out.resolveWorkingMinutes != null) out.resolveWorkingMinutes = null;
+  } else if (!sameHandler(before.handler, after.handler)) {
+    const holder = nextDueHolderId(before, at);
+    if (holder !== (before.dueHolderId ?? null)) out.dueHolderId = holder;
+  }
+  if (actions.includes('resolve') && out.resolvedAt) {
+    out.resolveWorkingMinutes = out.acceptedAt ? workingMinutesBetween(rules.calendar, new Date(out.acceptedAt), new Date(out.resolvedAt)) : 0;
+  }
+  return out;
+}
+
 /**
  * Runs the steps (usually one; confirming also archives) and commits them as one write. A caller who may
  * not see the request gets REQUEST.NOT_FOUND; one who sees it but plays no party the action needs gets
@@ -100,6 +129,7 @@ async function run(
     messages.push(...notices.messages);
     outbox.push(...notices.outbox);
   }
+  current = withAssessmentFields(request, current, steps.map((s) => s.action), at, rules);
   const stored = await deps.store.requests.commit({ request: current, expectedVersion: request.version, events, messages, outbox });
   if (!stored) throw new DomainError('REQUEST.VERSION_CONFLICT');
   return toDetail(deps, ctx.actor, stored, rules, ctx.now, [...history, ...events]);

@@ -103,8 +103,9 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     mine: 'read',
     scorecard: 'read',
     weights: 'read',
-    saveWeights: 'write',
-    // Writes a new file each time: never repeated behind the person's back.
+    // Saving the same weights twice stores the same weights (the audit shows both saves).
+    saveWeights: 'idempotent',
+    // Each export writes a new file and an audit entry: never repeated behind the person's back.
     export: 'write',
   },
 };
