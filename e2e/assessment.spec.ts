@@ -1,9 +1,9 @@
 /**
  * 考核评价 in the browser, on a small history made by real roles through the gateway with the runtime's clock
  * moved like days passing: in one grid, a resident reports 13 problems in November 2026; the grid worker accepts
- * all in time, resolves 9 within the deadline and 3 a week later (late), leaves one open (超期未办结); the resident
- * confirms 10 as 满意, and rates 2 that the community verified as 不满意.
- * Then: the resident's contact card has no 服务公示 while 9 are rated and shows it from the 10th; street staff
+ * all in time, resolves 9 within the deadline and 3 a week later (late; two of them after the resident found them
+ * 不满意 and asked for 重办), and leaves one open (超期未办结); the resident confirms the other 10 as (基本)满意.
+ * Then, in December: the contact card has no 服务公示 while 9 are rated and shows it from the 10th; street staff
  * open the dashboard, read the grid's 按期办结率, tap it and find as many requests as it counts, do the same from
  * the ranking, and export the month as XLSX, which the test reads back; the worker sees 我的考核 with the late
  * and 不满意 requests pulling the grid down.
@@ -19,12 +19,13 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 // Monday 2 November 2026, 09:00 in Beijing: a plain working week (no holiday in November).
 const START = '2026-11-02T01:00:00Z';
+const DECEMBER = Date.parse('2026-12-02T01:00:00Z');
 const clock = testClock(START);
+const PROBLEMS = ['楼道灯不亮', '下水道堵塞', '电梯异响', '垃圾未清运', '路面破损', '消防通道被占', '绿化带积水', '单元门禁失灵', '外墙脱落', '楼顶漏水', '车棚电线私拉', '路灯不亮', '窨井盖松动'];
 
 let app: App;
 let grid: DemoGrid;
 let resident: { id: string; name: string };
-let communityStaff: { id: string; name: string };
 let streetStaff: { id: string; name: string };
 const ids: string[] = [];
 
@@ -34,8 +35,6 @@ beforeAll(async () => {
   const user = (await app.runtime.store.users.getById(people[0].id))!;
   resident = { id: user.id, name: user.name };
   grid = await gridOf(app.runtime, user.residence!.gridId);
-  const c = await app.runtime.store.listPeople({ role: 'community_staff', communityId: grid.communityId, limit: 1, offset: 0 });
-  communityStaff = { id: c.people[0].id, name: c.people[0].name };
   const s = await app.runtime.store.listPeople({ role: 'street_staff', limit: 1, offset: 0 });
   streetStaff = { id: s.people[0].id, name: s.people[0].name };
 });
@@ -54,62 +53,73 @@ async function largeText(page: Page): Promise<void> {
 }
 
 const version = async (id: string) => (await app.runtime.store.requests.get(id))!.version;
-async function act(user: ApiUser, action: 'accept' | 'resolve' | 'confirm' | 'verify' | 'rate', id: string, extra: Record<string, unknown> = {}): Promise<void> {
+async function act(user: ApiUser, action: 'accept' | 'resolve' | 'confirm' | 'reopen', id: string, extra: Record<string, unknown> = {}): Promise<void> {
   await user.call('request', action, { id, version: await version(id), ...extra } as never);
   clock.advance(MINUTE);
 }
 
-test('a month of one grid: the history the figures are made of', async () => {
-  const r = await apiAs(app, resident.id);
-  const w = await apiAs(app, grid.primaryWorker.id);
-  const c = await apiAs(app, communityStaff.id);
+test('a month of one grid, and the 服务公示 it earns on the contact card', async () => {
+  // Sessions expire as days pass on the clock: each person signs in again after a jump.
+  let r = await apiAs(app, resident.id);
+  let w = await apiAs(app, grid.primaryWorker.id);
+  const signInAgain = async () => {
+    [r, w] = await Promise.all([apiAs(app, resident.id), apiAs(app, grid.primaryWorker.id)]);
+  };
   const categories = await r.call('request', 'categories', {});
-  const problems = ['楼道灯不亮', '下水道堵塞', '电梯异响', '垃圾未清运', '路面破损', '消防通道被占', '绿化带积水', '单元门禁失灵', '外墙脱落', '楼顶漏水', '车棚电线私拉', '路灯不亮', '窨井盖松动'];
-  for (const [i, p] of problems.entries()) {
+  for (const [i, p] of PROBLEMS.entries()) {
     const d = await r.call('request', 'submit', { idempotencyKey: `e2e-assess-${i}`, categoryId: categories[i % categories.length].id, description: `${p}，请尽快处理（第${i + 1}件）`, photoFileIds: [], hideName: false });
     ids.push(d.id);
     // Five a resident may file per ten minutes: one every three.
     clock.advance(3 * MINUTE);
   }
   for (const id of ids) await act(w, 'accept', id);
-  for (const id of ids.slice(0, 9)) await act(w, 'resolve', id, { note: '已处理完毕', photoFileIds: [] });
-  // A week later (past the 2-working-day deadline): three resolved late, the last still open.
+  for (const id of [...ids.slice(0, 9), ids[10], ids[11]]) await act(w, 'resolve', id, { note: '已处理完毕', photoFileIds: [] });
+  // Two the resident is not satisfied with (不满意 → 重办): a new deadline, 2 working days away.
+  for (const id of [ids[10], ids[11]]) await act(r, 'reopen', id, { comment: '问题还在，处理得不彻底' });
+  // A week later (past every deadline): the two reopened and one more resolved late; the last stays open.
   clock.set(Date.parse(START) + 7 * DAY);
+  await signInAgain();
   for (const id of ids.slice(9, 12)) await act(w, 'resolve', id, { note: '已处理完毕', photoFileIds: [] });
-  for (const id of ids.slice(0, 9)) await act(r, 'confirm', id, { rating: 'satisfied' });
+  for (const id of ids.slice(0, 7)) await act(r, 'confirm', id, { rating: 'satisfied' });
 
   const stored = await Promise.all(ids.map((id) => app.runtime.store.requests.get(id)));
-  expect(stored.slice(0, 9).every((x) => x!.status === 'archived' && !x!.resolvedLate)).toBe(true);
-  expect(stored.slice(9, 12).every((x) => x!.status === 'resolved' && x!.resolvedLate)).toBe(true);
+  expect(stored.slice(0, 9).every((x) => x!.resolvedLate === false)).toBe(true);
+  expect(stored.slice(9, 12).every((x) => x!.resolvedLate === true)).toBe(true);
+  expect(stored.slice(10, 12).every((x) => x!.rating?.value === 'unsatisfied' && x!.reopenCount === 1)).toBe(true);
   expect(stored[12]!.status).toBe('accepted');
+  expect(stored.filter((x) => x!.rating).length).toBe(9);
 
-  // 9 rated: the resident's card has no 服务公示 yet.
+  // December: the scorecard shows the three whole months before (September to November). 9 rated: none yet.
+  clock.set(DECEMBER);
+  await signInAgain();
   const rp = await phone();
   await signInAs(rp, app, { role: 'resident', name: resident.name });
-  await rp.locator('.e2e-card').waitFor();
   await rp.locator('.e2e-card-hotline').waitFor();
   expect(await rp.locator('.e2e-scorecard').count()).toBe(0);
+  await app.shot(rp, '01-resident-card-no-scorecard');
 
-  // The 10th rating shows it.
-  await act(r, 'confirm', ids[9], { rating: 'satisfied' });
-  for (const id of ids.slice(10, 12)) {
-    await act(c, 'verify', id, { note: '社区上门核查，已处理' });
-    await act(r, 'rate', id, { rating: 'unsatisfied', comment: '拖了一个星期才处理' });
-  }
-  clock.set(Date.parse(START) + 8 * DAY);
+  // The 10th rating (of a November request: it counts for November) shows it: 8 of 10 satisfied.
+  await act(r, 'confirm', ids[7], { rating: 'satisfied' });
+  await rp.reload();
+  await rp.locator('.e2e-scorecard').waitFor();
+  expect(await textOf(rp, '.e2e-scorecard-satisfaction')).toBe('80.0%');
+
+  // The rest of November's ratings.
+  for (const id of [ids[8], ids[9]]) await act(r, 'confirm', id, { rating: 'basically_satisfied' });
   await rp.clock.setFixedTime(clock.now());
   await rp.reload();
   await rp.locator('.e2e-scorecard').waitFor();
   expect(await textOf(rp, '.e2e-scorecard-ontime')).toBe('75.0%');
   expect(await textOf(rp, '.e2e-scorecard-satisfaction')).toBe('83.3%');
   expect(await textOf(rp, '.e2e-scorecard-handled')).toBe('12 件');
+  expect(await rp.locator('.e2e-scorecard').innerText()).not.toContain(grid.primaryWorker.name);
   await rp.locator('.e2e-scorecard').scrollIntoViewIfNeeded();
   await settled(rp);
-  await app.shot(rp, '01-resident-scorecard');
+  await app.shot(rp, '02-resident-scorecard');
   await largeText(rp);
   await rp.locator('.page--large .e2e-scorecard').scrollIntoViewIfNeeded();
   await settled(rp);
-  await app.shot(rp, '02-resident-scorecard-large');
+  await app.shot(rp, '03-resident-scorecard-large');
 });
 
 test('street staff: a grid\'s 按期办结率, the requests behind it, the ranking, and the month as XLSX', async () => {
@@ -117,7 +127,11 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   await signInAs(sp, app, { role: 'street_staff', name: streetStaff.name });
   await sp.locator('.e2e-entry-assessment').click();
   await sp.locator('.e2e-figures').waitFor();
-  expect(await textOf(sp, '.e2e-period-label')).toBe('2026年11月');
+  expect(await textOf(sp, '.e2e-period-label')).toBe('2026年12月');
+  // It is December: 上月 is November, the month of the history.
+  await sp.locator('.e2e-period .e2e-chip', { hasText: '上月' }).click();
+  await sp.locator('.e2e-period-label', { hasText: '2026年11月' }).waitFor();
+  await sp.locator('.e2e-updating').waitFor({ state: 'detached' });
   await settled(sp);
   await app.shot(sp, '03-street-dashboard');
 
@@ -138,14 +152,18 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   await settled(sp);
   await app.shot(sp, '04-grid-figures');
 
-  // Tap 按期办结率: the list has as many requests as the figure counts (resolved in November: 12).
+  // Tap 按期办结率: the list is what the rate is taken over (resolved in November: 12), 9 of them on time.
   await sp.locator('.e2e-figure-onTimeRate .e2e-figure-value').click();
   await sp.locator('.e2e-figure-title').waitFor();
   expect(await textOf(sp, '.e2e-figure-shown')).toBe('75.0%');
   expect(await textOf(sp, '.e2e-total')).toBe('12');
-  await sp.locator('.e2e-request-item').nth(11).waitFor();
-  const listed = await sp.locator('.e2e-request-item').evaluateAll((els) => els.map((e) => e.id.replace('request-', '')));
+  expect(await textOf(sp, '.e2e-counted')).toBe('9');
+  // (The dashboard stays in the page stack behind: read this page's list only.)
+  await sp.locator('.e2e-request-list .e2e-request-item').nth(11).waitFor();
+  const listed = await sp.locator('.e2e-request-list .e2e-request-item').evaluateAll((els) => els.map((e) => e.id.replace('request-', '')));
   expect(listed.sort()).toEqual(ids.slice(0, 12).sort());
+  const late = await sp.locator('.asm-marked[data-counted="0"] .e2e-request-item').evaluateAll((els) => els.map((e) => e.id.replace('request-', '')));
+  expect(late.sort()).toEqual(ids.slice(9, 12).sort());
   await settled(sp);
   await app.shot(sp, '05-figure-requests');
   await sp.goBack();
@@ -166,6 +184,29 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   await sp.goBack();
   await sp.locator('.e2e-figures').waitFor();
 
+  // 大字模式: the same dashboard stays readable (one figure a row).
+  await largeText(sp);
+  await sp.locator('.page--large .e2e-figures').waitFor();
+  await sp.locator('.e2e-period .e2e-chip', { hasText: '上月' }).click();
+  await sp.locator('.e2e-period-label', { hasText: '2026年11月' }).waitFor();
+  await sp.locator('.e2e-updating').waitFor({ state: 'detached' });
+  await settled(sp);
+  await app.shot(sp, '08-dashboard-large');
+  await sp.locator('.e2e-ranking').scrollIntoViewIfNeeded();
+  await app.shot(sp, '09-ranking-large');
+  await sp.locator('.e2e-trend').scrollIntoViewIfNeeded();
+  await app.shot(sp, '10-trend-large');
+  await sp.locator('.e2e-hot').scrollIntoViewIfNeeded();
+  await app.shot(sp, '11-hot-large');
+});
+
+test('street staff export November as XLSX; the file carries the grid\'s figures', async () => {
+  const sp = await phone();
+  await signInAs(sp, app, { role: 'street_staff', name: streetStaff.name });
+  await sp.locator('.e2e-entry-assessment').click();
+  await sp.locator('.e2e-figures').waitFor();
+  await sp.locator('.e2e-period .e2e-chip', { hasText: '上月' }).click();
+  await sp.locator('.e2e-period-label', { hasText: '2026年11月' }).waitFor();
   // Export the month (the street) as XLSX and read it back.
   const download = sp.waitForEvent('download');
   await sp.locator('.e2e-export-xlsx').click();
@@ -185,19 +226,7 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   await sp.locator('.e2e-export-done').waitFor();
   await sp.locator('.e2e-export').scrollIntoViewIfNeeded();
   await settled(sp);
-  await app.shot(sp, '07-exported');
-
-  // 大字模式: the same dashboard stays readable (one figure a row).
-  await largeText(sp);
-  await sp.locator('.page--large .e2e-figures').waitFor();
-  await settled(sp);
-  await app.shot(sp, '08-dashboard-large');
-  await sp.locator('.e2e-ranking').scrollIntoViewIfNeeded();
-  await app.shot(sp, '09-ranking-large');
-  await sp.locator('.e2e-trend').scrollIntoViewIfNeeded();
-  await app.shot(sp, '10-trend-large');
-  await sp.locator('.e2e-hot').scrollIntoViewIfNeeded();
-  await app.shot(sp, '11-hot-large');
+  await app.shot(sp, '14-exported');
 });
 
 test('the grid worker sees 我的考核: the grid\'s rank and the late and 不满意 requests', async () => {
@@ -205,6 +234,8 @@ test('the grid worker sees 我的考核: the grid\'s rank and the late and 不�
   await signInAs(wp, app, { role: 'grid_worker', name: grid.primaryWorker.name });
   await wp.locator('.e2e-entry-my-assessment').click();
   await wp.locator('.e2e-my-late').waitFor();
+  await wp.locator('.e2e-period .e2e-chip', { hasText: '上月' }).click();
+  await wp.locator('.e2e-period-label', { hasText: '2026年11月' }).waitFor();
   expect(await textOf(wp, `.e2e-my-grid[data-grid="${grid.id}"] .e2e-my-grid-rank`)).toMatch(/^第 1 名 \/ 共 \d+ 个网格$/);
   const late = await wp.locator('.e2e-my-late .e2e-request-item').evaluateAll((els) => els.map((e) => e.id.replace('request-', '')));
   expect(late.sort()).toEqual(ids.slice(9, 12).sort());
@@ -214,6 +245,8 @@ test('the grid worker sees 我的考核: the grid\'s rank and the late and 不�
   await settled(wp);
   await app.shot(wp, '12-worker-mine');
   await largeText(wp);
+  await wp.locator('.e2e-period .e2e-chip', { hasText: '上月' }).click();
+  await wp.locator('.page--large .e2e-period-label', { hasText: '2026年11月' }).waitFor();
   await wp.locator('.page--large .e2e-my-late').scrollIntoViewIfNeeded();
   await settled(wp);
   await app.shot(wp, '13-worker-late-large');

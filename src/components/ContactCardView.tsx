@@ -29,23 +29,19 @@ interface Props {
   scorecard?: ScorecardView | null;
 }
 
-function percent(v: number | null): string {
-  return v === null ? '无数据' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
-}
-
 /** 服务公示: text only (the main package carries no chart code); no person is named. */
 function Scorecard({ s }: { s: ScorecardView }) {
   return (
     <View className="ccard__block e2e-scorecard">
-      <Text className="ccard__block-title">服务公示（{s.periodLabel}）</Text>
+      <Text className="ccard__block-title">服务公示 · {s.periodLabel}</Text>
       <View className="ccard__facts ccard__score">
         <View className="ccard__fact">
           <Text className="ccard__fact-label">按期办结率</Text>
-          <Text className="ccard__fact-value e2e-scorecard-ontime">{percent(s.onTimeRate)}</Text>
+          <Text className="ccard__fact-value e2e-scorecard-ontime">{s.onTimeDisplay}</Text>
         </View>
         <View className="ccard__fact">
           <Text className="ccard__fact-label">满意率</Text>
-          <Text className="ccard__fact-value e2e-scorecard-satisfaction">{percent(s.satisfactionRate)}</Text>
+          <Text className="ccard__fact-value e2e-scorecard-satisfaction">{s.satisfactionDisplay}</Text>
         </View>
         <View className="ccard__fact">
           <Text className="ccard__fact-label">办理诉求</Text>

@@ -30,7 +30,8 @@ const OVERDUE_DEFINITION = '此刻已超过当前时限（受理时限或办结�
 /** Who may see what: street staff the whole street, community staff their community; others are refused by the server too. */
 async function loadTree(): Promise<ScopeTree | null> {
   const me = await accountApi.me();
-  const street = grantOf(me, 'street_staff');
+  // The street admin is held beside street_staff, and sees the street the same way.
+  const street = grantOf(me, 'street_staff') ?? grantOf(me, 'street_admin');
   const community = grantOf(me, 'community_staff');
   if (!street && !community) return null;
   const grids = await requestApi.grids();

@@ -1,7 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { FigureRequestsView } from '@core/api/assessment.contract';
-import type { RequestSummary } from '@core/api/request.contract';
+import type { FigureRequestItem, FigureRequestsView } from '@core/api/assessment.contract';
 import { INDICATORS, INDICATOR_IDS, type IndicatorId } from '@core/assessment/indicators';
 import { rangeLabel } from '@core/assessment/periods';
 import PageShell from '../../../../components/PageShell';
@@ -17,6 +16,16 @@ import '../../components/assessment.scss';
 
 const isIndicator = (s: string): s is IndicatorId => (INDICATOR_IDS as readonly string[]).includes(s);
 
+/** A rate's list is its denominator; each row says whether it is in the numerator, in words (not 分子). */
+const MARKS: Partial<Record<IndicatorId, [string, string]>> = {
+  timelyAcceptRate: ['按时受理', '超时受理'],
+  onTimeRate: ['按期办结', '超期办结'],
+  solveRate: ['已解决', '未确认解决'],
+  satisfactionRate: ['满意或基本满意', '不满意'],
+  reopenRate: ['曾重办', '未重办'],
+  patrolShare: ['巡查发现', '居民上报'],
+};
+
 /**
  * The requests behind one figure: the server lists them by the same rule that counted them, so the total here
  * is the count the figure was computed from. Each opens its detail.
@@ -25,12 +34,14 @@ export default function FigureRequestsPage() {
   const { params } = useRouter();
   const q = parseFigureQuery(params, isIndicator);
   const now = useNow();
-  const list = usePagedList<RequestSummary, FigureRequestsView>(
+  const list = usePagedList<FigureRequestItem, FigureRequestsView>(
     `figure-${JSON.stringify(q)}`,
     (cursor) => assessmentApi.figureRequests(q!.scope, q!.period, q!.figure, cursor),
-    { enabled: Boolean(q), merge: mergePages },
+    { enabled: Boolean(q), merge: (a, b) => mergePages(a, b) as FigureRequestItem[] },
   );
   const def = q ? INDICATORS[q.figure] : null;
+  const marks = q ? MARKS[q.figure] : undefined;
+  const first = list.first;
 
   return (
     <PageShell
@@ -53,8 +64,14 @@ export default function FigureRequestsPage() {
             <Text className="section__hint">{def.definition}</Text>
           </View>
           <Text className="rq-total">
-            按此指标统计的诉求共<Text className="rq-total__num e2e-total">{list.first.total}</Text>件
+            共<Text className="rq-total__num e2e-total">{list.first.total}</Text>件
+            {marks && first ? (
+              <>
+                ，其中{marks[0]}<Text className="rq-total__num e2e-counted">{first.counted}</Text>件
+              </>
+            ) : null}
           </Text>
+          {first?.definition && <Text className="section__hint asm-list-def e2e-list-definition">列出的是：{first.definition}</Text>}
           {list.items.length === 0 ? (
             <View className="state e2e-empty">
               <Text className="state__title">没有对应的诉求</Text>
@@ -63,7 +80,10 @@ export default function FigureRequestsPage() {
           ) : (
             <View className="rq-list e2e-request-list">
               {list.items.map((item) => (
-                <RequestItem key={item.id} item={item} now={now} showGrid />
+                <View key={item.id} className="asm-marked" data-counted={item.counted ? '1' : '0'}>
+                  {marks && <Text className={`tag asm-marked__tag e2e-mark ${item.counted ? 'tag--success' : 'tag--danger'}`}>{item.counted ? marks[0] : marks[1]}</Text>}
+                  <RequestItem item={item} now={now} showGrid />
+                </View>
               ))}
             </View>
           )}
