@@ -47,6 +47,11 @@ async function phone(): Promise<Page> {
   return page;
 }
 
+/** Scrolls the (last, i.e. the current page's) element to the top of the screen for a screenshot. */
+async function toTop(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).last().evaluate((el) => el.scrollIntoView({ block: 'start' }));
+}
+
 async function largeText(page: Page): Promise<void> {
   await page.evaluate(`localStorage.setItem('wgt.largeText', JSON.stringify({ data: '1' }))`);
   await page.reload();
@@ -113,11 +118,11 @@ test('a month of one grid, and the 服务公示 it earns on the contact card', a
   expect(await textOf(rp, '.e2e-scorecard-satisfaction')).toBe('83.3%');
   expect(await textOf(rp, '.e2e-scorecard-handled')).toBe('12 件');
   expect(await rp.locator('.e2e-scorecard').innerText()).not.toContain(grid.primaryWorker.name);
-  await rp.locator('.e2e-scorecard').scrollIntoViewIfNeeded();
+  await toTop(rp, '.e2e-scorecard');
   await settled(rp);
   await app.shot(rp, '02-resident-scorecard');
   await largeText(rp);
-  await rp.locator('.page--large .e2e-scorecard').scrollIntoViewIfNeeded();
+  await toTop(rp, '.page--large .e2e-scorecard');
   await settled(rp);
   await app.shot(rp, '03-resident-scorecard-large');
 });
@@ -133,7 +138,7 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   await sp.locator('.e2e-period-label', { hasText: '2026年11月' }).waitFor();
   await sp.locator('.e2e-updating').waitFor({ state: 'detached' });
   await settled(sp);
-  await app.shot(sp, '03-street-dashboard');
+  await app.shot(sp, '03b-street-dashboard');
 
   // Down to the grid: its community, then the grid.
   const communityName = (await app.runtime.store.places.getCommunity(grid.communityId))!.name;
@@ -144,11 +149,12 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   expect(await textOf(sp, '.e2e-figure-onTimeRate .e2e-figure-value')).toBe('75.0%');
   expect(await textOf(sp, '.e2e-figure-satisfactionRate .e2e-figure-value')).toBe('83.3%');
   expect(await textOf(sp, '.e2e-figure-accepted .e2e-figure-value')).toBe('13 件');
-  expect(await textOf(sp, '.e2e-overdue-now')).toBe('1 件');
+  expect(await textOf(sp, '.e2e-figure-overdueNow .e2e-figure-value')).toBe('1 件');
   await sp.locator(`#request-${ids[12]}`).waitFor();
   // The definition opens right under the figure.
   await sp.locator('.e2e-figure-onTimeRate .e2e-figure-help').click();
   expect(await textOf(sp, '.e2e-figure-onTimeRate .e2e-figure-definition')).toContain('办结时限');
+  await toTop(sp, '.e2e-figure-onTimeRate');
   await settled(sp);
   await app.shot(sp, '04-grid-figures');
 
@@ -176,6 +182,7 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   const row = sp.locator(`.e2e-rank-row[data-scope="${grid.id}"]`);
   expect((await row.locator('.e2e-rank-cell').innerText()).trim()).toBe('75.0%');
   expect((await sp.locator('.e2e-rank-row').first().getAttribute('data-scope'))).toBe(grid.id);
+  await toTop(sp, '.e2e-ranking');
   await settled(sp);
   await app.shot(sp, '06-ranking-by-on-time');
   await row.locator('.e2e-rank-cell').click();
@@ -192,11 +199,11 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   await sp.locator('.e2e-updating').waitFor({ state: 'detached' });
   await settled(sp);
   await app.shot(sp, '08-dashboard-large');
-  await sp.locator('.e2e-ranking').scrollIntoViewIfNeeded();
+  await toTop(sp, '.e2e-ranking');
   await app.shot(sp, '09-ranking-large');
-  await sp.locator('.e2e-trend').scrollIntoViewIfNeeded();
+  await toTop(sp, '.e2e-trend');
   await app.shot(sp, '10-trend-large');
-  await sp.locator('.e2e-hot').scrollIntoViewIfNeeded();
+  await toTop(sp, '.e2e-hot');
   await app.shot(sp, '11-hot-large');
 });
 
@@ -224,7 +231,7 @@ test('street staff export November as XLSX; the file carries the grid\'s figures
   expect(gridRow!.some((v) => v === 0.75 || v === '75.0%')).toBe(true);
   expect(gridRow!.some((v) => (typeof v === 'number' && Math.abs(v - 10 / 12) < 1e-9) || v === '83.3%')).toBe(true);
   await sp.locator('.e2e-export-done').waitFor();
-  await sp.locator('.e2e-export').scrollIntoViewIfNeeded();
+  await toTop(sp, '.e2e-export');
   await settled(sp);
   await app.shot(sp, '14-exported');
 });
@@ -247,7 +254,7 @@ test('the grid worker sees 我的考核: the grid\'s rank and the late and 不�
   await largeText(wp);
   await wp.locator('.e2e-period .e2e-chip', { hasText: '上月' }).click();
   await wp.locator('.page--large .e2e-period-label', { hasText: '2026年11月' }).waitFor();
-  await wp.locator('.page--large .e2e-my-late').scrollIntoViewIfNeeded();
+  await toTop(wp, '.page--large .e2e-my-late');
   await settled(wp);
   await app.shot(wp, '13-worker-late-large');
   await wp.locator(`.e2e-my-unsatisfied #request-${ids[10]}`).click();

@@ -33,7 +33,8 @@ interface Props {
 function Scorecard({ s }: { s: ScorecardView }) {
   return (
     <View className="ccard__block e2e-scorecard">
-      <Text className="ccard__block-title">服务公示 · {s.periodLabel}</Text>
+      <Text className="ccard__block-title ccard__score-title">服务公示</Text>
+      <Text className="ccard__score-period">{s.periodLabel}</Text>
       <View className="ccard__facts ccard__score">
         <View className="ccard__fact">
           <Text className="ccard__fact-label">按期办结率</Text>

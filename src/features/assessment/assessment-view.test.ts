@@ -14,6 +14,7 @@ import {
   scopeTree,
   sortRows,
   trendBars,
+  trendRangeText,
 } from './assessment-view';
 
 const grid = (id: string, communityId: string, communityName: string): GridSummary => ({
@@ -115,12 +116,13 @@ describe('trend bars', () => {
     { month: '2026-01', accepted: 8, onTimeRate: 1, satisfactionRate: 0.75 },
     { month: '2026-02', accepted: 0, onTimeRate: null, satisfactionRate: null },
   ];
-  test('counts scale to the tallest month, January carries its year', () => {
+  test('counts scale to the tallest month; months by number, the range said once', () => {
     expect(trendBars(points, 'accepted').map((b) => [b.label, b.height, b.text])).toEqual([
-      ['12月', 50, '4'],
-      ['26年1月', 100, '8'],
-      ['2月', 0, '0'],
+      ['12', 50, '4'],
+      ['1', 100, '8'],
+      ['2', 0, '0'],
     ]);
+    expect(trendRangeText(points)).toBe('2025年12月至2026年2月，横轴为月份');
   });
   test('rates scale to 100%, a month without data shows a dash', () => {
     expect(trendBars(points, 'onTimeRate').map((b) => [b.height, b.text])).toEqual([

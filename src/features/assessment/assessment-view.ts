@@ -138,7 +138,7 @@ export const TREND_LABELS: Record<TrendMetric, string> = { accepted: '受理数'
 
 export interface TrendBar {
   month: string;
-  /** 1月 … 12月; January also carries its year so a year boundary reads. */
+  /** The month's number (1 … 12): twelve of them must fit a phone in 大字模式; the range is said once below. */
   label: string;
   value: number | null;
   text: string;
@@ -154,7 +154,7 @@ export function trendBars(points: TrendPoint[], metric: TrendMetric): TrendBar[]
     const m = Number(p.month.slice(5, 7));
     return {
       month: p.month,
-      label: m === 1 ? `${p.month.slice(2, 4)}年1月` : `${m}月`,
+      label: String(m),
       value: v,
       text: v === null ? '—' : metric === 'accepted' ? String(v) : `${Math.round(v * 100)}%`,
       height: v === null ? 0 : Math.round((v / max) * 100),
@@ -188,4 +188,11 @@ export function parseFigureQuery(params: Record<string, string | undefined>, isI
     }
   };
   return { scope: { kind, id: dec(id) }, period: { from, to }, figure, shown: dec(shown), name: dec(name) };
+}
+
+/** 2025年12月至2026年11月: what the twelve bars cover. */
+export function trendRangeText(points: TrendPoint[]): string {
+  if (points.length === 0) return '';
+  const words = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5, 7))}月`;
+  return `${words(points[0].month)}至${words(points[points.length - 1].month)}，横轴为月份`;
 }

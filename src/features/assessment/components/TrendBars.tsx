@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { TrendPoint } from '@core/api/assessment.contract';
 import Chips from '../../work/components/Chips';
-import { TREND_LABELS, trendBars, type TrendMetric } from '../assessment-view';
+import { TREND_LABELS, trendBars, trendRangeText, type TrendMetric } from '../assessment-view';
 
 /**
  * 近12个月趋势, drawn as bars from plain Views.
@@ -33,6 +33,7 @@ export default function TrendBars({ points }: { points: TrendPoint[] }) {
           </View>
         ))}
       </View>
+      <Text className="section__hint e2e-trend-range">{trendRangeText(points)}</Text>
       {metric !== 'accepted' && <Text className="section__hint">“—”表示当月没有可计算的诉求。</Text>}
     </View>
   );

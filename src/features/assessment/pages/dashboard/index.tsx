@@ -99,19 +99,14 @@ export default function AssessmentDashboardPage() {
                 <Text className="asm-head__title e2e-scope-name">{view.scope.name}</Text>
                 <Text className="asm-head__sub e2e-period-label">{view.period.label}</Text>
               </View>
-              <View className="section asm-score e2e-score">
-                <View className="asm-score__main">
-                  <Text className="asm-score__label">综合得分</Text>
-                  <Text className="asm-score__value e2e-score-value">{view.score === null ? '无数据' : view.score.toFixed(1)}</Text>
-                </View>
-                <View className="asm-score__main">
-                  <Text className="asm-score__label">超期未办结（此刻）</Text>
-                  <Text className={`asm-score__value e2e-overdue-now ${view.overdueNow > 0 ? 'text-danger' : ''}`}>{view.overdueNow} 件</Text>
-                </View>
-                <Text className="section__hint">{view.scoreDefinition}</Text>
-                <Text className="section__hint">超期未办结：{OVERDUE_DEFINITION}</Text>
-              </View>
-              <FigureCards figures={view.figures} onOpen={(f: FigureView) => openFigure(scope, range, f.id, f.display, view.scope.name)} />
+              <FigureCards
+                figures={view.figures}
+                extras={[
+                  { key: 'score', label: '综合得分', display: view.score === null ? '无数据' : view.score.toFixed(1), definition: view.scoreDefinition },
+                  { key: 'overdueNow', label: '超期未办结（此刻）', display: `${view.overdueNow} 件`, definition: OVERDUE_DEFINITION, tone: view.overdueNow > 0 ? 'danger' : undefined },
+                ]}
+                onOpen={(f: FigureView) => openFigure(scope, range, f.id, f.display, view.scope.name)}
+              />
               <RankingTable
                 kinds={kinds}
                 kind={rankBy}

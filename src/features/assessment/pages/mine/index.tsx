@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { RequestSummary } from '@core/api/request.contract';
+import { SCORE_DEFINITION } from '@core/assessment/indicators';
 import PageShell from '../../../../components/PageShell';
 import { useNow } from '../../../../hooks/use-now';
 import { useQuery } from '../../../../hooks/use-query';
@@ -52,12 +53,6 @@ export default function MyAssessmentPage() {
             <Text className="asm-head__title">我的考核</Text>
             <Text className="asm-head__sub e2e-period-label">{view.period.label}</Text>
           </View>
-          <View className="section asm-score e2e-score">
-            <View className="asm-score__main">
-              <Text className="asm-score__label">我的综合得分</Text>
-              <Text className="asm-score__value e2e-score-value">{view.score === null ? '无数据' : view.score.toFixed(1)}</Text>
-            </View>
-          </View>
           {view.grids.length > 0 && (
             <View className="section e2e-my-grids">
               <Text className="section__title">我负责的网格排名</Text>
@@ -71,7 +66,7 @@ export default function MyAssessmentPage() {
               <Text className="section__hint">名次按街道全部网格的综合得分排列；统计期内没有受理或办结的网格不参与排名。</Text>
             </View>
           )}
-          <FigureCards figures={view.figures} />
+          <FigureCards figures={view.figures} extras={[{ key: 'score', label: '我的综合得分', display: view.score === null ? '无数据' : view.score.toFixed(1), definition: SCORE_DEFINITION }]} />
           <PullingDown title="超期办结的诉求" hint="统计期内没有超期办结的诉求。" items={view.late} now={now} className="e2e-my-late" />
           <PullingDown title="居民评价不满意的诉求" hint="统计期内没有评价为不满意的诉求。" items={view.unsatisfied} now={now} className="e2e-my-unsatisfied" />
         </>
