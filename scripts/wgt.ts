@@ -9,6 +9,7 @@
  *   import <file> [--dry-run] [--json]                   check, then apply, a register file
  *   calendar import <year> --file <path> [--dry-run]    load a year of 放假/调休 (CSV, JSON or chinese-days)
  *   calendar list                                        years loaded, where from, when
+ *   assessment recount [--fix] [--street <id>]           rebuild the 考核 counters from the requests, report (and fix) differences
  *
  * Exit codes: 0 done, 1 refused or failed (the report says why), 2 not configured / bad usage.
  */
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   street: () => import('./wgt/street.command'),
   import: () => import('./wgt/import.command'),
   calendar: () => import('./wgt/calendar.command'),
+  assessment: () => import('./wgt/assessment.command'),
 };
 
 const USAGE = `用法 / usage: npm run wgt -- <${Object.keys(COMMANDS).join(' | ')}> …（见 scripts/wgt.ts 与 README）`;

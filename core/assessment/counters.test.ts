@@ -21,9 +21,12 @@ import {
 const bj = (local: string): string => new Date(`${local}+08:00`).toISOString();
 const calendar = createCalendar(OFFICIAL_CALENDARS);
 
-function request(over: Partial<AssessedRequest> = {}): AssessedRequest {
+/** What a stored request gives the counters, plus the resolution deadline nextDueHolderId reads. */
+type Req = AssessedRequest & { resolutionDueAt: string | null };
+
+function request(over: Partial<Req> = {}): Req {
   return {
-    streetId: 'st', communityId: 'cm', gridId: 'gd', status: 'submitted', source: 'resident', handler: null,
+    streetId: 'st', communityId: 'cm', gridId: 'gd', status: 'submitted', source: 'resident', handler: null, resolutionDueAt: null,
     createdAt: bj('2026-03-02T09:00:00'), responseDueAt: bj('2026-03-03T09:00:00'),
     acceptedAt: null, resolvedAt: null, resolvedLate: null, reopenCount: 0, rating: null, categoryId: 'cat', ...over,
   };
@@ -106,7 +109,7 @@ describe('contributionsOf', () => {
     expect(resolvedLate).toBe(false);
     const minutes = workingMinutesBetween(calendar, new Date(acceptedAt), new Date(resolvedAt));
     expect(minutes).toBe(9 * 60 + 24 * 60 + 14 * 60 + 59); // Mon 15:00–24:00, all of Tue, Wed 00:00–14:59
-    const r = request({ status: 'resolved', handler: zhao, acceptedAt, resolutionDueAt: due, resolvedAt, resolvedLate, resolveWorkingMinutes: minutes } as Partial<AssessedRequest>);
+    const r = request({ status: 'resolved', handler: zhao, acceptedAt, resolutionDueAt: due, resolvedAt, resolvedLate, resolveWorkingMinutes: minutes });
     const c = byKey(contributionsOf(r));
     expect(c['grid:gd@2026-03-04']).toEqual({ resolved: 1, resolvedOnTime: 1, resolveMinutes: 2879 });
     // Resolved two minutes later, after the deadline: resolved, not on time.

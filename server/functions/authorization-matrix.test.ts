@@ -140,6 +140,8 @@ const MATRIX: Record<string, Spec> = {
     rows: { resident: [F, F, F], grid_worker: [F, F, F], community_staff: ['ok', 'ok', NF], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
   },
   'housekeeping.purgeOrphanUploads': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
+  'housekeeping.recountAssessment': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
+  'housekeeping.daily': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
 };
 
 

@@ -112,25 +112,47 @@ export async function figureRequestsPage(
   limit: number,
   now: Date,
 ): Promise<{ items: FigureRequestItem[]; next: string | null }> {
-  const spec = FIGURE_LISTS[listId];
+  const [page] = await figureRequestLists(deps, s, range, [listId], cursor, limit, now);
+  return page;
+}
+
+/**
+ * Several lists that count by the same instant, from ONE scan (我的考核: late and 不满意 are both about the
+ * period's resolutions): each list gets the rows its own rule accepts; the scan stops when every list has
+ * `limit` rows, the requests end, or SCAN_MAX rows were read. All lists share the returned cursor.
+ */
+export async function figureRequestLists(
+  deps: Deps,
+  s: AssessmentScope,
+  range: DateRange,
+  listIds: FigureListId[],
+  cursor: string | null,
+  limit: number,
+  now: Date,
+): Promise<{ items: FigureRequestItem[]; next: string | null }[]> {
+  const specs = listIds.map((id) => FIGURE_LISTS[id]);
+  const time = specs[0].time;
+  if (specs.some((x) => x.time !== time)) throw new Error('figureRequestLists: lists counted by different instants');
   const at = rangeInstants(range);
   const window: Partial<RequestQuery> =
-    spec.time === 'accepted' ? { acceptedFrom: at.from, acceptedTo: at.to }
-      : spec.time === 'resolved' ? { resolvedFrom: at.from, resolvedTo: at.to }
+    time === 'accepted' ? { acceptedFrom: at.from, acceptedTo: at.to }
+      : time === 'resolved' ? { resolvedFrom: at.from, resolvedTo: at.to }
         : { createdFrom: at.from, createdTo: at.to };
   const query: RequestQuery = { ...s.filter, ...window, sort: 'newest' };
-  const found: { item: ReturnType<typeof listItemOf>; counted: boolean }[] = [];
+  const found = specs.map(() => [] as { item: ReturnType<typeof listItemOf>; counted: boolean }[]);
   let next = cursor;
   let scanned = 0;
   do {
     const page = await deps.store.requests.list(query, { limit: SCAN_PAGE, cursor: next });
     for (const r of page.items) {
       const m = contributionIn(r, s.ref, range);
-      if (spec.listed(m)) found.push({ item: listItemOf(r), counted: spec.counted(m) });
+      specs.forEach((spec, i) => {
+        if (spec.listed(m)) found[i].push({ item: listItemOf(r), counted: spec.counted(m) });
+      });
     }
     scanned += page.items.length;
     next = page.next;
-  } while (next && found.length < limit && scanned < SCAN_MAX);
-  const names = await gridNames(deps, found.map((f) => f.item.gridId));
-  return { items: found.map((f) => ({ ...toSummary(f.item, names.get(f.item.gridId) ?? '', now), counted: f.counted })), next };
+  } while (next && found.some((f) => f.length < limit) && scanned < SCAN_MAX);
+  const names = await gridNames(deps, found.flat().map((f) => f.item.gridId));
+  return found.map((rows) => ({ items: rows.map((f) => ({ ...toSummary(f.item, names.get(f.item.gridId) ?? '', now), counted: f.counted })), next }));
 }

@@ -5,7 +5,7 @@ import { checkRange, periodKeys, rangeLabel } from '@core/assessment/periods';
 import { grantOf } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../../functions/define-function';
-import { countersByScope, figureRequestsPage, figureViews, scopeCounters, scoreOf, streetWeights } from './assessment-reads';
+import { countersByScope, figureRequestLists, figureViews, scopeCounters, scoreOf, streetWeights } from './assessment-reads';
 import type { AssessmentScope } from './assessment-scope';
 
 /** Rows of each "what pulls it down" list (a page of the figure's own list). */
@@ -28,13 +28,13 @@ export async function getMyAssessment(ctx: UserContext, input: { period: PeriodI
     communityId: grant.communityId,
     filter: { streetId: grant.streetId, assessedWorkerId: me },
   };
-  const [counters, weights, streetGrids, gridCounters, late, unsatisfied] = await Promise.all([
+  const [counters, weights, streetGrids, gridCounters, [late, unsatisfied]] = await Promise.all([
     scopeCounters(ctx.deps, scope, range),
     streetWeights(ctx.deps, grant.streetId),
     ctx.deps.store.places.listGrids({ streetId: grant.streetId }),
     countersByScope(ctx.deps, grant.streetId, 'grid', periodKeys(range)),
-    figureRequestsPage(ctx.deps, scope, range, 'resolvedLate', null, PULL_DOWN, ctx.now),
-    figureRequestsPage(ctx.deps, scope, range, 'unsatisfied', null, PULL_DOWN, ctx.now),
+    // One scan of the period's resolutions serves both lists.
+    figureRequestLists(ctx.deps, scope, range, ['resolvedLate', 'unsatisfied'], null, PULL_DOWN, ctx.now),
   ]);
   const ranked = rankByScore(streetGrids.map((g) => ({ item: g, score: scoreOf(gridCounters.get(g.id) ?? emptyCounters(), weights) })));
   const led = new Set(grant.gridIds);
