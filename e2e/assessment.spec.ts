@@ -215,9 +215,15 @@ test('street staff export November as XLSX; the file carries the grid\'s figures
   await sp.locator('.e2e-period .e2e-chip', { hasText: '上月' }).click();
   await sp.locator('.e2e-period-label', { hasText: '2026年11月' }).waitFor();
   // Export the month (the street) as XLSX and read it back.
-  const download = sp.waitForEvent('download');
+  // The download, or the page's own words for why there is none (so a failure here says what the person saw).
+  const download = sp.waitForEvent('download', { timeout: 30000 });
   await sp.locator('.e2e-export-xlsx').click();
-  const file = await (await download).path();
+  const outcome = await Promise.race([
+    download.then((d) => ({ d, error: null })),
+    sp.locator('.e2e-export-error').waitFor({ timeout: 30000 }).then(async () => ({ d: null, error: await textOf(sp, '.e2e-export-error') })),
+  ]);
+  expect(outcome.error).toBeNull();
+  const file = await outcome.d!.path();
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
   const sheet = book.worksheets[0];
