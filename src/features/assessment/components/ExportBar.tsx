@@ -22,6 +22,8 @@ export default function ExportBar({ scope, period }: { scope: ScopeInput; period
     setError(null);
     setDone(null);
     try {
+      // Until wt-exports is merged: the typed client and openExport (api.ts). On merge this pair becomes
+      // `exportAssessmentFile({ kind, format, scope, period })` from '../export-file' (same input, same ExportView).
       const file = await assessmentApi.export({ kind, format, scope, period });
       await openExport(file);
       setDone(`已导出 ${file.fileName}（${file.rows} 行），24 小时内有效`);
