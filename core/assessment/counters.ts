@@ -187,15 +187,15 @@ export function contributionsOf(r: AssessedRequest | null): Contribution[] {
   }
   const out: Contribution[] = [];
   const days = [...byDay.keys()].sort();
+  // The months are the same for every scope: summed once (this runs for every request of a recount).
+  const months = new Map<string, Partial<Counters>>();
+  for (const day of days) {
+    const month = monthOf(day);
+    months.set(month, addCounters((months.get(month) ?? {}) as Counters, byDay.get(day)!));
+  }
   for (const scope of scopesOf(r)) {
-    const months = new Map<string, Partial<Counters>>();
-    for (const day of days) {
-      const metrics = byDay.get(day)!;
-      out.push({ key: { streetId: r.streetId, scope, period: day }, metrics: { ...metrics } });
-      const month = monthOf(day);
-      months.set(month, addCounters((months.get(month) ?? {}) as Counters, metrics));
-    }
-    for (const [month, metrics] of months) out.push({ key: { streetId: r.streetId, scope, period: month }, metrics });
+    for (const day of days) out.push({ key: { streetId: r.streetId, scope, period: day }, metrics: { ...byDay.get(day)! } });
+    for (const [month, metrics] of months) out.push({ key: { streetId: r.streetId, scope, period: month }, metrics: { ...metrics } });
   }
   const filedMonth = monthOf(beijingDate(new Date(r.createdAt)));
   out.push({ key: { streetId: r.streetId, scope: { kind: 'grid_category', id: gridCategoryId(r.gridId, r.categoryId) }, period: filedMonth }, metrics: { filed: 1 } });

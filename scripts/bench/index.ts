@@ -4,7 +4,8 @@
  * `delivery` dispatches 50,000 messages (WGT_BENCH_MESSAGES picks another number; WGT_BENCH_SEND_RATE the limit, default 1000/s).
  * `notices` runs with 50,000 and 500,000 residents; WGT_BENCH_RESIDENTS=50000 picks others.
  * `import` imports a 50,000-household / 200-grid register (XLSX) into a fresh embedded store, then again.
- * `assessment` times the assessment views at 1M requests (WGT_BENCH_ASSESSMENT_COUNTS picks others) and counts their CloudBase requests.
+ * `assessment` loads 1,000,000 requests of one street (WGT_BENCH_ASSESSMENT_COUNT picks another number), recounts them, times the
+ *   counter reads and the whole assessment views (dashboard, figure list, 我的考核, scorecard) with the CloudBase requests each costs.
  * Prints markdown tables; docs/BENCHMARKS.md records a run and how to reproduce it.
  */
 import { cpus } from 'node:os';
@@ -15,7 +16,8 @@ import { benchDelivery } from './delivery.bench';
 import { benchNotices } from './notices.bench';
 import { benchImport, printImport } from './import.bench';
 import { benchRequests, WARM_UP_SECONDS } from './requests.bench';
-import { benchAssessmentViews, printAssessmentViews } from './assessment-views.bench';
+import { benchAssessment, printAssessment } from './assessment.bench';
+import { assessmentViewCases } from './assessment-views.bench';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -48,11 +50,6 @@ async function main(): Promise<void> {
     for (const l of r) console.log(`| ${l.route} | ${l.requestsPerSecond} | ${l.p50} ms | ${l.p99} ms | ${l.errors} | ${l.non2xx} |`);
     console.log(`\n联系卡调用的吞吐是健康检查的 ${((r[1].requestsPerSecond / r[0].requestsPerSecond) * 100).toFixed(0)}%。\n`);
   }
-  if (run('assessment')) {
-    // The views at WGT_BENCH_ASSESSMENT_COUNTS requests (default 1M): the whole function call per view.
-    console.log('## 考核评价：看板与其他查看\n');
-    for (const c of (process.env.WGT_BENCH_ASSESSMENT_COUNTS ?? '1000000').split(',').map(Number)) printAssessmentViews(await benchAssessmentViews(c));
-  }
   if (run('requests')) {
     console.log(`## 诉求列表与提交（本地网关，autocannon 32 连接，每项先预热 ${WARM_UP_SECONDS} 秒不计，再测 10 秒）\n`);
     console.log('| 诉求总量 | 导入 | 库大小 | 列表 | 条数 | 请求/秒 | p50 | p99 | 错误 |\n|---|---|---|---|---|---|---|---|---|');
@@ -76,6 +73,9 @@ async function main(): Promise<void> {
   }
   if (run('notices')) await notices();
   if (run('import')) printImport(await benchImport());
+  if (run('assessment')) {
+    printAssessment(await benchAssessment(Number(process.env.WGT_BENCH_ASSESSMENT_COUNT ?? 1_000_000), { log: (l) => console.error(l), extraCases: assessmentViewCases }));
+  }
 }
 
 async function notices(): Promise<void> {

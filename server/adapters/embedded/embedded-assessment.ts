@@ -36,6 +36,13 @@ function toRow(r: Row): CounterRow {
   return { scopeKind: r.scope_kind as CounterKind, scopeId: r.scope_id, period: r.period, counters };
 }
 
+/** A row read as an array (scope_kind, scope_id, period, then the metrics in COUNTER_METRICS order): no object per row. */
+function fromArray(r: unknown[]): CounterRow {
+  const counters = {} as Counters;
+  for (let i = 0; i < COUNTER_METRICS.length; i++) counters[COUNTER_METRICS[i]] = r[3 + i] as number;
+  return { scopeKind: r[0] as CounterKind, scopeId: r[1] as string, period: r[2] as string, counters };
+}
+
 function counterParams(streetId: string, scopeKind: string, scopeId: string, period: string, metrics: Partial<Counters>): Record<string, unknown> {
   const p: Record<string, unknown> = {
     id: counterId({ streetId, scope: { kind: scopeKind as CounterKind, id: scopeId }, period }),
@@ -96,8 +103,14 @@ export class SqliteAssessment {
     return { items, next: rows.length > n ? items[items.length - 1].id : null };
   }
 
+  /**
+   * A range of the primary key: every counterId of a street starts with `${streetId}|` (street ids hold no
+   * '|'), so the street's rows are read in key order, one sequential pass — no lookup per row.
+   */
   allCounters(streetId: string): CounterRow[] {
-    return this.sql.all<Row>(`SELECT ${SELECT_ROW} FROM assessment_counters INDEXED BY assessment_counters_by_scope WHERE street_id = ? ORDER BY scope_kind, scope_id, period`, [streetId]).map(toRow);
+    return this.sql
+      .rows(`SELECT ${SELECT_ROW} FROM assessment_counters WHERE id >= ? AND id < ? AND street_id = ? ORDER BY id`, [`${streetId}|`, `${streetId}}`, streetId])
+      .map(fromArray);
   }
 
   overwrite(streetId: string, rows: CounterRow[]): void {

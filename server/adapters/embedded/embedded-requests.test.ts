@@ -8,6 +8,7 @@ import { planRequestCount, planRequestList, planRequestPage, type PlannedStateme
 import { openEmbeddedStore, type EmbeddedStore } from './embedded-store';
 import { applyMigrations, MIGRATIONS } from './migrations';
 import { planCounterQuery } from './embedded-assessment';
+import { recomputed } from '../assessment-store.contract';
 
 /** Every query shape the use cases run (worklists, the street overview, the resident's list, timers). */
 const QUERIES: [string, RequestQuery][] = [
@@ -282,7 +283,45 @@ describe('bulk import of requests', () => {
     const dup = { ...all[0], id: 'rq-dup' };
     expect(() => store.importRequests([...all, dup], [])).toThrow();
     expect(await store.requests.count({ streetId: 'st-a' })).toBe(0);
+    expect(await store.assessment.allCounters('st-a')).toEqual([]);
     await store.close();
+  });
+
+  it('keeps the 考核 counters of what it loads: batch by batch, equal to the sum of contributionsOf', async () => {
+    const store = openEmbeddedStore(':memory:');
+    store.importPlaces(contractFixture());
+    const all = listFixture();
+    const loaded = store.importRequestBatches([{ requests: all.slice(0, 15), events: [] }, { requests: all.slice(15), events: [] }]);
+    expect(loaded.requests).toBe(40);
+    for (const street of ['st-a', 'st-b']) {
+      const stored = Object.fromEntries((await store.assessment.allCounters(street)).map((r) => [`${r.scopeKind}|${r.scopeId}|${r.period}`, r.counters]));
+      expect(stored).toEqual(recomputed(all, street));
+    }
+    await store.close();
+  });
+});
+
+describe('migration: 考核 columns of requests stored before', () => {
+  it('fills accepted_at and assessed_worker_id from data, so the new filters see old requests', async () => {
+    const db = new Database(':memory:');
+    // Found by content: other migrations may be appended after it.
+    const before = MIGRATIONS.findIndex((m) => m.includes('CREATE TABLE assessment_counters'));
+    applyMigrations(db, MIGRATIONS.slice(0, before));
+    const requests: ServiceRequest[] = [
+      aRequest('rq-1', { status: 'accepted', handler: { kind: 'worker', id: 'w-zhao', name: '赵敏' }, acceptedAt: at(30) }),
+      aRequest('rq-2', { status: 'accepted', handler: { kind: 'worker', id: 'w-qian', name: '钱多' }, dueHolderId: 'w-sun', acceptedAt: at(40), idempotencyKey: 'k2' }),
+      aRequest('rq-3', { status: 'dispatched', handler: { kind: 'community', id: 'cm-a1', name: '东湖社区' }, acceptedAt: at(50), idempotencyKey: 'k3' }),
+    ];
+    const insert = db.prepare(`INSERT INTO requests (id, street_id, community_id, grid_id, category_id, resident_id, submitter_id, handler_id, status,
+      due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data) VALUES (?, 's', 'c', 'g', 'k', NULL, 'u', NULL, ?, NULL, '~', ?, NULL, ?, 1, ?)`);
+    for (const r of requests) insert.run(r.id, r.status, r.createdAt, r.idempotencyKey, JSON.stringify(r));
+    expect(applyMigrations(db, MIGRATIONS.slice(0, before + 1))).toEqual([before + 1]);
+    expect(db.prepare('SELECT id, accepted_at, assessed_worker_id FROM requests ORDER BY id').all()).toEqual([
+      { id: 'rq-1', accepted_at: at(30), assessed_worker_id: 'w-zhao' },
+      { id: 'rq-2', accepted_at: at(40), assessed_worker_id: 'w-sun' },
+      { id: 'rq-3', accepted_at: at(50), assessed_worker_id: null },
+    ]);
+    db.close();
   });
 });
 

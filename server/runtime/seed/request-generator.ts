@@ -10,7 +10,8 @@
  * `<prefix><n>`, n in creation order, events `<request id>-e<seq>`.
  */
 import { calibrated } from '@core/calendar/calendar-status';
-import { addWorkingDays, addWorkingMinutes, createCalendar, type WorkingCalendar } from '@core/calendar/working-days';
+import { addWorkingDays, addWorkingMinutes, createCalendar, workingMinutesBetween, type WorkingCalendar } from '@core/calendar/working-days';
+import { nextDueHolderId } from '@core/assessment/counters';
 import type { Category, Handler, RequestEvent, ServiceRequest } from '@core/requests/request';
 import type { CategoryKind, Rating, RequestStatus } from '@core/requests/request.status';
 import type { Role } from '@core/people/role';
@@ -253,7 +254,10 @@ function simulate(street: Street, rnd: ReturnType<typeof prng>, id: string, crea
     const t = now + rnd.between(HOUR, DAY);
     const department = street.departments.length && rnd.next() < 0.7 ? rnd.pick(street.departments) : null;
     const handler: Handler = department ? { kind: 'department', ...department } : { kind: 'community', id: grid.communityId, name: grid.communityName };
-    if (!step(t, 'dispatch', 'dispatched', actors.worker, department ? rnd.pick(DEPARTMENT_NOTES) : '需要社区协调处理。', { handler, resolutionDueAt: iso(dueDays(t, category.resolutionDays)) })) {
+    // As the use cases do (考核): a worker who let the deadline pass before dispatching stays accountable.
+    const holder = nextDueHolderId(r, iso(t));
+    const assessed = holder ? { dueHolderId: holder } : {};
+    if (!step(t, 'dispatch', 'dispatched', actors.worker, department ? rnd.pick(DEPARTMENT_NOTES) : '需要社区协调处理。', { handler, resolutionDueAt: iso(dueDays(t, category.resolutionDays)), ...assessed })) {
       return { requests: [r], events };
     }
   }
@@ -266,7 +270,9 @@ function simulate(street: Street, rnd: ReturnType<typeof prng>, id: string, crea
     if (rnd.next() < 0.6 && !step(now + (resolveAt - now) * rnd.between(0.2, 0.8), 'progress', 'in_progress', handlerActor, rnd.pick(NOTES))) {
       return { requests: [r], events };
     }
-    if (!step(resolveAt, 'resolve', 'resolved', handlerActor, rnd.pick(NOTES), { resolvedAt: iso(resolveAt), resolvedLate: resolveAt > Date.parse(r.resolutionDueAt!) })) {
+    // As the use cases do (考核): the working minutes from acceptance to resolution.
+    const resolveWorkingMinutes = resolveAt > until ? null : workingMinutesBetween(cal, new Date(r.acceptedAt!), new Date(resolveAt));
+    if (!step(resolveAt, 'resolve', 'resolved', handlerActor, rnd.pick(NOTES), { resolvedAt: iso(resolveAt), resolvedLate: resolveAt > Date.parse(r.resolutionDueAt!), resolveWorkingMinutes })) {
       return { requests: [r], events };
     }
     // Not satisfied (重办) once in twenty, at most once.
@@ -275,7 +281,7 @@ function simulate(street: Street, rnd: ReturnType<typeof prng>, id: string, crea
       const comment = '问题没有解决，请重新处理。';
       const reopened = step(t, 'reopen', 'in_progress', actors.resident, comment, {
         rating: { value: 'unsatisfied', comment, at: iso(t) }, reopenCount: 1, resolutionDueAt: iso(dueDays(t, category.resolutionDays)),
-        resolvedAt: null, resolvedLate: null, closedAt: null,
+        resolvedAt: null, resolvedLate: null, closedAt: null, resolveWorkingMinutes: null, ...(r.dueHolderId ? { dueHolderId: null } : {}),
       });
       if (!reopened) return { requests: [r], events };
       continue;

@@ -72,6 +72,20 @@ describe('考核 fields set by the request use cases', () => {
     expect(accepted.version).toBeLessThan(reopened.version);
   });
 
+  it('dispatched to the community after its deadline it stays counted for the worker; the community resolving it counts for them', async () => {
+    const r = await submit('r1', 'fields-holder-3');
+    h.clock.set(bj('2026-09-30T10:00:00'));
+    const accepted = await ok<RequestDetail>(h.call('w1', 'request', 'accept', { id: r.id, version: r.version }));
+    h.clock.set(bj('2026-10-09T11:00:00'));
+    const dispatched = await ok<RequestDetail>(h.call('w1', 'request', 'dispatch', { id: r.id, version: accepted.version, target: 'community', reason: '需社区协调' }));
+    expect(await stored(r.id)).toMatchObject({ handler: { kind: 'community', id: 'c1' }, dueHolderId: 'w1' });
+    h.clock.set(bj('2026-10-09T15:00:00'));
+    await ok(h.call('cs1', 'request', 'resolve', { id: r.id, version: dispatched.version, note: '社区已处理', photoFileIds: [] }));
+    const [w1] = await h.deps.store.assessment.counters({ streetId: 's1', scopeKind: 'worker', scopeIds: ['w1'], periods: ['2026-10'] });
+    // Wed 10:00–24:00 (14 h) + Thu 10-08 (24 h) + Fri 00:00–15:00 (15 h) = 53 h, after the Friday 10:00 deadline.
+    expect(w1.counters).toMatchObject({ resolved: 1, resolvedOnTime: 0, resolveMinutes: 53 * 60 });
+  });
+
   it('moved before its deadline it counts for the new worker', async () => {
     const r = await submit('r1', 'fields-holder-2');
     const accepted = await ok<RequestDetail>(h.call('w1', 'request', 'accept', { id: r.id, version: r.version }));

@@ -10,7 +10,7 @@
  * only reports (a difference that is real shows again the next night), and `--fix` is for an operator
  * at a quiet hour, after a report.
  */
-import { addCounters, COUNTER_METRICS, counterId, emptyCounters, contributionsOf, type CounterKind, type CounterMetric, type Counters } from '@core/assessment/counters';
+import { COUNTER_METRICS, counterId, emptyCounters, contributionsOf, type CounterKind, type CounterMetric, type Counters } from '@core/assessment/counters';
 import type { CounterRow } from '../../ports/assessment.port';
 import type { Deps } from '../../functions/deps';
 
@@ -68,7 +68,10 @@ async function recomputeStreet(deps: Deps, streetId: string, onPage: () => Promi
         const id = counterId(c.key);
         let entry = out.get(id);
         if (!entry) out.set(id, (entry = { scopeKind: c.key.scope.kind, scopeId: c.key.scope.id, period: c.key.period, counters: emptyCounters() }));
-        addCounters(entry.counters, c.metrics);
+        // The hot loop of a million-request recount: only the metrics a contribution has (1 to 6 of 12).
+        const into = entry.counters;
+        const metrics = c.metrics;
+        for (const m in metrics) into[m as CounterMetric] += metrics[m as CounterMetric]!;
       }
     }
     requests += page.items.length;
