@@ -226,16 +226,19 @@ test('street staff export November as XLSX; the file carries the grid\'s figures
   const file = await outcome.d!.path();
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
-  const sheet = book.worksheets[0];
+  // 考核指标表: the street's 合计 first, then a sheet per level; the grid's line is on 网格指标.
+  const sheet = book.getWorksheet('网格指标') ?? book.worksheets.find((w) => w.name.includes('网格') && !w.name.includes('网格员'));
+  if (!sheet) throw new Error(`no grid sheet in ${book.worksheets.map((w) => w.name).join(', ')}`);
   const rows: unknown[][] = [];
   sheet.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'result' in v ? (v as { result: unknown }).result : v))));
-  expect(String(rows[0][0])).toContain('2026');
+  expect(String(rows[0][0])).toContain('2026年11月');
   const gridRow = rows.find((r) => r.some((v) => typeof v === 'string' && v.includes(grid.name)));
   expect(gridRow).toBeDefined();
   // The grid's row carries its figures: 13 accepted, 按期办结率 0.75, 满意率 10/12.
   expect(gridRow).toContain(13);
   expect(gridRow!.some((v) => v === 0.75 || v === '75.0%')).toBe(true);
-  expect(gridRow!.some((v) => (typeof v === 'number' && Math.abs(v - 10 / 12) < 1e-9) || v === '83.3%')).toBe(true);
+  // (A rate may be stored rounded to the 0.1% the page shows.)
+  expect(gridRow!.some((v) => (typeof v === 'number' && Math.abs(v - 10 / 12) < 0.0005) || v === '83.3%')).toBe(true);
   await sp.locator('.e2e-export-done').waitFor();
   await toTop(sp, '.e2e-export');
   await settled(sp);
