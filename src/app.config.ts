@@ -19,6 +19,8 @@ const subPackages = [
   { root: 'features/people', pages: ['pages/redeem/index', 'pages/manage/index', 'pages/audit/index'] },
   // 台账导入: street admins bring the street's registers in from Excel.
   { root: 'features/registers', pages: ['pages/import/index'] },
+  // 考核评价: the dashboard and a figure's requests (staff), 我的考核 (grid workers); the trend chart lives only here.
+  { root: 'features/assessment', pages: ['pages/dashboard/index', 'pages/figure/index', 'pages/mine/index'] },
 ];
 if (process.env.TARO_ENV === 'h5') subPackages.push({ root: 'features/dev', pages: ['pages/login/index'] });
 

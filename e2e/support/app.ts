@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Clock } from '../../server/ports/clock.port';
 import { startRuntime, type RunningRuntime } from '../../server/runtime/main';
 
 export const CHROMIUM = process.env.WGT_CHROMIUM ?? '/usr/bin/chromium';
@@ -31,14 +32,18 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** `seed: false` starts on an empty database (a street brought in from nothing); the default is the demo street. */
-export async function startApp(suite: string, options: { seed?: boolean } = {}): Promise<App> {
+/**
+ * `seed: false` starts on an empty database (a street brought in from nothing); the default is the demo street.
+ * `clock`: the runtime's clock (a test that needs deadlines to pass moves it; see testClock).
+ */
+export async function startApp(suite: string, options: { seed?: boolean; clock?: Clock } = {}): Promise<App> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wgt-e2e-'));
   const runtime = await startRuntime({
     port: 0,
     dataDir,
     seed: options.seed !== false,
     scheduler: false,
+    ...(options.clock ? { clock: options.clock } : {}),
     log: { info: () => undefined, error: (m: string, ...rest: unknown[]) => console.error(m, ...rest) },
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -101,4 +106,23 @@ export async function settled(page: Page): Promise<void> {
 /** Taro's H5 modal fades in: wait for it to be fully shown before a screenshot. */
 export async function modalShown(page: Page): Promise<void> {
   await page.waitForFunction("[...document.querySelectorAll('.taro__modal')].some((m) => getComputedStyle(m).display !== 'none' && getComputedStyle(m).opacity === '1')", undefined, { timeout: 5000 });
+}
+
+/** A clock that stands still until the test moves it: the runtime reads it, and pages get the same instant (page.clock). */
+export interface TestClock extends Clock {
+  set(at: Date | string | number): void;
+  advance(ms: number): void;
+}
+
+export function testClock(start: Date | string | number): TestClock {
+  let at = new Date(start).getTime();
+  return {
+    now: () => new Date(at),
+    set: (t) => {
+      at = new Date(t).getTime();
+    },
+    advance: (ms) => {
+      at += ms;
+    },
+  };
 }

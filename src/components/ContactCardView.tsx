@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
+import type { ScorecardView } from '@core/api/assessment.contract';
 import type { ContactCardView as CardView, WorkerCardView } from '@core/contact-card/contact-card';
 import { formatPhone, gridLabel, surnameOf } from '../lib/format';
 import { dial } from '../lib/phone-call';
@@ -24,13 +25,39 @@ interface Props {
   card: CardView;
   /** Shows 「更换住址」 next to the resident's address. */
   onChangeAddress?: () => void;
+  /** 服务公示: the grid's public figures; left out while `shown` is false (too few ratings to mean anything). */
+  scorecard?: ScorecardView | null;
+}
+
+/** 服务公示: text only (the main package carries no chart code); no person is named. */
+function Scorecard({ s }: { s: ScorecardView }) {
+  return (
+    <View className="ccard__block e2e-scorecard">
+      <Text className="ccard__block-title ccard__score-title">服务公示</Text>
+      <Text className="ccard__score-period">{s.periodLabel}</Text>
+      <View className="ccard__facts ccard__score">
+        <View className="ccard__fact">
+          <Text className="ccard__fact-label">按期办结率</Text>
+          <Text className="ccard__fact-value e2e-scorecard-ontime">{s.onTimeDisplay}</Text>
+        </View>
+        <View className="ccard__fact">
+          <Text className="ccard__fact-label">满意率</Text>
+          <Text className="ccard__fact-value e2e-scorecard-satisfaction">{s.satisfactionDisplay}</Text>
+        </View>
+        <View className="ccard__fact">
+          <Text className="ccard__fact-label">办理诉求</Text>
+          <Text className="ccard__fact-value e2e-scorecard-handled">{s.handled} 件</Text>
+        </View>
+      </View>
+    </View>
+  );
 }
 
 /**
  * 网格服务联系卡: who looks after this grid, when, and how to reach them — the worker, the B角 for when
  * the worker is off duty, and the community hotline for anything else. Every number has its own call button.
  */
-export default function ContactCardView({ card, onChangeAddress }: Props) {
+export default function ContactCardView({ card, onChangeAddress, scorecard }: Props) {
   const { grid, worker, backup, hotline, address } = card;
   return (
     <View className="ccard e2e-card" id={`card-${grid.id}`}>
@@ -112,6 +139,8 @@ export default function ContactCardView({ card, onChangeAddress }: Props) {
           </View>
         </View>
       ) : null}
+
+      {scorecard?.shown ? <Scorecard s={scorecard} /> : null}
 
       <View className="ccard__block">
         <Text className="ccard__block-title">社区服务热线</Text>

@@ -35,6 +35,10 @@ export const ROUTES = {
   redeem: '/features/people/pages/redeem/index',
   people: '/features/people/pages/manage/index',
   peopleAudit: '/features/people/pages/audit/index',
+  /** 考核评价: the dashboard and a figure's requests (street and community staff); 我的考核 (grid workers). */
+  assessment: '/features/assessment/pages/dashboard/index',
+  assessmentFigure: '/features/assessment/pages/figure/index',
+  assessmentMine: '/features/assessment/pages/mine/index',
   /** H5 only: the demo sign-in. */
   signIn: '/features/dev/pages/login/index',
 } as const;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { can } from '@core/people/permission';
 import ActionButton from '../../components/ActionButton';
 import ContactCardView from '../../components/ContactCardView';
 import PageShell from '../../components/PageShell';
@@ -118,7 +119,7 @@ function ResidentSection({ data, reload }: { data: HomeData; reload: () => void 
         </View>
       )}
       <Text className="home-section__title">我的网格服务联系卡</Text>
-      <ContactCardView card={myCard.value} onChangeAddress={openBind} />
+      <ContactCardView card={myCard.value} onChangeAddress={openBind} scorecard={data.scorecard} />
       {me.residence.householdId === null ? (
         <View className="section home-tip">
           <Text className="section__hint">您是扫码绑定到网格的，还没有选择具体房屋。</Text>
@@ -138,6 +139,10 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
   const street = grantOf(me, 'street_staff');
   const admin = grantOf(me, 'street_admin');
   if (!worker && !community && !street && !admin) return null;
+  // The same permission table the server checks decides which entries show.
+  const actor = { userId: me.userId, name: me.name, grants: me.grants };
+  const assessment = can(actor, 'assessment.view');
+  const myAssessment = can(actor, 'assessment.mine');
   return (
     <View className="home-section">
       {data.calendarWarning && (
@@ -155,6 +160,17 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
         )}
         {(street || community) && (
           <EntryItem title="诉求总览" sub={street ? '全街道诉求的办理情况，按社区、网格筛选' : '本社区诉求的办理情况'} className="e2e-entry-overview" onClick={() => go(ROUTES.requestOverview)} />
+        )}
+        {assessment && (
+          <EntryItem
+            title="考核评价"
+            sub={street ? '各社区、网格和网格员的办理指标、排名和本月热点，可导出报表' : '本社区网格和网格员的办理指标、排名和本月热点'}
+            className="e2e-entry-assessment"
+            onClick={() => go(ROUTES.assessment)}
+          />
+        )}
+        {myAssessment && (
+          <EntryItem title="我的考核" sub="我的办理指标、网格排名，以及超期和不满意的诉求" className="e2e-entry-my-assessment" onClick={() => go(ROUTES.assessmentMine)} />
         )}
         <EntryItem
           title="通知管理"

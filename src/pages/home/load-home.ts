@@ -1,3 +1,4 @@
+import type { ScorecardView } from '@core/api/assessment.contract';
 import type { CalendarStatus } from '@core/calendar/calendar-status';
 import type { MeView } from '@core/api/contract';
 import type { ContactCardView } from '@core/contact-card/contact-card';
@@ -7,6 +8,7 @@ import { cardApi } from '../../features/card/api';
 import { messageApi } from '../../features/messages/api';
 import { noticeApi } from '../../features/notices/api';
 import { requestApi } from '../../features/requests/api';
+import { cloud } from '../../lib/cloud';
 
 export type Section<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -14,6 +16,8 @@ export interface HomeData {
   me: MeView;
   /** The resident's card, when bound. */
   myCard: Section<ContactCardView> | null;
+  /** 服务公示 of the resident's grid; null when not bound or not answered (the card then shows none). */
+  scorecard: ScorecardView | null;
   /** A worker's grids, each with its card. */
   workerCards: { gridId: string; asBackup: boolean; card: Section<ContactCardView> }[];
   /** Unread in-app messages; null when the inbox could not be asked (the entry then shows no count). */
@@ -37,10 +41,11 @@ export async function loadHome(): Promise<HomeData> {
   const me = await accountApi.me();
   const grids = workerGrids(me);
   const staff = Boolean(grantOf(me, 'community_staff') || grantOf(me, 'street_staff') || grantOf(me, 'street_admin'));
-  const [inbox, notices, calendar, myCard, ...cards] = await Promise.all([
+  const [inbox, notices, calendar, scorecard, myCard, ...cards] = await Promise.all([
     settle(messageApi.inbox()),
     me.residence ? settle(noticeApi.unread()) : Promise.resolve(null),
     staff ? settle(requestApi.calendarStatus()) : Promise.resolve(null),
+    me.residence ? settle(cloud.call('assessment', 'scorecard', { gridId: me.residence.gridId })) : Promise.resolve(null),
     me.residence ? settle(cardApi.myCard()) : Promise.resolve(null),
     ...grids.map((g) => settle(cardApi.ofGrid(g.gridId))),
   ]);
@@ -50,6 +55,7 @@ export async function loadHome(): Promise<HomeData> {
     workerCards: grids.map((g, i) => ({ ...g, card: cards[i] as Section<ContactCardView> })),
     unread: inbox.ok ? (inbox.value as { unread: number }).unread : null,
     noticeUnread: notices?.ok ? (notices.value as { count: number }).count : null,
+    scorecard: scorecard?.ok ? (scorecard.value as ScorecardView) : null,
     calendarWarning: calendar?.ok ? (calendar.value as CalendarStatus).message : null,
   };
 }

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '指标对应的诉求', enablePullDownRefresh: true, backgroundTextStyle: 'dark' });
