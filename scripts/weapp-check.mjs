@@ -16,7 +16,7 @@
  * Usage: node scripts/weapp-check.mjs [--dist <dir>] [--project <project.config.json>]   (exit 1 on any problem)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,6 +133,8 @@ function compilerBin(name) {
   const dir = path.dirname(require.resolve('miniprogram-compiler/package.json'));
   const bin = path.join(dir, 'bin', 'linux', name);
   if (process.platform !== 'linux' || !existsSync(bin)) return null;
+  // npm does not keep the package's execute bit: set it, as miniprogram-compiler itself does before each run.
+  if ((statSync(bin).mode & 0o111) === 0) chmodSync(bin, 0o755);
   return bin;
 }
 
