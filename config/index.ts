@@ -32,6 +32,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
+    // Templates for 8 levels of nesting instead of 16 (deeper nodes render through Taro's recursive custom
+    // component): base.wxml drops from 60 KB to 38 KB of the main package's 350 KB budget.
+    baseLevel: 8,
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {

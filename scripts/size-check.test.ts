@@ -22,20 +22,26 @@ function run(dist: string) {
 }
 
 describe('size-check', () => {
-  it('prints the main package, each subpackage and the total, and passes under 2 MB each', () => {
+  it('prints the main package, each subpackage and the total, and passes within the budget and under 2 MB each', () => {
     const dist = fakeDist(['features/cards', 'features/admin/'], {
       'app.js': 300 * KB,
-      'pages/index/index.js': 100 * KB,
+      'pages/index/index.js': 49 * KB,
       'features/cards/pages/card.js': 200 * KB,
       'features/admin/pages/assign.js': 50 * KB,
       'app.js.map': 5000 * KB,
     });
     const r = run(dist);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/主包 main\s+400\.\d KB/); // + app.json itself, which is in the main package
+    expect(r.stdout).toMatch(/✓ 主包 main\s+349\.\d KB\s+\(budget 350\.0 KB\)/); // + app.json itself, which is in the main package
     expect(r.stdout).toMatch(/features\/cards\/\s+200\.0 KB/);
     expect(r.stdout).toMatch(/features\/admin\/\s+50\.0 KB/);
-    expect(r.stdout).toMatch(/total\s+650\.\d KB/);
+    expect(r.stdout).toMatch(/total\s+599\.\d KB/);
+  });
+
+  it('fails when the main package exceeds its 350 KB budget, though far under 2 MB', () => {
+    const r = run(fakeDist(['sub'], { 'app.js': 351 * KB, 'sub/a.js': 10 }));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/✗ 主包 main\s+351\.\d KB\s+exceeds the main-package budget of 350\.0 KB/);
   });
 
   it('fails when the main package exceeds 2 MB', () => {

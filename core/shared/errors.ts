@@ -2,6 +2,8 @@
  * Stable error codes shared by the functions and the app. The code is the contract;
  * the Chinese message is what a person sees, so it says what to do next where it can.
  */
+import { BASIC_ERROR_MESSAGES } from './error-basics';
+
 export const ERROR_MESSAGES = {
   'AUTH.UNAUTHENTICATED': '请先登录后再操作',
   'AUTH.FORBIDDEN': '您没有权限进行此操作',
@@ -103,8 +105,7 @@ export const ERROR_MESSAGES = {
   'IMPORT.DUPLICATE_MOBILE': '文件中有重复的手机号',
   'IMPORT.FORMULA': '单元格是公式：请复制后“选择性粘贴为数值”再导入',
   'IMPORT.MERGED_CELLS': '表中有合并单元格：请取消合并并在每一行填上内容',
-  'INTERNAL': '系统繁忙，请稍后再试',
-  'NETWORK': '网络不太好，请检查网络后重试',
+  ...BASIC_ERROR_MESSAGES,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

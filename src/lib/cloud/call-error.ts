@@ -1,4 +1,5 @@
-import { ERROR_MESSAGES, type ErrorCode, type FieldIssue } from '@core/shared/errors';
+import { BASIC_ERROR_MESSAGES } from '@core/shared/error-basics';
+import type { ErrorCode, FieldIssue } from '@core/shared/errors';
 
 /** A refused or failed call, as pages see it: a stable code and a message a person can act on. */
 export class CallError extends Error {
@@ -6,8 +7,12 @@ export class CallError extends Error {
   /** Per-field problems for `INPUT.INVALID`, keyed by the input path (e.g. `dutyHours.0.end`). */
   readonly issues: FieldIssue[];
 
+  /**
+   * `message` is the server's (every refusal carries one); without it the app can only say what it knows
+   * itself: no connection, or a generic failure. The main package does not carry the whole message table.
+   */
   constructor(code: ErrorCode, message?: string, issues: FieldIssue[] = []) {
-    super(message || ERROR_MESSAGES[code]);
+    super(message || (code === 'NETWORK' ? BASIC_ERROR_MESSAGES.NETWORK : BASIC_ERROR_MESSAGES.INTERNAL));
     this.name = 'CallError';
     this.code = code;
     this.issues = issues;
@@ -20,5 +25,5 @@ export function isCallError(e: unknown): e is CallError {
 
 /** What to show for any thrown value: the call's own message, or a generic one for a bug. */
 export function messageOf(e: unknown): string {
-  return isCallError(e) ? e.message : ERROR_MESSAGES.INTERNAL;
+  return isCallError(e) ? e.message : BASIC_ERROR_MESSAGES.INTERNAL;
 }

@@ -45,12 +45,13 @@ describe('unwrapReply', () => {
     expect(caught).toMatchObject({ code: 'INPUT.INVALID', message: '请填写显示姓名', issues: [{ path: 'displayName', message: '请填写显示姓名' }] });
   });
 
-  it('uses the standard Chinese message when the refusal carries none', () => {
-    expect(() => unwrapReply({ ok: false, code: 'GRID.VERSION_CONFLICT' })).toThrow('该网格刚被其他人修改过，请刷新后再试');
+  it('says 系统繁忙 when a refusal carries no message (the server always sends one)', () => {
+    expect(() => unwrapReply({ ok: false, code: 'GRID.VERSION_CONFLICT' })).toThrow(expect.objectContaining({ code: 'GRID.VERSION_CONFLICT', message: '系统繁忙，请稍后再试' }));
   });
 
-  it('maps an unknown code to INTERNAL but keeps the server message', () => {
-    expect(() => unwrapReply({ ok: false, code: 'SOMETHING.NEW', message: '新的错误' })).toThrow(expect.objectContaining({ code: 'INTERNAL', message: '新的错误' }));
+  it('keeps a code this version does not know, with the server message; a malformed code is INTERNAL', () => {
+    expect(() => unwrapReply({ ok: false, code: 'SOMETHING.NEW', message: '新的错误' })).toThrow(expect.objectContaining({ code: 'SOMETHING.NEW', message: '新的错误' }));
+    expect(() => unwrapReply({ ok: false, code: 'drop table', message: '新的错误' })).toThrow(expect.objectContaining({ code: 'INTERNAL', message: '新的错误' }));
   });
 
   it.each([undefined, null, 'text', { data: 1 }, { ok: 'yes' }])('treats a malformed reply (%p) as INTERNAL', (reply) => {

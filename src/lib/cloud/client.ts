@@ -1,5 +1,5 @@
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '@core/api/contract';
-import { ERROR_MESSAGES, type ErrorCode, type FieldIssue } from '@core/shared/errors';
+import type { ErrorCode, FieldIssue } from '@core/shared/errors';
 import { isRetryable } from './actions';
 import { CallError } from './call-error';
 import { TransportFailure, type Transport } from './transport.port';
@@ -17,8 +17,12 @@ export interface CloudClient {
   reset(): void;
 }
 
+/**
+ * A well-formed code (AREA.REASON). The app does not hold the table of codes (see CallError): a code this
+ * version does not know still reaches the page, which acts on the codes it knows and shows the message.
+ */
 function isErrorCode(code: unknown): code is ErrorCode {
-  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code);
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]*(\.[A-Z][A-Z0-9_]*)*$/.test(code);
 }
 
 function issuesOf(value: unknown): FieldIssue[] {
@@ -30,7 +34,7 @@ function issuesOf(value: unknown): FieldIssue[] {
 
 /**
  * Reads a reply body: `{ ok: true, data }` gives the data; `{ ok: false, code, message }` throws it as a
- * CallError; anything else is a broken reply (INTERNAL). An unknown code keeps the server's message.
+ * CallError (a code this version does not know included); anything else is a broken reply (INTERNAL).
  */
 export function unwrapReply(reply: unknown): unknown {
   if (typeof reply === 'object' && reply !== null && 'ok' in reply) {
