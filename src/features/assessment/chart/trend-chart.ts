@@ -22,7 +22,6 @@ export interface TrendChartSurface {
 }
 
 export const TREND_COLOR = '#1a5fd1';
-const GRID_COLOR = '#e3e7ee';
 
 /**
  * F2's `createElement` is typed for its JSX compiler (a component's props checked against a narrower IProps); called
@@ -63,7 +62,7 @@ function canvasProps(surface: TrendChartSurface, bars: TrendBar[], metric: Trend
         },
       },
       h(Axis, { field: 'month', visible: false }),
-      h(Axis, { field: 'value', visible: false, grid: 'line', style: { grid: { stroke: GRID_COLOR, lineDash: null } } }),
+      h(Axis, { field: 'value', visible: false }),
       h(Interval, { x: 'month', y: 'value', color: TREND_COLOR, style: { radius: [4, 4, 0, 0] }, sizeRatio: 0.6 }),
     ),
   );
