@@ -42,6 +42,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [path.join(root, 'core')] },
       // Modules used by one subpackage only are moved into it, which keeps the main package small.
       optimizeMainPackage: { enable: true },
+      webpackChain(chain) {
+        // F2 (assessment subpackage only) uses a dozen tslib helpers, the main package two: as one shared module,
+        // tslib would carry all of them into the main package's vendors.js. F2's imports get their own copy of
+        // tslib (its plain ES file), which optimizeMainPackage then keeps in the subpackage.
+        chain.module
+          .rule('antv-own-tslib')
+          .test(/[\\/]node_modules[\\/]@antv[\\/]/)
+          .resolve.alias.set('tslib$', path.join(root, 'node_modules/tslib/tslib.es6.js'));
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -139,6 +139,38 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   await sp.locator('.e2e-updating').waitFor({ state: 'detached' });
   await settled(sp);
   await app.shot(sp, '03b-street-dashboard');
+  // The 近12个月趋势 is an F2 chart on a canvas: drawn (a bar's pixels in November's column are the bar colour),
+  // and every month's figure is still text under it.
+  const drawn = () => sp.locator('.e2e-trend-canvas canvas').last().evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const ctx = c.getContext('2d')!;
+    const px = ctx.getImageData(Math.floor(c.width * (11.5 / 12)), c.height - Math.ceil(c.height * 0.05), 1, 1).data;
+    return { w: c.width, h: c.height, cssW: c.clientWidth, px: Array.from(px) };
+  });
+  await sp.waitForFunction(() => {
+    const c = [...document.querySelectorAll('.e2e-trend-canvas canvas')].pop() as HTMLCanvasElement | undefined;
+    return !!c && c.width > 0 && c.getContext('2d')!.getImageData(Math.floor(c.width * (11.5 / 12)), c.height - Math.ceil(c.height * 0.05), 1, 1).data[3] > 0;
+  });
+  const chart = await drawn();
+  expect(chart.cssW).toBeGreaterThan(200);
+  expect(chart.w).toBeGreaterThanOrEqual(chart.cssW);
+  // #1a5fd1, the primary colour of the bars.
+  expect(chart.px.slice(0, 3)).toEqual([0x1a, 0x5f, 0xd1]);
+  const figures = await sp.locator('.e2e-trend-bar').evaluateAll((els) => els.slice(-12).map((e) => [e.getAttribute('data-month'), (e.querySelector('.e2e-trend-value') as HTMLElement).innerText.trim()]));
+  expect(figures.length).toBe(12);
+  expect(figures[11][0]).toBe('2026-11');
+  expect(Number(figures[11][1])).toBeGreaterThanOrEqual(13);
+  // Another measure redraws the chart: 满意率 is 10 of 12 in the street's November at most 100%, the text follows.
+  await sp.locator('.e2e-trend-metric .e2e-chip', { hasText: '满意率' }).last().click();
+  await sp.locator('.e2e-trend-bar[data-month="2026-11"] .e2e-trend-value', { hasText: '%' }).last().waitFor();
+  await sp.waitForFunction(() => {
+    const c = [...document.querySelectorAll('.e2e-trend-canvas canvas')].pop() as HTMLCanvasElement | undefined;
+    return !!c && c.getContext('2d')!.getImageData(Math.floor(c.width * (11.5 / 12)), c.height - Math.ceil(c.height * 0.05), 1, 1).data[3] > 0;
+  });
+  await toTop(sp, '.e2e-trend');
+  await settled(sp);
+  await app.shot(sp, '03c-trend-chart');
+  await sp.locator('.e2e-trend-metric .e2e-chip', { hasText: '受理数' }).last().click();
 
   // Down to the grid: its community, then the grid.
   const communityName = (await app.runtime.store.places.getCommunity(grid.communityId))!.name;
