@@ -141,32 +141,34 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   await app.shot(sp, '03b-street-dashboard');
   // The 近12个月趋势 is an F2 chart on a canvas: drawn (a bar's pixels in November's column are the bar colour),
   // and every month's figure is still text under it.
+  // The browser's canvas, typed here by what the test reads (the test project has no DOM library).
+  type CanvasLike = { width: number; height: number; clientWidth: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null };
   const drawn = () => sp.locator('.e2e-trend-canvas canvas').last().evaluate((el) => {
-    const c = el as HTMLCanvasElement;
+    const c = el as unknown as CanvasLike;
     const ctx = c.getContext('2d')!;
     const px = ctx.getImageData(Math.floor(c.width * (11.5 / 12)), c.height - Math.ceil(c.height * 0.05), 1, 1).data;
     return { w: c.width, h: c.height, cssW: c.clientWidth, px: Array.from(px) };
   });
-  await sp.waitForFunction(() => {
-    const c = [...document.querySelectorAll('.e2e-trend-canvas canvas')].pop() as HTMLCanvasElement | undefined;
-    return !!c && c.width > 0 && c.getContext('2d')!.getImageData(Math.floor(c.width * (11.5 / 12)), c.height - Math.ceil(c.height * 0.05), 1, 1).data[3] > 0;
-  });
+  await sp.waitForFunction(`(() => {
+    const c = [...document.querySelectorAll('.e2e-trend-canvas canvas')].pop();
+    return !!c && c.width > 0 && c.getContext('2d').getImageData(Math.floor(c.width * (11.5 / 12)), c.height - Math.ceil(c.height * 0.05), 1, 1).data[3] > 0;
+  })()`);
   const chart = await drawn();
   expect(chart.cssW).toBeGreaterThan(200);
   expect(chart.w).toBeGreaterThanOrEqual(chart.cssW);
   // #1a5fd1, the primary colour of the bars.
   expect(chart.px.slice(0, 3)).toEqual([0x1a, 0x5f, 0xd1]);
-  const figures = await sp.locator('.e2e-trend-bar').evaluateAll((els) => els.slice(-12).map((e) => [e.getAttribute('data-month'), (e.querySelector('.e2e-trend-value') as HTMLElement).innerText.trim()]));
+  const figures = await sp.locator('.e2e-trend-bar').evaluateAll((els) => els.slice(-12).map((e) => [e.getAttribute('data-month'), (e.querySelector('.e2e-trend-value')?.textContent ?? '').trim()]));
   expect(figures.length).toBe(12);
   expect(figures[11][0]).toBe('2026-11');
   expect(Number(figures[11][1])).toBeGreaterThanOrEqual(13);
   // Another measure redraws the chart: 满意率 is 10 of 12 in the street's November at most 100%, the text follows.
   await sp.locator('.e2e-trend-metric .e2e-chip', { hasText: '满意率' }).last().click();
   await sp.locator('.e2e-trend-bar[data-month="2026-11"] .e2e-trend-value', { hasText: '%' }).last().waitFor();
-  await sp.waitForFunction(() => {
-    const c = [...document.querySelectorAll('.e2e-trend-canvas canvas')].pop() as HTMLCanvasElement | undefined;
-    return !!c && c.getContext('2d')!.getImageData(Math.floor(c.width * (11.5 / 12)), c.height - Math.ceil(c.height * 0.05), 1, 1).data[3] > 0;
-  });
+  await sp.waitForFunction(`(() => {
+    const c = [...document.querySelectorAll('.e2e-trend-canvas canvas')].pop();
+    return !!c && c.getContext('2d').getImageData(Math.floor(c.width * (11.5 / 12)), c.height - Math.ceil(c.height * 0.05), 1, 1).data[3] > 0;
+  })()`);
   await toTop(sp, '.e2e-trend');
   await settled(sp);
   await app.shot(sp, '03c-trend-chart');
@@ -205,7 +207,8 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   await settled(sp);
   await app.shot(sp, '05-figure-requests');
   await sp.goBack();
-  await sp.locator('.e2e-figures').waitFor();
+  await sp.waitForURL(/assessment\/pages\/dashboard/);
+  await sp.locator('.e2e-figures').last().waitFor();
 
   // The same from the ranking: the street's grids sorted by 按期办结率, the grid's cell → the same list.
   await sp.locator('.e2e-scope-community .e2e-chip', { hasText: '全街道' }).click();
@@ -218,10 +221,14 @@ test('street staff: a grid\'s 按期办结率, the requests behind it, the ranki
   await settled(sp);
   await app.shot(sp, '06-ranking-by-on-time');
   await row.locator('.e2e-rank-cell').click();
-  await sp.locator('.e2e-figure-title', { hasText: grid.name }).waitFor();
+  // The figure page is on top (its route in the address) before going back, so back returns to the dashboard.
+  await sp.waitForURL(/assessment\/pages\/figure/);
+  await sp.locator('.e2e-figure-title', { hasText: grid.name }).last().waitFor();
   expect(await textOf(sp, '.e2e-total')).toBe('12');
+  await settled(sp);
   await sp.goBack();
-  await sp.locator('.e2e-figures').waitFor();
+  await sp.waitForURL(/assessment\/pages\/dashboard/);
+  await sp.locator('.e2e-figures').last().waitFor();
 
   // 大字模式: the same dashboard stays readable (one figure a row).
   await largeText(sp);
@@ -301,4 +308,35 @@ test('the grid worker sees 我的考核: the grid\'s rank and the late and 不�
   await wp.locator(`.e2e-my-unsatisfied #request-${ids[10]}`).click();
   await wp.locator('.e2e-detail-description').waitFor();
   expect(await textOf(wp, '.e2e-detail-description')).toContain('车棚电线私拉');
+});
+
+test('the street administrator re-weighs the composite score; a sum other than 100 cannot be saved', async () => {
+  const sp = await phone();
+  await signInAs(sp, app, { role: 'street_staff', name: streetStaff.name });
+  await sp.locator('.e2e-entry-assessment').click();
+  await sp.locator('.e2e-figures').waitFor();
+  await sp.locator('.e2e-period .e2e-chip', { hasText: '上月' }).click();
+  await sp.locator('.e2e-period-label', { hasText: '2026年11月' }).waitFor();
+  // Default 30/30/20/20 over 75.0% / 83.3% / 83.3% / 100%: 84.2.
+  expect(await textOf(sp, '.e2e-figure-score .e2e-figure-value')).toBe('84.2');
+  const weight = (k: string) => sp.locator(`.e2e-weight-${k} input`).or(sp.locator(`input.e2e-weight-${k}`)).first();
+  await weight('onTimeRate').fill('50');
+  // (Each input re-renders the sum: wait for the words, then read them whole.)
+  await sp.locator('.e2e-weights-sum', { hasText: '120%' }).waitFor();
+  expect(await textOf(sp, '.e2e-weights-sum')).toBe('合计 120%，须为 100%');
+  expect(await sp.locator('.e2e-weights-save').getAttribute('class')).toContain('abtn--disabled');
+  await weight('solveRate').fill('10');
+  await weight('timelyAcceptRate').fill('10');
+  await sp.locator('.e2e-weights-sum', { hasText: '合计 100%' }).waitFor();
+  expect(await textOf(sp, '.e2e-weights-sum')).toBe('合计 100%');
+  expect(await sp.locator('.e2e-weights-save').getAttribute('class')).not.toContain('abtn--disabled');
+  await toTop(sp, '.e2e-weights');
+  await settled(sp);
+  await app.shot(sp, '15-weights');
+  await sp.locator('.e2e-weights-save').click();
+  // 50/30/10/10 over the same rates: 37.5 + 25.0 + 8.3 + 10.0 = 80.8.
+  await sp.locator('.e2e-figure-score .e2e-figure-value', { hasText: '80.8' }).waitFor();
+  // The change is in the street's audit log, with its before and after.
+  const log = await (await apiAs(app, streetStaff.id)).call('people', 'audit', {});
+  expect(log.entries[0]).toMatchObject({ actionLabel: '修改考核权重', actorName: streetStaff.name });
 });

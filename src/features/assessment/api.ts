@@ -1,5 +1,5 @@
 import type { DashboardView, FigureRequestsView, MyAssessmentView, PeriodInput, ScopeInput } from '@core/api/assessment.contract';
-import type { IndicatorId } from '@core/assessment/indicators';
+import type { IndicatorId, ScoreWeights } from '@core/assessment/indicators';
 import { cloud } from '../../lib/cloud';
 
 /** 考核评价: every call of the assessment subpackage (the scorecard on the contact card calls its own, in the main package). */
@@ -9,4 +9,5 @@ export const assessmentApi = {
   figureRequests: (scope: ScopeInput, period: PeriodInput, figure: IndicatorId, cursor?: string): Promise<FigureRequestsView> =>
     cloud.call('assessment', 'figureRequests', cursor ? { scope, period, figure, cursor } : { scope, period, figure }),
   mine: (period: PeriodInput): Promise<MyAssessmentView> => cloud.call('assessment', 'mine', { period }),
+  saveWeights: (weights: ScoreWeights): Promise<ScoreWeights> => cloud.call('assessment', 'saveWeights', weights),
 };

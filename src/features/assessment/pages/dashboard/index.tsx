@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { FigureView, PeriodInput, ScopeInput } from '@core/api/assessment.contract';
 import { formatFigure, type IndicatorId } from '@core/assessment/indicators';
+import { can } from '@core/people/permission';
 import PageShell from '../../../../components/PageShell';
 import { ErrorState, StaleBanner } from '../../../../components/StateViews';
 import { useNow } from '../../../../hooks/use-now';
@@ -16,6 +17,7 @@ import { beijingDate } from '../../../work/overview-filter';
 import { assessmentApi } from '../../api';
 import { figureQueryString, scopeTree, type ScopeTree } from '../../assessment-view';
 import ExportBar from '../../components/ExportBar';
+import WeightsEditor from '../../components/WeightsEditor';
 import FigureCards from '../../components/FigureCards';
 import HotIssues from '../../components/HotIssues';
 import PeriodBar, { periodOfState, type PeriodState } from '../../components/PeriodBar';
@@ -27,15 +29,20 @@ import '../../components/assessment.scss';
 
 const OVERDUE_DEFINITION = '此刻已超过当前时限（受理时限或办结时限）仍未办结的诉求件数，不受统计期影响。';
 
-/** Who may see what: street staff the whole street, community staff their community; others are refused by the server too. */
-async function loadTree(): Promise<ScopeTree | null> {
+/**
+ * Who may see what: street staff the whole street, community staff their community; others are refused by
+ * the server too. Whether the caller may change the score weights is the server's own permission verb.
+ */
+async function loadTree(): Promise<(ScopeTree & { canSetWeights: boolean }) | null> {
   const me = await accountApi.me();
   // The street admin is held beside street_staff, and sees the street the same way.
   const street = grantOf(me, 'street_staff') ?? grantOf(me, 'street_admin');
   const community = grantOf(me, 'community_staff');
   if (!street && !community) return null;
   const grids = await requestApi.grids();
-  return street ? scopeTree(grids, { streetId: street.streetId }) : scopeTree(grids, { communityId: community!.communityId });
+  const tree = street ? scopeTree(grids, { streetId: street.streetId }) : scopeTree(grids, { communityId: community!.communityId });
+  const actor = { userId: me.userId, name: me.name, grants: me.grants };
+  return { ...tree, canSetWeights: Boolean(street) && can(actor, 'street.settings', { streetId: street!.streetId }) };
 }
 
 function rankKindsOf(scope: ScopeInput): RankKind[] {
@@ -135,6 +142,7 @@ export default function AssessmentDashboardPage() {
               </View>
               <HotIssues issues={view.hotIssues} monthLabel={`${view.period.to.slice(0, 4)}年${Number(view.period.to.slice(5, 7))}月`} />
               <ExportBar scope={scope} period={range} />
+              {tree.data.canSetWeights && <WeightsEditor key={JSON.stringify(view.weights)} weights={view.weights} onSaved={() => void dash.reload()} />}
             </>
           )}
         </>
