@@ -6,6 +6,7 @@
  * And: an edit shows residents 已更新 with the reason; a withdrawal takes it out of their feed.
  */
 import { expect } from '@jest/globals';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { pngImage } from '../server/runtime/testing/images';
 import { startApp, signInAs, textOf, type App } from './support/app';
@@ -246,6 +247,27 @@ test('street staff publish an urgent notice to one community → its resident co
   await eventually('grid coverage', () => rateOf(wp, gridRow), (r) => r > afterRead);
   expect(await textOf(wp, `${gridRow} .e2e-coverage-facts`)).toContain('上门 1户');
   await shot(wp, '11-worker-coverage');
+
+  // The street's staff export the coverage with the not-reached door list; the file names the grid, never a phone.
+  await sp.goto(`${app.url}/#/features/notices/pages/coverage/index?id=${id}`);
+  await sp.locator('.e2e-coverage-export-xlsx').waitFor();
+  const download = sp.waitForEvent('download', { timeout: 30000 });
+  await sp.locator('.e2e-coverage-export-xlsx').click();
+  const outcome = await Promise.race([
+    download.then((d) => ({ d, error: null })),
+    sp.locator('.e2e-coverage-export-error').waitFor({ timeout: 30000 }).then(async () => ({ d: null, error: await textOf(sp, '.e2e-coverage-export-error') })),
+  ]);
+  expect(outcome.error).toBeNull();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile((await outcome.d!.path())!);
+  const cells: string[] = [];
+  for (const sheet of book.worksheets) sheet.eachRow((r) => (r.values as unknown[]).forEach((v) => v !== null && v !== undefined && cells.push(String(v))));
+  expect(cells.some((v) => v.includes(grid.name))).toBe(true);
+  expect(cells.some((v) => v.includes('明日停水通知'))).toBe(true);
+  // A mobile number is 11 digits on its own (not the digits inside a rate such as 0.000633914421…).
+  expect(cells.filter((v) => /(^|[^\d.])1[3-9]\d{9}(?!\d)/.test(v))).toEqual([]);
+  await sp.locator('.e2e-coverage-export-done').waitFor();
+  await shot(sp, '11b-staff-coverage-export');
 
   // A grid worker publishes only to their own grids (or buildings in them).
   await wp.goto(`${app.url}/#/features/notices/pages/publish/index`);

@@ -65,5 +65,6 @@ describe('previousRange and labels', () => {
   it('labels a whole month as 2026年3月, anything else as from 至 to', () => {
     expect(rangeLabel(monthRange('2026-03'))).toBe('2026年3月');
     expect(rangeLabel({ from: '2026-03-01', to: '2026-03-10' })).toBe('2026-03-01 至 2026-03-10');
+    expect(rangeLabel({ from: '2026-03-04', to: '2026-03-04' })).toBe('2026-03-04');
   });
 });

@@ -66,8 +66,9 @@ export function periodKeys(r: DateRange): string[] {
   return out;
 }
 
-/** 2026年11月 for a whole month, else 2026-11-03 至 2026-11-20. */
+/** 2026年11月 for a whole month, 2026-11-03 for one day, else 2026-11-03 至 2026-11-20. */
 export function rangeLabel(r: DateRange): string {
+  if (r.from === r.to) return r.from;
   const whole = monthRange(r.from.slice(0, 7));
   if (whole.from === r.from && whole.to === r.to) return `${r.from.slice(0, 4)}年${Number(r.from.slice(5, 7))}月`;
   return `${r.from} 至 ${r.to}`;

@@ -5,6 +5,7 @@ import { useQuery } from '../../../../hooks/use-query';
 import { ROUTES, withQuery } from '../../../../lib/routes';
 import { noticeApi } from '../../api';
 import CoverageBar from '../../components/CoverageBar';
+import CoverageExport from '../../components/CoverageExport';
 import '../../components/notices.scss';
 
 /**
@@ -62,6 +63,7 @@ export default function NoticeCoveragePage() {
               />
             ))}
           </View>
+          <CoverageExport noticeId={c.noticeId} />
         </>
       )}
     </PageShell>
