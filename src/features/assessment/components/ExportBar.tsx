@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { EXPORT_KIND_LABELS, type ExportKind, type PeriodInput, type ScopeInput } from '@core/api/assessment.contract';
 import ActionButton from '../../../components/ActionButton';
-import { messageOf } from '../../../lib/cloud/call-error';
 import Chips from '../../work/components/Chips';
-import { exportAssessmentFile } from '../export-file';
+import { useExport, type ExportFormat } from '../use-export';
 
 // 通知到户情况 is exported per notice, from the notice's coverage page; here: what a period and scope report.
 const KINDS: ExportKind[] = ['assessment', 'ranking', 'requests'];
@@ -13,24 +11,8 @@ const KINDS: ExportKind[] = ['assessment', 'ranking', 'requests'];
 /** 导出: the chosen table of the scope and period as Excel (XLSX) or CSV. */
 export default function ExportBar({ scope, period }: { scope: ScopeInput; period: PeriodInput }) {
   const [kind, setKind] = useState<ExportKind>('assessment');
-  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-
-  async function run(format: 'xlsx' | 'csv') {
-    setBusy(format);
-    setError(null);
-    setDone(null);
-    try {
-      const file = await exportAssessmentFile({ kind, format, scope, period });
-      setDone(`已导出 ${file.fileName}（${file.rows} 行），24 小时内有效`);
-      void Taro.showToast({ title: '已导出', icon: 'success' });
-    } catch (e) {
-      setError(`导出失败：${messageOf(e)}`);
-    } finally {
-      setBusy(null);
-    }
-  }
+  const { busy, error, done, run: exportAs } = useExport((file) => `已导出 ${file.fileName}（${file.rows} 行），24 小时内有效`);
+  const run = (format: ExportFormat) => exportAs({ kind, format, scope, period });
 
   return (
     <View className="section asm-export e2e-export">

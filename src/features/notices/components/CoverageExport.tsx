@@ -1,14 +1,11 @@
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ScopeInput } from '@core/api/assessment.contract';
 import { can } from '@core/people/permission';
 import ActionButton from '../../../components/ActionButton';
 import { useQuery } from '../../../hooks/use-query';
-import { messageOf } from '../../../lib/cloud/call-error';
 import { accountApi } from '../../account/api';
 import { grantOf } from '../../account/me-view';
-import { exportAssessmentFile } from '../../assessment/export-file';
+import { useExport, type ExportFormat } from '../../assessment/use-export';
 import { beijingDate } from '../../work/overview-filter';
 
 /** The export covers what the person looks after: the street for street staff, their community for its staff. */
@@ -30,27 +27,11 @@ async function exportScope(): Promise<ScopeInput | null> {
  */
 export default function CoverageExport({ noticeId }: { noticeId: string }) {
   const scope = useQuery('coverage-export-scope', exportScope);
-  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { busy, error, done, run: exportAs } = useExport((file) => `已导出 ${file.fileName}，24 小时内有效`);
   if (!scope.data) return null;
   const today = beijingDate(Date.now());
-
-  async function run(format: 'xlsx' | 'csv') {
-    setBusy(format);
-    setError(null);
-    setDone(null);
-    try {
-      // The period does not narrow a notice's coverage (it is the notice's, whenever it was published).
-      const file = await exportAssessmentFile({ kind: 'coverage', format, scope: scope.data!, period: { from: today, to: today }, noticeId });
-      setDone(`已导出 ${file.fileName}，24 小时内有效`);
-      void Taro.showToast({ title: '已导出', icon: 'success' });
-    } catch (e) {
-      setError(`导出失败：${messageOf(e)}`);
-    } finally {
-      setBusy(null);
-    }
-  }
+  // The period does not narrow a notice's coverage (it is the notice's, whenever it was published).
+  const run = (format: ExportFormat) => exportAs({ kind: 'coverage', format, scope: scope.data!, period: { from: today, to: today }, noticeId });
 
   return (
     <View className="section e2e-coverage-export">
