@@ -4,6 +4,7 @@
  */
 import { checked, CloudbaseError, type CloudbaseDb, type DbDocument, type DbQuery, type DbTransaction } from './cloudbase-db';
 import type { CollectionName } from './collections';
+import { TransactionQueryError } from '../store-import';
 
 /** The most documents one query may return to a cloud function. */
 export const PAGE_SIZE = 1000;
@@ -65,4 +66,17 @@ export function transactionAccess(t: DbTransaction): DocAccess {
       return checked(await t.collection(name).doc(id).update(data)).updated ?? 0;
     },
   };
+}
+
+/**
+ * Wraps a repository's query methods: inside a transaction they refuse (TransactionQueryError), as
+ * CloudBase transactions cannot run queries; outside one they run as written.
+ */
+export function queryGuard(inTransaction: boolean) {
+  return <A extends unknown[], R>(method: string, fn: (...args: A) => Promise<R>): ((...args: A) => Promise<R>) =>
+    inTransaction
+      ? async (..._args: A): Promise<R> => {
+          throw new TransactionQueryError(method);
+        }
+      : fn;
 }

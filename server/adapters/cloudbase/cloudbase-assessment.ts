@@ -8,8 +8,7 @@
 import { COUNTER_METRICS, counterId, emptyCounters, type Contribution, type CounterKind, type Counters } from '@core/assessment/counters';
 import type { ServiceRequest } from '@core/requests/request';
 import type { AssessmentRepository, CounterQuery, CounterRow } from '../../ports/assessment.port';
-import { TransactionQueryError } from '../store-import';
-import { PAGE_SIZE, fetchAll, type DocAccess } from './cloudbase-access';
+import { PAGE_SIZE, fetchAll, queryGuard, type DocAccess } from './cloudbase-access';
 import { checked, type CloudbaseDb, type DbDocument } from './cloudbase-db';
 import { toRequest } from './cloudbase-requests';
 
@@ -49,12 +48,7 @@ const byScopeThenPeriod = (a: CounterRow, b: CounterRow): number =>
 
 export function assessmentRepository(db: CloudbaseDb, access: DocAccess, inTransaction: boolean): AssessmentRepository {
   const _ = db.command;
-  const query = <A extends unknown[], R>(method: string, fn: (...args: A) => Promise<R>) =>
-    inTransaction
-      ? async (..._args: A): Promise<R> => {
-          throw new TransactionQueryError(method);
-        }
-      : fn;
+  const query = queryGuard(inTransaction);
 
   /** Keyset pages of a street's documents by _id (index streetId_id), `limit` per page. */
   async function pageById(collection: 'requests' | 'assessment_counters', streetId: string, cursor: string | null, limit: number): Promise<DbDocument[]> {

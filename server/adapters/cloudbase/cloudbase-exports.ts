@@ -4,8 +4,7 @@
  * write, so it joins the transaction that appends the export's audit entry.
  */
 import type { ExportRecord, ExportRepository } from '../../ports/export.port';
-import { TransactionQueryError } from '../store-import';
-import type { DocAccess } from './cloudbase-access';
+import { queryGuard, type DocAccess } from './cloudbase-access';
 import { checked, type CloudbaseDb, type DbDocument } from './cloudbase-db';
 
 const LIST_MAX = 500;
@@ -19,12 +18,7 @@ function recordOf(d: DbDocument): ExportRecord {
 
 export function exportRepository(db: CloudbaseDb, access: DocAccess, inTransaction: boolean): ExportRepository {
   const _ = db.command;
-  const query = <A extends unknown[], R>(method: string, fn: (...args: A) => Promise<R>) =>
-    inTransaction
-      ? async (..._args: A): Promise<R> => {
-          throw new TransactionQueryError(method);
-        }
-      : fn;
+  const query = queryGuard(inTransaction);
   return {
     async create(record) {
       const { id, ...fields } = record;

@@ -36,8 +36,7 @@ import type {
 } from '../../ports/notice.port';
 import type { Page } from '../../ports/request.port';
 import { decodeNoticeCursor, encodeNoticeCursor, feedSortKey, noticeHead, noticePageLimit, type NoticeCursor } from '../notice-rules';
-import { TransactionQueryError } from '../store-import';
-import { fetchAll, transactionAccess, type DocAccess } from './cloudbase-access';
+import { fetchAll, queryGuard, transactionAccess, type DocAccess } from './cloudbase-access';
 import { checked, type CloudbaseDb, type DbCommandValue, type DbCondition, type DbDocument } from './cloudbase-db';
 import { pick, writeOutbox } from './cloudbase-requests';
 
@@ -218,12 +217,7 @@ async function reachWith(access: DocAccess, _: CloudbaseDb['command'], reach: Ho
  */
 export function noticeRepository(db: CloudbaseDb, access: DocAccess, inTransaction: boolean): NoticeRepository {
   const _ = db.command;
-  const query = <A extends unknown[], R>(method: string, fn: (...args: A) => Promise<R>) =>
-    inTransaction
-      ? async (..._args: A): Promise<R> => {
-          throw new TransactionQueryError(method);
-        }
-      : fn;
+  const query = queryGuard(inTransaction);
   /** Runs a write in the caller's transaction, or in its own. */
   const write = <R>(work: (a: DocAccess) => Promise<R>, retries = WRITE_RETRIES): Promise<R> =>
     inTransaction ? work(access) : db.runTransaction((t) => work(transactionAccess(t)), retries);

@@ -46,8 +46,8 @@ import {
   statusesOf,
   type Cursor,
 } from '../request-rules';
-import { TransactionQueryError, type StoreImport } from '../store-import';
-import { fetchAll, transactionAccess, type DocAccess } from './cloudbase-access';
+import type { StoreImport } from '../store-import';
+import { fetchAll, queryGuard, transactionAccess, type DocAccess } from './cloudbase-access';
 import { checked, type CloudbaseDb, type DbCommandValue, type DbCondition, type DbDocument } from './cloudbase-db';
 import { outboxFields, toOutbox } from './cloudbase-delivery';
 import type { CollectionName } from './collections';
@@ -179,12 +179,7 @@ export interface RequestRepositories {
  */
 export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransaction: boolean): RequestRepositories {
   const _ = db.command;
-  const query = <A extends unknown[], R>(method: string, fn: (...args: A) => Promise<R>) =>
-    inTransaction
-      ? async (..._args: A): Promise<R> => {
-          throw new TransactionQueryError(method);
-        }
-      : fn;
+  const query = queryGuard(inTransaction);
 
   /** The request filters as conditions (AND). */
   function requestConditions(q: Omit<RequestQuery, 'sort'>): (DbCondition | DbCommandValue)[] {
