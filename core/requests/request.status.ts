@@ -69,6 +69,11 @@ export const SOURCE_LABELS: Record<RequestSource, string> = {
 };
 /** The sources that come in over Open311 (and the only requests Open311 publishes). */
 export const PARTNER_SOURCES = ['hotline', 'platform'] as const satisfies readonly RequestSource[];
+/**
+ * A partner system's requests are filed by `partner:<key id>` (submitterId and the event's actor id): the
+ * scope of its idempotency keys and of its rate limits, one per api_key, never a person.
+ */
+export const PARTNER_SUBMITTER_PREFIX = 'partner:';
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];
