@@ -72,7 +72,7 @@ test('an admin creates a hotline key, the hotline files with it, the grid worker
   await app.shot(wp, '02-worker-list');
   await item.click();
   await wp.locator('.e2e-detail-description').waitFor();
-  expect(await textOf(wp, '.rq-head')).toContain('12345热线');
+  expect(await wp.locator('.rq-head__meta', { hasText: '12345热线' }).count()).toBe(1);
   expect(await wp.locator('body').innerText()).not.toContain('桂兰');
   await settled(wp);
   await app.shot(wp, '03-worker-detail');
