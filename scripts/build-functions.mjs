@@ -31,6 +31,8 @@ export const ALLOWED_PACKAGES = [
   'path-expression-matcher',
   'is-unsafe',
   '@nodable/entities',
+  'xml-naming',
+  'anynum',
 ];
 /** Named so the failure says why, not just "not allowed". */
 const FORBIDDEN_PACKAGES = {
