@@ -250,10 +250,17 @@ describe('partner keys (street admin)', () => {
     expect(JSON.stringify(stored)).not.toContain(created.apiKey);
     const listed = await h.call<unknown[]>('admin', 'open311', 'partnerKeys', {});
     expect(JSON.stringify(listed)).not.toContain(created.apiKey);
+    h.clock.set(new Date(h.clock.now().getTime() + 60_000));
     expect((await h.call('admin', 'open311', 'revokePartnerKey', { id: hash })).ok).toBe(true);
     const audit = await h.deps.store.audit.listFor('partner_key', hash, 10);
     expect(audit.map((a) => [a.action, a.actorId, a.streetId])).toEqual([['partner.revoke', 'admin', 's1'], ['partner.create', 'admin', 's1']]);
     expect(JSON.stringify(audit)).not.toContain(created.apiKey);
+    // 操作记录 names the partner system and the change, in words.
+    const page = await h.call<{ entries: { actionLabel: string; targetName: string; summary: string }[] }>('admin', 'people', 'audit', {});
+    expect(page.ok && page.data.entries.slice(0, 2).map((e) => [e.actionLabel, e.targetName, e.summary])).toEqual([
+      ['停用对接系统密钥', '12345热线（市级）', '使用中 → 已停用'],
+      ['创建对接系统密钥', '12345热线（市级）', '无 → 使用中'],
+    ]);
   });
 
   it('only a street admin manages keys; a name is required', async () => {

@@ -21,7 +21,7 @@ export async function createPartnerKey(ctx: UserContext, input: { name: string; 
     await tx.partnerKeys.create(key);
     await tx.audit.append({
       id: ctx.deps.newId(), at, actorId: ctx.user.id, action: 'partner.create', targetType: 'partner_key', targetId: key.id, streetId,
-      detail: { name: key.name, kind: key.kind, prefix: key.prefix },
+      detail: { name: key.name, kind: key.kind, prefix: key.prefix, to: '使用中' },
     });
   });
   return { key: await partnerKeyView(ctx.deps, key), apiKey };

@@ -20,7 +20,7 @@ export async function revokePartnerKey(ctx: UserContext, input: { id: string }):
     if (!(await tx.partnerKeys.revoke(key.id, at, ctx.user.id))) throw new DomainError('PARTNER.REVOKED');
     await tx.audit.append({
       id: ctx.deps.newId(), at, actorId: ctx.user.id, action: 'partner.revoke', targetType: 'partner_key', targetId: key.id, streetId,
-      detail: { name: key.name, kind: key.kind, prefix: key.prefix },
+      detail: { name: key.name, kind: key.kind, prefix: key.prefix, from: '使用中', to: '已停用' },
     });
   });
   return partnerKeyView(ctx.deps, { ...key, revokedAt: at, revokedBy: ctx.user.id });
