@@ -87,6 +87,7 @@ describe('open311 function', () => {
     expect(errorOf(await post({ phone: '12345' }))).toEqual([400, 400]);
     expect(errorOf(await call('GET', 'nothing.json'))).toEqual([404, 404]);
     expect(errorOf(await call('DELETE', 'requests.json'))).toEqual([405, 405]);
+    expect(errorOf(await call('GET', 'requests/%E0%A4%A.json', { query: { jurisdiction_id: J } }))).toEqual([404, 404]);
     const xml = await call('POST', 'requests.xml', { form: aRequest('wgt_bad') });
     expect(xml.statusCode).toBe(403);
     expect(XMLValidator.validate(xml.body)).toBe(true);

@@ -72,6 +72,15 @@ function paramsOf(event: HttpEvent): Open311Params {
   return out;
 }
 
+/** A path segment as sent; a malformed escape is no resource of ours. */
+function segment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new Open311Failure(404, '没有这个接口');
+  }
+}
+
 interface Answer {
   status: number;
   doc: Open311Document;
@@ -90,14 +99,14 @@ async function route(deps: Deps, event: HttpEvent, resource: string, onKey: (key
   const key = await partnerKeyOf(deps, params, street);
   if (key) onKey(key);
   if (collection === 'services') {
-    if (id) return { status: 200, doc: { kind: 'service_definition', definition: await getServiceDefinition(deps, street, decodeURIComponent(id)) } };
+    if (id) return { status: 200, doc: { kind: 'service_definition', definition: await getServiceDefinition(deps, street, segment(id)) } };
     return { status: 200, doc: { kind: 'services', services: await getServices(deps, street) } };
   }
   if (collection === 'tokens') {
     if (!id) throw new Open311Failure(404, '没有这个接口');
-    return { status: 200, doc: { kind: 'tokens', tokens: await getToken(deps, street, key, decodeURIComponent(id)) } };
+    return { status: 200, doc: { kind: 'tokens', tokens: await getToken(deps, street, key, segment(id)) } };
   }
-  if (id) return { status: 200, doc: { kind: 'requests', requests: await getRequest(deps, street, key, decodeURIComponent(id)) } };
+  if (id) return { status: 200, doc: { kind: 'requests', requests: await getRequest(deps, street, key, segment(id)) } };
   if (method === 'POST') {
     const { posted } = await postRequest(deps, street, key, params, now);
     return { status: 200, doc: { kind: 'posted', posted: [posted] } };
