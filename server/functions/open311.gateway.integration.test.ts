@@ -102,3 +102,18 @@ test('a request posted over Open311 goes through the loop and its status reads b
   const keys = await call<{ id: string; recentCalls: number }[]>('user-street-1', 'open311', 'partnerKeys', {});
   expect(keys[0].recentCalls).toBe(5);
 }, 120_000);
+
+test('the gateway hands Open311 its own refusals: an oversized body is 413, an unknown resource 404, both as the spec error array', async () => {
+  const big = await fetch(`${runtime.url}/open311/v2/requests.json`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `description=${'很'.repeat(30_000)}`,
+  });
+  expect(big.status).toBe(413);
+  expect(((await big.json()) as { code: number }[])[0].code).toBe(413);
+  for (const path of ['/open311/v2', '/open311/v2/', '/open311/v2/discovery.json']) {
+    const res = await fetch(`${runtime.url}${path}`);
+    expect([path, res.status]).toEqual([path, 404]);
+    expect(res.headers.get('content-type')).toMatch(/^(text\/xml|application\/json)/);
+  }
+});

@@ -392,7 +392,7 @@ export function createGateway(options: GatewayOptions): Server {
     const fnMatch = FUNCTION_ROUTE.exec(pathname);
     if (fnMatch && method === 'POST') return callFunction(req, res, fnMatch[1]);
     const open311 = Object.prototype.hasOwnProperty.call(functions, 'open311') ? functions.open311 : undefined;
-    if (pathname.startsWith(OPEN311_PREFIX) && open311?.http) return callHttpFunction(req, res, url, open311);
+    if ((pathname.startsWith(OPEN311_PREFIX) || pathname === OPEN311_PREFIX.slice(0, -1)) && open311?.http) return callHttpFunction(req, res, url, open311);
     if (pathname === '/api/files' && method === 'POST') return upload(req, res);
     if (pathname === '/healthz' && isGet) return health(res);
     // Dev routes exist only in dev mode: in production they are not routes at all.
