@@ -1,6 +1,6 @@
 import type { Category, ServiceRequest } from '../requests/request';
 import { REQUEST_STATUSES } from '../requests/request.status';
-import { OPEN311_STATUS, maskPhonesIn, open311RequestOf, parseW3c, serviceDefinitionOf, serviceOf, statusesFor, w3cDatetime } from './open311';
+import { OPEN311_STATUS, maskPhonesIn, open311RequestOf, parseW3c, publicStepOf, serviceDefinitionOf, serviceOf, statusesFor, w3cDatetime } from './open311';
 
 const category: Category = { id: 'k-env', streetId: 's1', name: '环境卫生', kind: 'complaint', responseMinutes: 24 * 60, resolutionDays: 2, active: true, seq: 1 };
 
@@ -14,7 +14,7 @@ function request(over: Partial<ServiceRequest> = {}): ServiceRequest {
     acceptedAt: null, resolvedAt: null, closedAt: null, resolvedLate: null, ...over,
   };
 }
-const ctx = { communityName: '东湖社区', lastStep: null, withDescription: true };
+const ctx = { communityName: '东湖社区', publicStep: null, withDescription: true };
 
 describe('Open311 status mapping', () => {
   it('accepted, dispatched and in progress are open; resolved and archived are closed; held is not published', () => {
@@ -44,10 +44,20 @@ describe('open311RequestOf', () => {
   });
 
   it('status_notes: the note only of steps written for the reporter, mobile numbers masked; internal notes never', () => {
-    const resolved = open311RequestOf(request({ status: 'resolved' }), { ...ctx, lastStep: { action: 'resolve', note: '已清运，有问题请打13800001234' } })!;
+    const resolved = open311RequestOf(request({ status: 'resolved' }), { ...ctx, publicStep: { action: 'resolve', note: '已清运，有问题请打13800001234' } })!;
     expect(resolved.status_notes).toBe('待确认：已清运，有问题请打138****1234');
-    const dispatched = open311RequestOf(request({ status: 'dispatched' }), { ...ctx, lastStep: { action: 'dispatch', note: '转给城管，张队长电话13900001111' } })!;
+    const dispatched = open311RequestOf(request({ status: 'dispatched' }), { ...ctx, publicStep: { action: 'dispatch', note: '转给城管，张队长电话13900001111' } })!;
     expect(dispatched.status_notes).toBe('已派遣');
+  });
+
+  it('publicStepOf: the latest public note stays after confirm or verify; a reopen or reassign after it clears it', () => {
+    const e = (action: string, note = '') => ({ action, note });
+    expect(publicStepOf([e('submit'), e('accept'), e('dispatch', '转城管，内部说明')])).toBeNull();
+    expect(publicStepOf([e('submit'), e('accept'), e('progress', '已联系物业'), e('resolve', '已修好'), e('verify', '电话回访')])).toEqual(e('resolve', '已修好'));
+    expect(publicStepOf([e('submit'), e('accept'), e('resolve', '已修好'), e('reopen', '二楼还是黑的')])).toBeNull();
+    expect(publicStepOf([e('submit'), e('accept'), e('resolve', '已修好'), e('reopen', '没修好'), e('progress', '换了开关')])).toEqual(e('progress', '换了开关'));
+    expect(publicStepOf([e('submit'), e('reject', '不属于网格服务范围')])).toEqual(e('reject', '不属于网格服务范围'));
+    expect(publicStepOf([e('submit'), e('progress', '  ')])).toBeNull();
   });
 
   it('address and coordinates only when the reporter gave them; description only for partners', () => {

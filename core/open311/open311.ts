@@ -7,8 +7,9 @@
  * - Status: held (content review) is not published at all; submitted/accepted/dispatched/in_progress are
  *   open; resolved (办结, the handler is done) and verified/archived/rejected/withdrawn are closed. A resident
  *   who reopens a resolved request makes it open again.
- * - status_notes is the public part of the last step: its status label, and the note only for the steps whose
- *   note is written for the reporter (处置情况, 办理结果, 不予受理的原因); mobile numbers in it are masked.
+ * - status_notes is the status label and the public part of the handling so far: the note of the latest step whose
+ *   note is written for the reporter (处置情况, 办理结果, 不予受理的原因), unless the request was reopened or reassigned
+ *   after it (that note no longer describes where it stands); mobile numbers in it are masked.
  * - agency_responsible is the community; expected_datetime the current working-day deadline (none once closed).
  * - address / lat / long only when the reporter gave them. No reporter personal data (name, phone, account)
  *   is ever part of a response: the view below has no field that could carry it.
@@ -42,6 +43,19 @@ export function statusesFor(status: Open311Status): RequestStatus[] {
 
 /** Steps whose note is written for the reporter (the resident reads the same text in the app). */
 export const PUBLIC_NOTE_ACTIONS = ['progress', 'resolve', 'reject', 'refuse'] as const;
+
+/** Steps after which an earlier note no longer describes where the request stands. */
+export const NOTE_RESET_ACTIONS = ['reopen', 'reassign'] as const;
+
+/** The step status_notes quotes: walking back from the latest event, the first public note, unless a reset comes first. */
+export function publicStepOf(events: readonly { action: string; note: string }[]): { action: string; note: string } | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if ((NOTE_RESET_ACTIONS as readonly string[]).includes(e.action)) return null;
+    if ((PUBLIC_NOTE_ACTIONS as readonly string[]).includes(e.action) && e.note.trim()) return { action: e.action, note: e.note };
+  }
+  return null;
+}
 
 /** Attribute codes of every service definition. */
 export const ATTR_GRID_CODE = 'grid_code';
@@ -196,8 +210,8 @@ export function maskPhonesIn(text: string): string {
 export interface RequestViewContext {
   /** The community (agency_responsible). */
   communityName: string;
-  /** The request's last event (action and note), or null when unknown. */
-  lastStep: { action: string; note: string } | null;
+  /** The step whose note status_notes quotes (publicStepOf the request's events), or null. */
+  publicStep: { action: string; note: string } | null;
   /** A partner of the jurisdiction reads the description; the public does not. */
   withDescription: boolean;
 }
@@ -206,7 +220,7 @@ export interface RequestViewContext {
 export function open311RequestOf(r: ServiceRequest, ctx: RequestViewContext): Open311Request | null {
   const status = OPEN311_STATUS[r.status];
   if (!status) return null;
-  const step = ctx.lastStep;
+  const step = ctx.publicStep;
   const note = step && (PUBLIC_NOTE_ACTIONS as readonly string[]).includes(step.action) && step.note.trim() ? `：${maskPhonesIn(step.note.trim())}` : '';
   const due = status === 'open' ? currentDue(r) : null;
   return {

@@ -8,7 +8,7 @@
  * `service_code` (comma list), `status` (open, closed or both), `start_date` / `end_date` (W3C datetimes) on
  * requested_datetime — by default the last 90 days, never a span longer than 90 days — newest first, at most 1,000.
  */
-import { OPEN311_STATUS, open311RequestOf, parseW3c, statusesFor, type Open311Request, type Open311Status } from '@core/open311/open311';
+import { OPEN311_STATUS, open311RequestOf, parseW3c, publicStepOf, statusesFor, type Open311Request, type Open311Status } from '@core/open311/open311';
 import type { Street } from '@core/places/place';
 import type { ServiceRequest } from '@core/requests/request';
 import { PARTNER_SOURCES, type RequestStatus } from '@core/requests/request.status';
@@ -20,7 +20,7 @@ import { Open311Failure } from './open311-failure';
 export const OPEN311_MAX_RESULTS = 1000;
 export const OPEN311_MAX_SPAN_DAYS = 90;
 const DAY_MS = 24 * 3600 * 1000;
-/** Event reads run this many at a time (status_notes needs each request's last step). */
+/** Event reads run this many at a time (status_notes needs each request's steps). */
 const EVENT_READS_AT_ONCE = 20;
 
 function published(r: ServiceRequest | null, street: Street): r is ServiceRequest {
@@ -39,10 +39,9 @@ async function views(deps: Deps, requests: ServiceRequest[], key: PartnerKey | n
     const chunk = requests.slice(i, i + EVENT_READS_AT_ONCE);
     const events = await Promise.all(chunk.map((r) => deps.store.requests.events(r.id)));
     chunk.forEach((r, j) => {
-      const last = events[j][events[j].length - 1];
       const view = open311RequestOf(r, {
         communityName: communities.get(r.communityId) ?? '',
-        lastStep: last ? { action: last.action, note: last.note } : null,
+        publicStep: publicStepOf(events[j]),
         withDescription: key !== null,
       });
       if (view) out.push(view);
