@@ -10,7 +10,8 @@ import { OFFICIAL_CALENDARS } from '@core/calendar/official-calendar';
 import { DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
 import type { HttpResponse } from './http-event';
 import { functionHarness, type Harness } from '../testing/function-harness';
-import { addStreetAdmin, createKey, open311 } from '../testing/open311-http';
+import { addStreetAdmin, createKey, open311, open311Event } from '../testing/open311-http';
+import { open311Function } from './open311.function';
 import { household } from '../testing/small-street.fixture';
 
 const J = '420100001';
@@ -123,6 +124,26 @@ describe('open311 function', () => {
     expect((await h.deps.store.requests.get(a.service_request_id))?.gridId).toBe('g3');
     const [b] = json<{ service_request_id: string }[]>(await post({ 'attribute[grid_code]': G3 }));
     expect((await h.deps.store.requests.get(b.service_request_id))?.gridId).toBe('g3');
+  });
+
+  it("the spec's POST example (our jurisdiction, service and grid): its 9-digit phone is refused as a resident's would be; without it, filed", async () => {
+    const body = (phone: string) =>
+      `api_key=${encodeURIComponent(apiKey)}&jurisdiction_id=${J}&service_code=k-env&lat=37.76524078&long=-122.4212043&address_string=1234+5th+street` +
+      `&email=smit222%40sfgov.edu&device_id=tt222111&account_id=123456&first_name=john&last_name=smith${phone}` +
+      `&description=A+large+sinkhole+is+destroying+the+street&media_url=http%3A%2F%2Fmediaurl.com%2Fmedia.jpg` +
+      `&attribute%5BWHISPAWN%5D=123456&attribute%5BWHISDORN%5D=COISL001&attribute%5Bgrid_code%5D=${G1}`;
+    const event = (phone: string) => ({ ...open311Event('POST', 'requests.xml'), headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: body(phone) });
+    const refused = await open311Function.http!(event('&phone=111111111'), h.deps);
+    responses.push(refused);
+    expect(refused.statusCode).toBe(400);
+    expect(new XMLParser().parse(refused.body).errors.error.description).toContain('回电号码');
+    const filed = await open311Function.http!(event(''), h.deps);
+    responses.push(filed);
+    expect(filed.statusCode).toBe(200);
+    const id = String(new XMLParser({ parseTagValue: false }).parse(filed.body).service_requests.request.service_request_id);
+    const stored = (await h.deps.store.requests.get(id))!;
+    expect(stored).toMatchObject({ address: '1234 5th street', location: { latitude: 37.76524078, longitude: -122.4212043, name: null }, photoFileIds: [], callbackPhone: null });
+    for (const dropped of ['smit222', 'tt222111', '123456', 'john', 'smith', 'mediaurl', 'COISL001']) expect(JSON.stringify(stored)).not.toContain(dropped);
   });
 
   it('JSON bodies work too, with attribute as an object', async () => {
