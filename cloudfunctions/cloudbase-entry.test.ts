@@ -67,3 +67,30 @@ describe('createMain', () => {
     expect(reply).toEqual({ ok: true, data: 'handled' });
   });
 });
+
+describe('createMain with an HTTP function (open311)', () => {
+  it('hands HTTP access service events to the function`s http side, never as the system identity; other calls to handle', async () => {
+    const { fn, calls } = recordingFunction();
+    const httpCalls: unknown[] = [];
+    const withHttp: CloudFunction = {
+      ...fn,
+      async http(event) {
+        httpCalls.push(event);
+        return { statusCode: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '[]', isBase64Encoded: false };
+      },
+    };
+    const main = createMain(withHttp, () => appWithCaller(['']), () => deps);
+    const event = { path: '/open311/v2/services.json', httpMethod: 'GET', headers: {}, queryStringParameters: {}, body: null, isBase64Encoded: false };
+    expect(await main(event, {})).toEqual({ statusCode: 200, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '[]', isBase64Encoded: false });
+    await main({ action: 'partnerKeys' }, {});
+    expect(httpCalls).toEqual([event]);
+    expect(calls.map((c) => c.event)).toEqual([{ action: 'partnerKeys' }]);
+  });
+
+  it('a function without an http side treats an HTTP-shaped event as an ordinary call', async () => {
+    const { fn, calls } = recordingFunction();
+    const main = createMain(fn, () => appWithCaller(['']), () => deps);
+    await main({ path: '/x', httpMethod: 'GET' }, {});
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -5,13 +5,14 @@
 import type { Reply } from '@core/shared/errors';
 import type { CloudFunction, Identity } from '../server/functions/define-function';
 import type { Deps } from '../server/functions/deps';
+import { isHttpEvent, type HttpResponse } from '../server/functions/http-event';
 
 /** The one thing the entry reads from the CloudBase app: the caller the platform injected. */
 export interface CallerSource {
   auth(): { getUserInfo(): { openId?: string } };
 }
 
-export type CloudbaseMain = (event: unknown, context: unknown) => Promise<Reply<unknown>>;
+export type CloudbaseMain = (event: unknown, context: unknown) => Promise<Reply<unknown> | HttpResponse>;
 
 /**
  * A WeChat caller carries an openid injected by the platform; timer triggers and HTTP-API calls carry
@@ -39,6 +40,9 @@ export function createMain<App extends CallerSource>(
       const app = initApp();
       instance = { app, deps: makeDeps(app) };
     }
+    // An HTTP access service call (open311) authenticates itself (api_key) and answers as HTTP; it never
+    // runs as the system identity a call without an openid would otherwise get.
+    if (fn.http && isHttpEvent(event)) return fn.http(event, instance.deps);
     const identity = identityFrom(instance.app.auth().getUserInfo());
     return fn.handle(identity, event, instance.deps);
   };

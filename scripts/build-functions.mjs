@@ -24,6 +24,15 @@ export const EXTERNAL_PACKAGES = ['@cloudbase/node-sdk', 'wx-server-sdk'];
 export const ALLOWED_PACKAGES = [
   'dayjs', // dates in core (duty hours)
   'qrcode-generator', // invitation QR codes (people.invite): pure JS, no dependencies
+  // Open311 XML (open311 function): fast-xml-parser's XMLBuilder and what it pulls in, all pure JS.
+  'fast-xml-parser',
+  'fast-xml-builder',
+  'strnum',
+  'path-expression-matcher',
+  'is-unsafe',
+  '@nodable/entities',
+  'xml-naming',
+  'anynum',
 ];
 /** Named so the failure says why, not just "not allowed". */
 const FORBIDDEN_PACKAGES = {

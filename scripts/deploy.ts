@@ -54,8 +54,10 @@ async function main(): Promise<number> {
   const storage = await steps.restrictStorage(manager, log);
   console.log('== 4/4 云函数 / functions');
   const functions = await steps.deployFunctions(manager, rc.functions, path.join(ROOT, rc.functionRoot), log);
+  // After the functions: a route can only point at a function that exists.
+  const routes = await steps.ensureHttpRoutes(manager, envId, steps.HTTP_ROUTES, log);
 
-  const report = steps.mergeReports(collections, rules, storage, functions);
+  const report = steps.mergeReports(collections, rules, storage, functions, routes);
   if (report.failures.length === 0) {
     console.log('部署完成。 / Deploy complete.');
     return 0;

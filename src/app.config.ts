@@ -15,8 +15,8 @@ const subPackages = [
     root: 'features/notices',
     pages: ['pages/detail/index', 'pages/manage/index', 'pages/publish/index', 'pages/coverage/index', 'pages/grid/index'],
   },
-  // 人员: redeeming an invitation (anyone), 人员管理 and 操作记录 (admins).
-  { root: 'features/people', pages: ['pages/redeem/index', 'pages/manage/index', 'pages/audit/index'] },
+  // 人员: redeeming an invitation (anyone), 人员管理 and 操作记录 (admins), 对接系统密钥 (street admins: Open311 keys).
+  { root: 'features/people', pages: ['pages/redeem/index', 'pages/manage/index', 'pages/audit/index', 'pages/partners/index'] },
   // 台账导入: street admins bring the street's registers in from Excel.
   { root: 'features/registers', pages: ['pages/import/index'] },
   // 考核评价: the dashboard and a figure's requests (staff), 我的考核 (grid workers); the trend chart lives only here.

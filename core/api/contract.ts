@@ -12,6 +12,7 @@ import type { PeopleContract } from './people.contract';
 import type { RegisterContract } from './register.contract';
 import type { BindingContract } from './binding.contract';
 import type { AssessmentContract } from './assessment.contract';
+import type { Open311Contract } from './open311.contract';
 
 export interface RoleView {
   role: Role;
@@ -123,7 +124,7 @@ export type { DutySlot, Weekday } from '../contact-card/duty-hours';
 
 type Empty = Record<string, never>;
 
-export interface Contract extends RequestContract, NoticeContract, MessageContract, PeopleContract, RegisterContract, AssessmentContract {
+export interface Contract extends RequestContract, NoticeContract, MessageContract, PeopleContract, RegisterContract, AssessmentContract, Open311Contract {
   account: {
     me: { input: Empty; output: MeView };
     communities: { input: Empty; output: CommunityOption[] };

@@ -84,6 +84,14 @@ describe('contributionsOf', () => {
     expect(Object.keys(c).some((k) => k.includes('2026-03'))).toBe(false);
   });
 
+  it('requests from the 12345 hotline and city platforms count as filed, never as found on patrol (主动发现)', () => {
+    for (const source of ['hotline', 'platform']) {
+      const c = byKey(contributionsOf(request({ source })));
+      expect(c['street:st@2026-03-02']).toEqual({ filed: 1 });
+      expect(c['grid:gd@2026-03']).toEqual({ filed: 1 });
+    }
+  });
+
   it('a held request (under review) counts nowhere; releasing it adds exactly what a submitted one adds', () => {
     const held = request({ status: 'held' });
     expect(contributionsOf(held)).toEqual([]);

@@ -21,7 +21,7 @@ import { beijingDate } from '../calendar/working-days';
 export const COUNTER_METRICS = [
   /** 上报数: requests filed (any source). */
   'filed',
-  /** Of those, found by a grid worker on patrol (主动发现). */
+  /** Of those, found by a grid worker on patrol (主动发现); hotline and platform requests (Open311) are not. */
   'filedPatrol',
   /** 受理数: accepted (受理) or dispatched (派遣) directly. */
   'accepted',

@@ -10,6 +10,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'register.import': '导入街道台账',
   'assessment.weights': '修改考核权重',
   'assessment.export': '导出报表',
+  'partner.create': '创建对接系统密钥',
+  'partner.revoke': '停用对接系统密钥',
 };
 
 export function auditActionLabel(action: string): string {

@@ -75,6 +75,8 @@ export const PERMISSIONS = {
     roles: { resident: 'grid', grid_worker: 'grid', community_staff: 'community', street_staff: 'street' },
   },
   'assessment.export': { label: '导出考核报表', roles: { community_staff: 'community', street_staff: 'street' } },
+  // Open311: the street admin gives partner systems (12345热线, 城市平台) api_keys and revokes them; every change audited.
+  'partner.manage': { label: '管理对接系统密钥', roles: { street_admin: 'street' } },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -61,9 +61,19 @@ export const CATEGORY_KIND_LABELS: Record<CategoryKind, string> = {
   suggestion: '建议',
 };
 
-export const SOURCES = ['resident', 'patrol', 'proxy'] as const;
+/** hotline / platform: posted over Open311 by a partner system with its api_key (server/use-cases/open311). */
+export const SOURCES = ['resident', 'patrol', 'proxy', 'hotline', 'platform'] as const;
 export type RequestSource = (typeof SOURCES)[number];
-export const SOURCE_LABELS: Record<RequestSource, string> = { resident: '居民上报', patrol: '网格员巡查', proxy: '代为上报' };
+export const SOURCE_LABELS: Record<RequestSource, string> = {
+  resident: '居民上报', patrol: '网格员巡查', proxy: '代为上报', hotline: '12345热线', platform: '城市平台',
+};
+/** The sources that come in over Open311 (and the only requests Open311 publishes). */
+export const PARTNER_SOURCES = ['hotline', 'platform'] as const satisfies readonly RequestSource[];
+/**
+ * A partner system's requests are filed by `partner:<key id>` (submitterId and the event's actor id): the
+ * scope of its idempotency keys and of its rate limits, one per api_key, never a person.
+ */
+export const PARTNER_SUBMITTER_PREFIX = 'partner:';
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];

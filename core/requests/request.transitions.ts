@@ -39,9 +39,10 @@ interface Rule {
 }
 
 export const TRANSITIONS: Record<RequestAction, Rule> = {
-  submit: { label: '发现上报', from: [null], to: 'submitted', by: ['resident', 'grid_worker'] },
+  // system: a partner system (12345热线, 城市平台) posting over Open311 with its api_key.
+  submit: { label: '发现上报', from: [null], to: 'submitted', by: ['resident', 'grid_worker', 'system'] },
   // Text the content check flags is held for community review instead of reaching the handlers.
-  hold: { label: '提交待审核', from: [null], to: 'held', by: ['resident', 'grid_worker'] },
+  hold: { label: '提交待审核', from: [null], to: 'held', by: ['resident', 'grid_worker', 'system'] },
   release: { label: '审核通过', from: ['held'], to: 'submitted', by: ['community'] },
   refuse: { label: '审核不通过', from: ['held'], to: 'rejected', by: ['community'] },
   accept: { label: '受理', from: ['submitted'], to: 'accepted', by: ['grid_worker', 'community'] },

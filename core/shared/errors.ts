@@ -105,6 +105,9 @@ export const ERROR_MESSAGES = {
   'IMPORT.DUPLICATE_MOBILE': '文件中有重复的手机号',
   'IMPORT.FORMULA': '单元格是公式：请复制后“选择性粘贴为数值”再导入',
   'IMPORT.MERGED_CELLS': '表中有合并单元格：请取消合并并在每一行填上内容',
+  'PARTNER.NOT_FOUND': '没有找到这个对接系统密钥',
+  'PARTNER.REVOKED': '这个密钥已经停用了',
+  'PARTNER.NOT_ADMIN': '只有街道管理员可以管理对接系统密钥',
   ...BASIC_ERROR_MESSAGES,
 } as const;
 

@@ -8,6 +8,8 @@ import {
   denyClientAccess,
   deployFunctions,
   ensureCollections,
+  ensureHttpRoutes,
+  HTTP_ROUTES,
   planIndexes,
   readCloudbaseRc,
   resolvePlaceholders,
@@ -352,5 +354,42 @@ describe('readCloudbaseRc (the real cloudbaserc.json)', () => {
     if (!withTimer?.triggers) throw new Error('cloudbaserc.json has no timer trigger');
     withTimer.triggers[0].config = '30 3 * * *';
     expect(() => readCloudbaseRc(JSON.stringify(broken), { TCB_ENV_ID: 'e', WGT_BIND_URL_BASE: 'https://x', WGT_SUBSCRIBE_TEMPLATES: 'off' })).toThrow(/7 fields/);
+  });
+});
+
+describe('ensureHttpRoutes', () => {
+  const route = [{ path: '/open311/v2', functionName: 'open311' }];
+  function gateway(apis: { Path: string; Name: string }[], failOn?: string) {
+    const calls: string[] = [];
+    const stub = stubManager();
+    const manager: DeployManager = {
+      ...stub.manager,
+      commonService: () => ({
+        async call({ Action, Param }) {
+          calls.push(`${Action} ${String(Param.Path)}${Param.Name ? ` ${String(Param.Name)}` : ''}`);
+          if (Action === failOn) throw new Error('network down');
+          if (Action === 'DescribeCloudBaseGWAPI') return { APISet: apis.filter((a) => a.Path === Param.Path) };
+          apis.push({ Path: String(Param.Path), Name: String(Param.Name) });
+          return { APIId: 'api-1' };
+        },
+      }),
+    };
+    return { manager, calls, apis };
+  }
+
+  it('creates the Open311 route to the open311 function once; a second deploy finds it and changes nothing', async () => {
+    const g = gateway([]);
+    expect(await ensureHttpRoutes(g.manager, 'env-1', route, silent)).toEqual({ failures: [], manualSteps: [] });
+    expect(await ensureHttpRoutes(g.manager, 'env-1', route, silent)).toEqual({ failures: [], manualSteps: [] });
+    expect(g.calls).toEqual(['DescribeCloudBaseGWAPI /open311/v2', 'CreateCloudBaseGWAPI /open311/v2 open311', 'DescribeCloudBaseGWAPI /open311/v2']);
+    expect(HTTP_ROUTES).toEqual(route);
+  });
+
+  it('never takes over a path routed elsewhere, and says what to do by hand when the API fails', async () => {
+    const taken = await ensureHttpRoutes(gateway([{ Path: '/open311/v2', Name: 'other' }]).manager, 'env-1', route, silent);
+    expect(taken.failures).toEqual([expect.stringContaining('已指向 other')]);
+    expect(taken.manualSteps).toEqual([expect.stringContaining('HTTP 访问服务')]);
+    const down = await ensureHttpRoutes(gateway([], 'DescribeCloudBaseGWAPI').manager, 'env-1', route, silent);
+    expect(down.failures).toEqual([expect.stringContaining('network down')]);
   });
 });

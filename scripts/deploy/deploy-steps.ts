@@ -427,6 +427,42 @@ export async function deployFunctions(
   return report;
 }
 
+// ---------------------------------------------------------------------------------------------------
+// HTTP access service (HTTP 访问服务)
+
+/** Routes of the HTTP access service to functions: Open311 for the 12345 hotline and city platforms (docs/OPEN311.md). */
+export const HTTP_ROUTES: readonly { path: string; functionName: string }[] = [{ path: '/open311/v2', functionName: 'open311' }];
+
+function httpRouteManualStep(path: string, functionName: string): string {
+  return `云开发控制台 → HTTP 访问服务 → 新建：关联资源类型「云函数」选 ${functionName}，触发路径 ${path}，不开启身份认证（函数按 api_key 鉴权）。`;
+}
+
+/**
+ * Makes each route exist (tcb API DescribeCloudBaseGWAPI, then CreateCloudBaseGWAPI when missing). A path
+ * already routed to another resource is reported, never overwritten.
+ */
+export async function ensureHttpRoutes(manager: DeployManager, envId: string, routes: readonly { path: string; functionName: string }[], log: Log): Promise<StepReport> {
+  const report = emptyReport();
+  const tcb = manager.commonService();
+  for (const { path: routePath, functionName } of routes) {
+    try {
+      const described = (await tcb.call({ Action: 'DescribeCloudBaseGWAPI', Param: { ServiceId: envId, Path: routePath } })) as { APISet?: { Path?: string; Name?: string }[] };
+      const existing = (described.APISet ?? []).find((api) => api.Path === routePath);
+      if (existing && existing.Name !== functionName) {
+        report.failures.push(`HTTP 访问路径 ${routePath} 已指向 ${existing.Name ?? '其他资源'}，不是云函数 ${functionName}`);
+        report.manualSteps.push(httpRouteManualStep(routePath, functionName));
+        continue;
+      }
+      if (!existing) await tcb.call({ Action: 'CreateCloudBaseGWAPI', Param: { ServiceId: envId, Path: routePath, Type: 1, Name: functionName } });
+      log.info(`HTTP 访问服务 ${routePath} → 云函数 ${functionName}${existing ? '（已存在）' : '（已创建）'}`);
+    } catch (e) {
+      report.failures.push(`HTTP 访问路径 ${routePath}: ${errorText(e)}`);
+      report.manualSteps.push(httpRouteManualStep(routePath, functionName));
+    }
+  }
+  return report;
+}
+
 export function mergeReports(...reports: StepReport[]): StepReport {
   return {
     failures: reports.flatMap((r) => r.failures),

@@ -148,6 +148,14 @@ const MATRIX: Record<string, Spec> = {
   },
   'housekeeping.recountAssessment': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
   'housekeeping.daily': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
+  // Open311 partner keys are the street admin's alone (not a caller here; see open311.function.test.ts). The
+  // Open311 API itself is HTTP with api_keys, not an action (open311.function.test.ts covers who may do what).
+  'open311.partnerKeys': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH } },
+  'open311.createPartnerKey': {
+    input: () => ({ name: '12345热线', kind: 'hotline' }),
+    rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH },
+  },
+  'open311.revokePartnerKey': { input: () => ({ id: 'a'.repeat(64) }), rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH } },
 };
 
 

@@ -9,6 +9,7 @@ import type { Actor } from '@core/people/role';
 import type { User } from '@core/people/user';
 import { parse, type Schema } from '@core/validation/schema';
 import type { Deps } from './deps';
+import type { HttpEvent, HttpResponse } from './http-event';
 import { resolveActor } from './resolve-actor';
 
 /**
@@ -49,6 +50,11 @@ export interface CloudFunction {
   name: string;
   actions: ActionTable;
   handle(identity: Identity, event: unknown, deps: Deps): Promise<Reply<unknown>>;
+  /**
+   * Functions reached over HTTP (CloudBase HTTP access service; locally the gateway) answer HTTP events here,
+   * authenticating the call themselves (open311: api_key), never as a WeChat user.
+   */
+  http?(event: HttpEvent, deps: Deps): Promise<HttpResponse>;
 }
 
 /** CloudBase delivers timer triggers as `{ Type: 'Timer', TriggerName, Time }` with no user. */

@@ -5,6 +5,7 @@ import { gridFunction } from './grid.function';
 import { housekeepingFunction } from './housekeeping.function';
 import { messageFunction } from './message.function';
 import { noticeFunction } from './notice.function';
+import { open311Function } from './open311.function';
 import { peopleFunction } from './people.function';
 import { registerFunction } from './register.function';
 import { requestFunction } from './request.function';
@@ -18,6 +19,7 @@ export const FUNCTIONS = {
   request: requestFunction,
   message: messageFunction,
   notice: noticeFunction,
+  open311: open311Function,
   people: peopleFunction,
   register: registerFunction,
 } as const satisfies Record<string, CloudFunction>;

@@ -32,6 +32,13 @@ describe('content check', () => {
     expect(await wechatContentCheck(api(() => 'review'), silent).check({ text: '内容', openid: 'o1', streetWords: [] })).toBe('review');
   });
 
+  it('a partner system (no WeChat user, openid null) is checked by the street word list only; WeChat is not asked', async () => {
+    const a = api(() => 'risky');
+    expect(await wechatContentCheck(a, silent).check({ text: '楼道灯坏了', openid: null, streetWords: ['测试违禁词'] })).toBe('pass');
+    expect(await wechatContentCheck(a, silent).check({ text: '这里有测试违禁词', openid: null, streetWords: ['测试违禁词'] })).toBe('review');
+    expect(a.calls).toEqual([]);
+  });
+
   it('holds the text when WeChat cannot be reached — held for review, never lost', async () => {
     expect(await wechatContentCheck(api(() => new Error('timeout')), silent).check({ text: '内容', openid: 'o1', streetWords: [] })).toBe('review');
   });

@@ -8,7 +8,7 @@ import type { ScoreWeights } from '@core/assessment/indicators';
 import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
 import type { Category, Department, RequestEvent, RequestListItem, RequestSettings, ServiceRequest } from '@core/requests/request';
-import type { RequestStatus } from '@core/requests/request.status';
+import type { RequestSource, RequestStatus } from '@core/requests/request.status';
 
 export type { RateLimit } from '@core/shared/rate-limit';
 import type { RateLimit } from '@core/shared/rate-limit';
@@ -69,6 +69,8 @@ export interface RequestQuery {
   /** Any of these statuses; absent or empty: every status. */
   statuses?: RequestStatus[];
   categoryId?: string;
+  /** Any of these sources (Open311 lists only what came in over Open311); an empty array matches nothing. */
+  sources?: RequestSource[];
   /**
    * Open requests whose current deadline (response, or resolution once accepted) is before this instant:
    * narrows the statuses to submitted, accepted, dispatched, in_progress ('resolved' has no current

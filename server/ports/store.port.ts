@@ -19,6 +19,7 @@ import type { InvitationRepository, PeopleRepository } from './people.port';
 import type { NoticeRepository } from './notice.port';
 import type { RegisterRepository } from './register.port';
 import type { OutboxRepository } from './outbox.port';
+import type { PartnerKeyRepository } from './partner.port';
 import type { InboxRepository, Page, RequestConfigRepository, RequestRepository } from './request.port';
 import type { SubscriptionRepository } from './subscription.port';
 
@@ -155,6 +156,8 @@ export interface Repositories {
   exports: ExportRepository;
   /** 考核 counters (kept by `requests.create` / `commit`), read by the assessment views and the recount. */
   assessment: AssessmentRepository;
+  /** Open311 partner api_keys and their access log. */
+  partnerKeys: PartnerKeyRepository;
 }
 
 /**

@@ -6,6 +6,8 @@
  *   POST /api/files           upload an image (multipart field `file`, or a raw image body)
  *   GET  /files/:id?exp=&sig= a stored image through a short-lived signed URL
  *   GET  /healthz             liveness and a trivial store query
+ *   GET|POST /open311/v2/*    the open311 function's HTTP side (Open311 GeoReport v2), handed the same event
+ *                             CloudBase's HTTP access service builds (path, httpMethod, headers, query, body)
  *   GET  /api/dev/people      (dev mode only) the seeded people to sign in as
  *   POST /api/dev/session     (dev mode only) a demo session for one of them
  *   POST /api/dev/new-user    (dev mode only) a session as a brand-new WeChat user (a fresh openid, no role):
@@ -20,6 +22,8 @@ import { randomUUID } from 'node:crypto';
 import { ERROR_MESSAGES, isDomainError, type ErrorCode } from '@core/shared/errors';
 import { ROLE_LABELS, ROLES, type Role } from '@core/people/role';
 import type { CloudFunction } from '../functions/define-function';
+import type { HttpEvent } from '../functions/http-event';
+import { OPEN311_BODY_LIMIT } from '../functions/open311.function';
 import type { Deps, Logger } from '../functions/deps';
 import { PDF_MAX_BYTES } from '../ports/file-storage.port';
 import type { EmbeddedStore, ListPeopleQuery } from '../adapters/embedded/embedded-store';
@@ -136,6 +140,8 @@ function isRole(value: string | null): value is Role {
   return value !== null && (ROLES as readonly string[]).includes(value);
 }
 
+/** Open311 GeoReport v2, served by the open311 function (same route as the CloudBase HTTP access service's). */
+const OPEN311_PREFIX = '/open311/v2/';
 const FUNCTION_ROUTE = /^\/api\/fn\/([A-Za-z][A-Za-z0-9_-]{0,63})\/?$/;
 /** Everything under /files/ is the file route; the id is checked raw (undecoded) against its exact shape. */
 const FILE_ROUTE = /^\/files\/(.*)$/;
@@ -181,6 +187,27 @@ export function createGateway(options: GatewayOptions): Server {
     const { action, data } = body as { action?: unknown; data?: unknown };
     const reply = await fn.handle({ kind: 'user', openid: session.sub }, { action, data }, deps);
     sendJson(res, 200, reply);
+  }
+
+  /** `/open311/v2/*` → the open311 function's `http`, as the HTTP access service calls it in production. */
+  async function callHttpFunction(req: IncomingMessage, res: ServerResponse, url: URL, fn: CloudFunction): Promise<void> {
+    const method = req.method ?? 'GET';
+    let body: string | null = null;
+    if (method === 'POST') {
+      const raw = await readBody(req, OPEN311_BODY_LIMIT);
+      // Over the limit the function answers 413 in its own format (it sees a body it refuses to read).
+      body = raw === 'too_large' ? 'x'.repeat(OPEN311_BODY_LIMIT + 1) : raw.toString('utf8');
+    } else {
+      discardRest(req);
+    }
+    const headers: HttpEvent['headers'] = {};
+    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    const query: Record<string, string> = {};
+    for (const [k, v] of url.searchParams) query[k] = v;
+    const event: HttpEvent = { path: url.pathname, httpMethod: method, headers, queryStringParameters: query, body, isBase64Encoded: false };
+    const answer = await fn.http!(event, deps);
+    res.writeHead(answer.statusCode, { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body) });
+    res.end(method === 'HEAD' ? undefined : answer.body);
   }
 
   let uploadsInFlight = 0;
@@ -364,6 +391,8 @@ export function createGateway(options: GatewayOptions): Server {
 
     const fnMatch = FUNCTION_ROUTE.exec(pathname);
     if (fnMatch && method === 'POST') return callFunction(req, res, fnMatch[1]);
+    const open311 = Object.prototype.hasOwnProperty.call(functions, 'open311') ? functions.open311 : undefined;
+    if ((pathname.startsWith(OPEN311_PREFIX) || pathname === OPEN311_PREFIX.slice(0, -1)) && open311?.http) return callHttpFunction(req, res, url, open311);
     if (pathname === '/api/files' && method === 'POST') return upload(req, res);
     if (pathname === '/healthz' && isGet) return health(res);
     // Dev routes exist only in dev mode: in production they are not routes at all.

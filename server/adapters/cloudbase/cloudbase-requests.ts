@@ -189,6 +189,7 @@ export function requestRepositories(db: CloudbaseDb, access: DocAccess, inTransa
     if (q.residentId !== undefined) out.push({ residentId: q.residentId });
     if (q.handlerId !== undefined) out.push({ handlerId: q.handlerId });
     if (q.categoryId !== undefined) out.push({ categoryId: q.categoryId });
+    if (q.sources !== undefined) out.push({ source: _.in([...new Set(q.sources)]) });
     out.push({ status: _.in(statusesOf(q)) });
     if (q.createdFrom !== undefined) out.push({ createdAt: _.gte(q.createdFrom) });
     if (q.createdTo !== undefined) out.push({ createdAt: _.lt(q.createdTo) });

@@ -4,6 +4,7 @@ import type { ReadWrite } from '../../ports/notice.port';
 import type { NewRequestWrite, TransitionWrite } from '../../ports/request.port';
 import { describeExportStoreContract } from '../export-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
+import { describePartnerStoreContract } from '../partner-store.contract';
 import { describeRegisterStoreContract } from '../register-store.contract';
 import { aNotice, keysOf } from '../notice-store.contract';
 import { aRequest, anEvent, at } from '../request-store.contract';
@@ -30,6 +31,11 @@ describeStoreContract('cloudbase (against the SDK double)', async () => {
 });
 
 describeInvitationStoreContract('cloudbase (against the SDK double)', async () => {
+  const db = new FakeCloudbaseDb();
+  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => listOutbox(db), cleanup: async () => undefined };
+});
+
+describePartnerStoreContract('cloudbase (against the SDK double)', async () => {
   const db = new FakeCloudbaseDb();
   return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => listOutbox(db), cleanup: async () => undefined };
 });

@@ -25,6 +25,7 @@ import type { CollectionName } from './collections';
 import type { Invitation, StreetSetup } from '../../ports/people.port';
 import type { StaffPost } from '@core/people/user';
 import { exportRepository } from './cloudbase-exports';
+import { partnerKeyRepository } from './cloudbase-partners';
 import { registerRepository } from './cloudbase-registers';
 
 /** Ids per `_.in` query in getMany. */
@@ -408,6 +409,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
       ...requestRepositories(db, access, inTransaction),
       notices: noticeRepository(db, access, inTransaction),
       exports: exportRepository(db, access, inTransaction),
+      partnerKeys: partnerKeyRepository(db, access, inTransaction),
       assessment: assessmentRepository(db, access, inTransaction),
       registers: registerRepository(db, access, inTransaction, {
         list: (name, condition) => list(name, condition, []),
@@ -527,6 +529,7 @@ function guardEnded(repos: Repositories, isOpen: () => boolean): Repositories {
     registers: wrap('registers', repos.registers),
     exports: wrap('exports', repos.exports),
     assessment: wrap('assessment', repos.assessment),
+    partnerKeys: wrap('partnerKeys', repos.partnerKeys),
   };
 }
 

@@ -118,6 +118,8 @@ export const COLLECTIONS: CollectionSpec[] = [
         { name: `${scope}_status_resolvedAt`, keys: [asc(scope), asc('status'), asc('resolvedAt'), asc('_id')] },
       ]),
       { name: 'streetId_id', keys: [asc('streetId'), asc('_id')] },
+      // Open311 GET requests: a street's requests that came in over Open311 (source in), newest first.
+      { name: 'streetId_source_createdAt', keys: [asc('streetId'), asc('source'), desc('createdAt'), desc('_id')] },
     ],
   },
   {
@@ -211,6 +213,10 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'calendars', indexes: [{ name: 'year', keys: [asc('year')] }] },
   // One document per export file (exports/ in cloud storage); housekeeping deletes those past expiresAt.
   { name: 'export_files', indexes: [{ name: 'expiresAt_id', keys: [asc('expiresAt'), asc('_id')] }] },
+  // Open311 partner api_keys: _id is the SHA-256 of the key (the key is never stored); the admin lists a street's.
+  { name: 'partner_keys', indexes: [{ name: 'streetId_createdAt_id', keys: [asc('streetId'), desc('createdAt'), desc('_id')] }] },
+  // Append-only, like audit: one entry per Open311 call made with a key.
+  { name: 'partner_access_log', indexes: [{ name: 'keyId_at_id', keys: [asc('keyId'), desc('at'), desc('_id')] }] },
 ];
 
 export type CollectionName =
@@ -243,4 +249,6 @@ export type CollectionName =
   | 'notice_receipts'
   | 'notice_reach'
   | 'notice_grid_stats'
-  | 'export_files';
+  | 'export_files'
+  | 'partner_keys'
+  | 'partner_access_log';

@@ -146,6 +146,7 @@ function residual(q: Omit<RequestQuery, 'sort'>, scope: Scope): { where: string[
   if (q.residentId !== undefined && scope.column !== 'resident_id') { where.push('resident_id = @residentId'); params.residentId = q.residentId; }
   if (q.handlerId !== undefined && scope.column !== 'handler_id') { where.push('handler_id = @handlerId'); params.handlerId = q.handlerId; }
   if (q.categoryId !== undefined) { where.push('category_id = @categoryId'); params.categoryId = q.categoryId; }
+  if (q.sources !== undefined) { where.push('source IN (SELECT value FROM json_each(@sources))'); params.sources = JSON.stringify(q.sources); }
   if (q.createdFrom !== undefined) { where.push('created_at >= @createdFrom'); params.createdFrom = q.createdFrom; }
   if (q.createdTo !== undefined) { where.push('created_at < @createdTo'); params.createdTo = q.createdTo; }
   // A range on the deadline key: the statuses are already narrowed to those whose key is their deadline.

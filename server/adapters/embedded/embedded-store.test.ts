@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { contractFixture, describeStoreContract } from '../store.contract';
 import { describeExportStoreContract } from '../export-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
+import { describePartnerStoreContract } from '../partner-store.contract';
 import { describeRegisterStoreContract } from '../register-store.contract';
 import { FIND_CALLER_SQL, openEmbeddedStore } from './embedded-store';
 import { applyMigrations, MIGRATIONS } from './migrations';
@@ -20,6 +21,11 @@ describeStoreContract('embedded (SQLite, :memory:)', async () => {
 });
 
 describeInvitationStoreContract('embedded (SQLite, :memory:)', async () => {
+  const store = openEmbeddedStore(':memory:');
+  return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
+});
+
+describePartnerStoreContract('embedded (SQLite, :memory:)', async () => {
   const store = openEmbeddedStore(':memory:');
   return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
 });

@@ -26,6 +26,7 @@ import type { SentMessage, SentMessageLog } from '../../ports/subscribe-sender.p
 import type { SubscriptionRepository } from '../../ports/subscription.port';
 import { SqliteDelivery } from './embedded-delivery';
 import { SqliteExports } from './embedded-exports';
+import { SqlitePartners } from './embedded-partners';
 import { SqlitePeople } from './embedded-people';
 import { SqliteRegisters } from './embedded-registers';
 import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
@@ -577,7 +578,16 @@ function repositories(core: SqliteCore, req: SqliteRequests, nt: SqliteNotices, 
   const pp = new SqlitePeople(core, (d) => req.importConfig(d));
   const rg = new SqliteRegisters(core, core, pp);
   const ex = new SqliteExports(core);
+  const pk = new SqlitePartners(core);
   return {
+    partnerKeys: {
+      create: (key) => run('partnerKeys.create', 'doc', () => pk.create(key)),
+      get: (id) => run('partnerKeys.get', 'doc', () => pk.get(id)),
+      revoke: (id, at, by) => run('partnerKeys.revoke', 'doc', () => pk.revoke(id, at, by)),
+      list: (streetId) => run('partnerKeys.list', 'query', () => pk.list(streetId)),
+      logAccess: (entry) => run('partnerKeys.logAccess', 'doc', () => pk.logAccess(entry)),
+      accessLog: (keyId, limit) => run('partnerKeys.accessLog', 'query', () => pk.accessLog(keyId, limit)),
+    },
     exports: {
       create: (record) => run('exports.create', 'doc', () => ex.create(record)),
       get: (id) => run('exports.get', 'doc', () => ex.get(id)),

@@ -508,6 +508,30 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX export_files_by_expiry ON export_files (expires_at, id);
   `,
+  // Open311 partner keys (id is the SHA-256 of the api_key; the key itself is never stored) and their access
+  // log, append-only like the audit log: rows can be added, never changed or removed (the triggers refuse it).
+  `
+  CREATE TABLE partner_keys (
+    id TEXT PRIMARY KEY,
+    street_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT,
+    data TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX partner_keys_by_street ON partner_keys (street_id, created_at DESC, id DESC);
+  CREATE TABLE partner_access_log (
+    id TEXT PRIMARY KEY,
+    key_id TEXT NOT NULL,
+    street_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    method TEXT NOT NULL,
+    path TEXT NOT NULL,
+    status INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX partner_access_log_by_key ON partner_access_log (key_id, at DESC, id DESC);
+  CREATE TRIGGER partner_access_log_no_update BEFORE UPDATE ON partner_access_log BEGIN SELECT RAISE(ABORT, 'partner access log is append-only'); END;
+  CREATE TRIGGER partner_access_log_no_delete BEFORE DELETE ON partner_access_log BEGIN SELECT RAISE(ABORT, 'partner access log is append-only'); END;
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

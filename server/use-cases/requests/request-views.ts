@@ -2,7 +2,7 @@ import type { RequestDetail, RequestSummary, TimelineEntry } from '@core/api/req
 import { maskName } from '@core/people/phone';
 import { ROLE_LABELS, type Actor } from '@core/people/role';
 import { dueKindOf, listItemOf, type RequestEvent, type RequestListItem, type ServiceRequest } from '@core/requests/request';
-import { RATING_LABELS, STATUS_KIND, STATUS_LABELS } from '@core/requests/request.status';
+import { PARTNER_SUBMITTER_PREFIX, RATING_LABELS, STATUS_KIND, STATUS_LABELS } from '@core/requests/request.status';
 import { allowedActions, eventLabel, handlerLabel, partiesOf, type Party, type RequestAction } from '@core/requests/request.transitions';
 import { reporterNameFor, residentActorLabel } from '@core/requests/reporter';
 import type { Deps } from '../../functions/deps';
@@ -59,7 +59,8 @@ export function actionsFor(actor: Actor, r: ServiceRequest, rules: StreetRules, 
 }
 
 function who(e: RequestEvent, viewer: ReadonlySet<Party>, r: ServiceRequest): string {
-  if (e.actor.role === 'system') return '系统';
+  // A partner system (Open311) is named as the admin named it (12345热线); it is no person.
+  if (e.actor.role === 'system') return e.actor.id.startsWith(PARTNER_SUBMITTER_PREFIX) ? e.actor.name : '系统';
   if (e.actor.role === 'resident') return residentActorLabel(viewer, r, e.actor.name);
   return `${ROLE_LABELS[e.actor.role]} ${maskName(e.actor.name)}`;
 }

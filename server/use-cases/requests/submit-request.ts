@@ -1,40 +1,59 @@
 import type { FileInput, RequestDetail, SubmitInput } from '@core/api/request.contract';
 import { grantOf } from '@core/people/role';
 import { isPendingResidence } from '@core/people/user';
-import type { ServiceRequest } from '@core/requests/request';
+import type { RequestEvent, ServiceRequest } from '@core/requests/request';
 import { openRequest, type Party, type RequestDraft } from '@core/requests/request.transitions';
 import { DomainError } from '@core/shared/errors';
+import type { Role } from '@core/people/role';
+import type { Deps } from '../../functions/deps';
 import { authorize, type UserContext } from '../../functions/define-function';
 import { noticesFor } from './request-notices';
 import { ownPhotos } from './request-photos';
-import { activeCategory, countDeadline, streetRules } from './request-rules';
+import { activeCategory, countDeadline, streetRules, type StreetRules } from './request-rules';
 import { toDetail } from './request-views';
 
-interface Placement {
+export interface Placement {
   streetId: string;
   communityId: string;
   gridId: string;
 }
 
-async function create(
-  ctx: UserContext,
-  input: SubmitInput,
+/**
+ * Who files a request and how it is recorded. Every way in — a resident, a grid worker, a partner system over
+ * Open311 — goes through `openNewRequest`: the same category and street rules, content check (flagged → held
+ * for review), deadline, idempotency (per filer) and rate limits (per filer, the street's windows).
+ */
+export interface Filer {
+  /** submitterId: the user's id, or `partner:<key id>` for a partner system (PARTNER_SUBMITTER_PREFIX). */
+  id: string;
+  name: string;
+  /** The user's openid for the content check (WeChat's msgSecCheck checks a user's text); null for a partner system. */
+  openid: string | null;
+  party: Party;
+  role: Role | 'system';
+  source: ServiceRequest['source'];
+  residentId: string | null;
+  residentName: string | null;
+  consentNote: string | null;
+  unverified?: boolean;
+  /** The building of the household it is for (本月热点 by place); absent when there is none. */
+  buildingId?: string | null;
+}
+
+export type OpenedRequest = { kind: 'created' | 'duplicate'; request: ServiceRequest; event: RequestEvent; rules: StreetRules };
+
+/** The shared submit path (see Filer); `photoFileIds` are already checked as the filer's own. */
+export async function openNewRequest(
+  deps: Deps,
+  now: Date,
+  input: Omit<SubmitInput, 'photoFileIds'>,
+  photoFileIds: string[],
   placement: Placement,
-  who: {
-    party: Party; role: 'resident' | 'grid_worker'; source: ServiceRequest['source']; residentId: string | null; residentName: string | null;
-    consentNote: string | null; unverified?: boolean;
-    /** The building of the household it is for (本月热点 by place); absent when there is none. */
-    buildingId?: string | null;
-  },
-): Promise<RequestDetail> {
-  const { deps, now } = ctx;
-  const [category, rules, photoFileIds] = await Promise.all([
-    activeCategory(deps, placement.streetId, input.categoryId),
-    streetRules(deps, placement.streetId),
-    ownPhotos(ctx, input.photoFileIds),
-  ]);
+  who: Filer,
+): Promise<OpenedRequest> {
+  const [category, rules] = await Promise.all([activeCategory(deps, placement.streetId, input.categoryId), streetRules(deps, placement.streetId)]);
   const text = [input.description, input.address ?? ''].join('\n');
-  const verdict = await deps.contentCheck.check({ text, openid: ctx.user.openid, streetWords: rules.settings.blockedWords });
+  const verdict = await deps.contentCheck.check({ text, openid: who.openid, streetWords: rules.settings.blockedWords });
   const at = now.toISOString();
   const responseDue = countDeadline(rules.calendar, now, category.responseMinutes);
   const draft: RequestDraft = {
@@ -50,8 +69,8 @@ async function create(
     hideName: input.hideName,
     source: who.source,
     consentNote: who.consentNote,
-    submitterId: ctx.user.id,
-    submitterName: ctx.user.name,
+    submitterId: who.id,
+    submitterName: who.name,
     residentId: who.residentId,
     residentName: who.residentName,
     handler: null,
@@ -76,7 +95,7 @@ async function create(
   };
   const { request, event } = openRequest(draft, {
     action: verdict === 'review' ? 'hold' : 'submit',
-    actor: { role: who.role, id: ctx.user.id, name: ctx.user.name },
+    actor: { role: who.role, id: who.id, name: who.name },
     parties: new Set([who.party]),
     at,
     eventId: deps.newId(),
@@ -90,7 +109,19 @@ async function create(
     throw new DomainError('REQUEST.RATE_LIMITED', `提交太频繁了：${span}内最多提交${max}条，请稍后再提交`);
   }
   // A retried or double-tapped submit (same idempotency key) answers with the request the first one created.
-  return toDetail(deps, ctx.actor, result.request, rules, now, result.kind === 'created' ? [event] : undefined);
+  return { kind: result.kind, request: result.request, event, rules };
+}
+
+async function create(
+  ctx: UserContext,
+  input: SubmitInput,
+  placement: Placement,
+  who: Omit<Filer, 'id' | 'name' | 'openid'>,
+): Promise<RequestDetail> {
+  const photoFileIds = await ownPhotos(ctx, input.photoFileIds);
+  const filer: Filer = { ...who, id: ctx.user.id, name: ctx.user.name, openid: ctx.user.openid };
+  const opened = await openNewRequest(ctx.deps, ctx.now, input, photoFileIds, placement, filer);
+  return toDetail(ctx.deps, ctx.actor, opened.request, opened.rules, ctx.now, opened.kind === 'created' ? [opened.event] : undefined);
 }
 
 /** 发现上报 by a resident: the request goes to the grid of their household. */

@@ -108,6 +108,12 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     // Each export writes a new file and an audit entry: never repeated behind the person's back.
     export: 'write',
   },
+  open311: {
+    partnerKeys: 'read',
+    // A second create would make a second key the admin never saw.
+    createPartnerKey: 'write',
+    revokePartnerKey: 'write',
+  },
 };
 
 export function isRetryable<F extends FunctionName>(fn: F, action: ActionName<F>): boolean {

@@ -33,6 +33,10 @@ export default function RequestItem({ item, now, showGrid }: Props) {
         {item.reopenCount > 0 && <Text className="tag tag--danger e2e-reopen-badge">重办{item.reopenCount}次</Text>}
         {/* Staff lists only: the filer's binding was not confirmed when they filed it. */}
         {showGrid && item.unverifiedResident && <Text className="tag tag--warning e2e-unverified-badge">未核实住户</Text>}
+        {/* Staff lists only: it came in over Open311 from the 12345 hotline or a city platform. */}
+        {showGrid && (item.source === 'hotline' || item.source === 'platform') && (
+          <Text className="tag e2e-request-source">{item.source === 'hotline' ? '12345热线' : '城市平台'}</Text>
+        )}
         {showGrid && item.gridName ? <Text className="e2e-request-grid">{item.gridName}</Text> : null}
         <Text>{formatDateTime(item.createdAt, now)}</Text>
         {item.photoCount > 0 && <Text>{item.photoCount}张图片</Text>}

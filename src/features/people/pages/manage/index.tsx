@@ -10,7 +10,9 @@ import { messageOf } from '../../../../lib/cloud/call-error';
 import { ROUTES } from '../../../../lib/routes';
 import { adminApi } from '../../../admin/api';
 import { communityTabs } from '../../../admin/grid-list';
-import { peopleApi } from '../../api';
+import { accountApi } from '../../../account/api';
+import { grantOf } from '../../../account/me-view';
+import { PARTNERS_ROUTE, peopleApi } from '../../api';
 import { inviteShareText, revokeConfirmText, revokeResultText, shortTime } from '../../people-view';
 import { saveDataUrlImage } from '../../save-image';
 import '../../people.scss';
@@ -94,6 +96,9 @@ function PersonItem({ p, busy, onInvite, onRevoke }: { p: PersonRow; busy: boole
 export default function PeopleManagePage() {
   // 操作记录 is for street staff and admins (audit.read); home says whether to offer it.
   const showAudit = useRouter().params.audit === '1';
+  // 对接系统密钥 (Open311) is the street admin's alone (partner.manage).
+  const me = useQuery('me', accountApi.me);
+  const showPartners = Boolean(me.data && grantOf(me.data, 'street_admin'));
   const [role, setRole] = useState<Role | null>(null);
   const [community, setCommunity] = useState<string | null>(null);
   const [more, setMore] = useState<{ rows: PersonRow[]; next: string | null } | null>(null);
@@ -184,6 +189,15 @@ export default function PeopleManagePage() {
           </View>
           <Text className="list__arrow">›</Text>
         </View>
+        {showPartners && (
+          <View className="list__item e2e-entry-partner-keys" hoverClass="list__item--pressed" onClick={() => void Taro.navigateTo({ url: PARTNERS_ROUTE })}>
+            <View className="list__main">
+              <Text className="list__title">对接系统密钥</Text>
+              <Text className="list__sub">12345热线、城市平台通过 Open311 接口提交和查询诉求</Text>
+            </View>
+            <Text className="list__arrow">›</Text>
+          </View>
+        )}
       </View>
       )}
       <ScrollView scrollX className="chips e2e-role-filter">
