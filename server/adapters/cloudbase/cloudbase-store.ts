@@ -25,6 +25,7 @@ import type { CollectionName } from './collections';
 import type { Invitation, StreetSetup } from '../../ports/people.port';
 import type { StaffPost } from '@core/people/user';
 import { exportRepository } from './cloudbase-exports';
+import { uploadRepository } from './cloudbase-uploads';
 import { registerRepository } from './cloudbase-registers';
 
 /** Ids per `_.in` query in getMany. */
@@ -485,6 +486,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
   return {
     ...repositories(direct, false),
     ...deliveryRepositories(db),
+    uploads: uploadRepository(db),
     transact(work) {
       return db.runTransaction(async (t) => {
         let open = true;

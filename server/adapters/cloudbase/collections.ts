@@ -211,6 +211,15 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'calendars', indexes: [{ name: 'year', keys: [asc('year')] }] },
   // One document per export file (exports/ in cloud storage); housekeeping deletes those past expiresAt.
   { name: 'export_files', indexes: [{ name: 'expiresAt_id', keys: [asc('expiresAt'), asc('_id')] }] },
+  // _id is the SHA-256 of the file id (cloudbase-uploads.ts). The purge reads unused records oldest first;
+  // a person's records are found by ownerId (support questions, a person's quota).
+  {
+    name: 'uploads',
+    indexes: [
+      { name: 'referencedAt_createdAt_id', keys: [asc('referencedAt'), asc('createdAt'), asc('_id')] },
+      { name: 'ownerId_createdAt', keys: [asc('ownerId'), asc('createdAt')] },
+    ],
+  },
 ];
 
 export type CollectionName =
@@ -243,4 +252,5 @@ export type CollectionName =
   | 'notice_receipts'
   | 'notice_reach'
   | 'notice_grid_stats'
-  | 'export_files';
+  | 'export_files'
+  | 'uploads';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { contractFixture, describeStoreContract } from '../store.contract';
 import { describeExportStoreContract } from '../export-store.contract';
+import { describeUploadStoreContract } from '../upload-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { describeRegisterStoreContract } from '../register-store.contract';
 import { FIND_CALLER_SQL, openEmbeddedStore } from './embedded-store';
@@ -20,6 +21,11 @@ describeStoreContract('embedded (SQLite, :memory:)', async () => {
 });
 
 describeInvitationStoreContract('embedded (SQLite, :memory:)', async () => {
+  const store = openEmbeddedStore(':memory:');
+  return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
+});
+
+describeUploadStoreContract('embedded (SQLite, :memory:)', async () => {
   const store = openEmbeddedStore(':memory:');
   return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
 });
