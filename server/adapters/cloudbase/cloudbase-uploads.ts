@@ -17,6 +17,8 @@ import { checked, type CloudbaseDb, type DbDocument } from './cloudbase-db';
 
 const LIST_MAX = 500;
 const RETRIES = 10;
+/** Conditional deletes in flight at once during a purge. */
+const PARALLEL = 10;
 
 export function uploadDocId(fileId: string): string {
   return createHash('sha256').update(fileId).digest('hex');
@@ -79,10 +81,15 @@ export function uploadRepository(db: CloudbaseDb): UploadRepository {
       return docs.map(toRecord);
     },
     async removeUnreferenced(fileIds) {
+      const unique = [...new Set(fileIds)];
       const removed: string[] = [];
-      for (const fileId of [...new Set(fileIds)]) {
-        const res = checked(await db.collection('uploads').where({ _id: uploadDocId(fileId), referencedAt: null }).remove());
-        if ((res.deleted ?? 0) > 0) removed.push(fileId);
+      // Conditional deletes, a few at a time: a purge round of 100 takes a few requests' time, not a hundred.
+      for (let i = 0; i < unique.length; i += PARALLEL) {
+        const part = unique.slice(i, i + PARALLEL);
+        const results = await Promise.all(part.map((fileId) => db.collection('uploads').where({ _id: uploadDocId(fileId), referencedAt: null }).remove()));
+        results.forEach((res, j) => {
+          if ((checked(res).deleted ?? 0) > 0) removed.push(part[j]);
+        });
       }
       return removed;
     },
