@@ -9,6 +9,7 @@ import { expect } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { pngImage } from '../server/runtime/testing/images';
+import { fakePdf, smallPdf } from '../server/testing/pdf.fixture';
 import { startApp, signInAs, textOf, type App } from './support/app';
 import { gridOf } from './support/demo';
 
@@ -21,8 +22,11 @@ afterAll(() => app?.close());
 const DETAIL = '/#/features/notices/pages/detail/index?id=';
 const FEED = '/#/pages/notices/index';
 
-/** A small but real PDF (the store checks the content, not the name). */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+/** A small but real PDF (the store parses it: the name and the first bytes are not enough). */
+let PDF: Buffer;
+beforeAll(async () => {
+  PDF = await smallPdf('water');
+});
 
 interface Person {
   id: string;
@@ -129,6 +133,14 @@ test('street staff publish an urgent notice to one community → its resident co
   await sp.locator('.e2e-photo-add').click();
   await (await photo).setFiles({ name: 'map.png', mimeType: 'image/png', buffer: pngImage(64, 40, [60, 120, 220]) });
   await sp.locator('.e2e-photo-thumb').first().waitFor();
+  // A file renamed to .pdf that starts with "%PDF-" but is nothing else: refused where it comes in, said plainly.
+  const fake = sp.waitForEvent('filechooser');
+  await sp.locator('.e2e-attachment-add').click();
+  await (await fake).setFiles({ name: '扫描件.pdf', mimeType: 'application/pdf', buffer: fakePdf() });
+  await sp.locator('.e2e-attachment-error').waitFor();
+  expect(await textOf(sp, '.e2e-attachment-error')).toBe('扫描件.pdf 没有传上去：文件不是有效的PDF（可能已损坏或加密），请重新导出后再上传');
+  expect(await sp.locator('.e2e-attachment-draft').count()).toBe(0);
+  await shot(sp, '01a-publish-fake-pdf');
   const pdf = sp.waitForEvent('filechooser');
   await sp.locator('.e2e-attachment-add').click();
   await (await pdf).setFiles({ name: '停水范围说明.pdf', mimeType: 'application/pdf', buffer: PDF });

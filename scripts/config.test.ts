@@ -60,6 +60,8 @@ describe('cloud function folders', () => {
         ...(name === 'register' ? { exceljs: rootPkg.dependencies.exceljs, papaparse: rootPkg.dependencies.papaparse, 'iconv-lite': rootPkg.dependencies['iconv-lite'] } : {}),
         // The assessment function writes its exports (XLSX, CSV) with the same packages.
         ...(name === 'assessment' ? { exceljs: rootPkg.dependencies.exceljs, papaparse: rootPkg.dependencies.papaparse } : {}),
+        // The account function claims uploads and parses PDFs with pdf-lib (accept-upload.ts), at the root's version.
+        ...(name === 'account' ? { 'pdf-lib': rootPkg.dependencies['pdf-lib'] } : {}),
       });
       expect(pkg.dependencies?.['@cloudbase/node-sdk']).toMatch(/^\d+\.\d+\.\d+$/);
     });

@@ -13,7 +13,11 @@
  * - no image or audio file of the main package exceeds 200 KB (DevTools' 代码质量 check).
  * Package sizes are `npm run size` (scripts/size-check.mjs).
  *
- * Usage: node scripts/weapp-check.mjs [--dist <dir>] [--project <project.config.json>]   (exit 1 on any problem)
+ * Then, when all of that holds and the build is dist/, a smoke render: the built home page, run in
+ * miniprogram-simulate with the functions answering over the small street, must show the resident's contact
+ * card (scripts/weapp-render/contact-card.render.ts). `--no-render` skips it.
+ *
+ * Usage: node scripts/weapp-check.mjs [--dist <dir>] [--project <project.config.json>] [--no-render]   (exit 1 on any problem)
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -193,4 +197,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
   console.log('weapp check: app.json, pages, components, WXML, WXSS and project.config.json are all valid');
+  // The render test reads dist/ (the default build folder) only.
+  if (!argv.includes('--no-render') && arg(argv, '--dist', 'dist') === path.join(ROOT, 'dist')) {
+    const r = spawnSync('npx', ['jest', '--config', 'scripts/weapp-render/jest.config.cjs'], { cwd: ROOT, stdio: 'inherit' });
+    if (r.status !== 0) {
+      console.error('weapp check: the built home page did not render the contact card (see above)');
+      process.exit(r.status ?? 1);
+    }
+  }
 }

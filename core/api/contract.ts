@@ -135,6 +135,8 @@ export interface Contract extends RequestContract, NoticeContract, MessageContra
     bindByQr: { input: { token: string; householdId?: string }; output: MeView };
     leaveHousehold: { input: Empty; output: MeView };
     redeemInvitation: { input: { code: string; mobileLast4: string }; output: MeView };
+    /** Counts and records a file the app wrote to cloud storage itself; only a claimed file is ever attached. */
+    claimUpload: { input: { fileId: string }; output: { fileId: string } };
   } & BindingContract;
   grid: {
     myCard: { input: Empty; output: ContactCardView };

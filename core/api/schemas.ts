@@ -54,6 +54,10 @@ export const SCHEMAS = {
     bindHousehold: obj('参数', { householdId: id('房屋') }),
     bindByQr: obj('参数', { token: id('二维码'), householdId: optional(id('房屋')) }),
     leaveHousehold: none,
+    // A file the app just wrote to cloud storage (cloud://…/uploads/<userId>/<name>) or a local upload id.
+    claimUpload: obj('参数', {
+      fileId: str('文件', { max: 256, pattern: /^(cloud:\/\/[\w.\-/]+|[0-9a-f]{32})$/, patternMessage: '文件无效，请重新上传' }),
+    }),
   },
   grid: {
     myCard: none,

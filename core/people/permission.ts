@@ -40,6 +40,12 @@ export const PERMISSIONS = {
   'request.handle': { label: '受理、派遣和处置诉求', roles: { grid_worker: 'grid', community_staff: 'community' } },
   'request.verify': { label: '核查、改派和审核诉求', roles: { community_staff: 'community' } },
   'request.list_street': { label: '查看全部诉求', roles: { community_staff: 'community', street_staff: 'street' } },
+  // Photos and files come in only for something a role does with them (a request's photos, a worker's fix,
+  // a notice's PDF, a register); a signed-in user with no role yet has nothing to attach them to.
+  'file.upload': {
+    label: '上传图片和文件',
+    roles: { resident: 'self', grid_worker: 'self', community_staff: 'self', street_staff: 'self', street_admin: 'self' },
+  },
   'message.read': { label: '查看站内消息', anyUser: true, roles: {} },
   'notice.read': {
     label: '查看通知公告',

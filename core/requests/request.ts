@@ -1,6 +1,7 @@
 import type { ScoreWeights } from '../assessment/indicators';
 import type { Role } from '../people/role';
 import type { CategoryKind, Rating, RequestSource, RequestStatus } from './request.status';
+import type { UploadLimits } from '../shared/rate-limit';
 
 /** Who works on a request now: the grid worker who accepted it, the community, or a department via the community. */
 export type Handler =
@@ -136,6 +137,8 @@ export interface RequestSettings {
   streetEscalationMinutes: number;
   /** 考核 composite-score weights the street set; absent: DEFAULT_SCORE_WEIGHTS (core/assessment/indicators). */
   scoreWeights?: ScoreWeights;
+  /** What one person may upload (count per window, bytes per day); absent: DEFAULT_UPLOAD_LIMITS (core/shared/rate-limit). */
+  uploadLimits?: UploadLimits;
 }
 
 export const DEFAULT_REQUEST_SETTINGS: Omit<RequestSettings, 'streetId'> = {

@@ -57,3 +57,76 @@ export function rateLogExpiry(times: readonly string[], limits: readonly RateLim
   const last = Math.max(0, ...times.map((t) => Date.parse(t)).filter((t) => !Number.isNaN(t)));
   return new Date(last + longest).toISOString();
 }
+
+// ---- uploads ---------------------------------------------------------------------------------------
+
+/**
+ * What one person may upload: a count in sliding windows (the same windows as every other rate limit) and
+ * a number of bytes per Beijing calendar day (00:00–24:00 UTC+8: the day a person sees on their phone).
+ * Streets may set their own (RequestSettings.uploadLimits); absent, DEFAULT_UPLOAD_LIMITS apply.
+ */
+export interface UploadLimits {
+  rate: RateLimit[];
+  bytesPerDay: number;
+}
+
+/**
+ * 20 a minute covers a worker photographing a fix (9 photos) twice over; 120 an hour a whole round of
+ * door-to-door visits. 200 MB a day is 40 of the largest photos and still 20 of the largest PDFs.
+ */
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = {
+  rate: [
+    { windowMinutes: 1, max: 20 },
+    { windowMinutes: 60, max: 120 },
+  ],
+  bytesPerDay: 200 * 1024 * 1024,
+};
+
+/** One person's upload log: the instants inside the longest window and the bytes taken on `day`. */
+export interface UploadLog {
+  times: string[];
+  /** The Beijing date (YYYY-MM-DD) `bytes` counts for. */
+  day: string;
+  bytes: number;
+}
+
+export type UploadDecision =
+  | { ok: true; log: UploadLog; until: string }
+  | { ok: false; reason: 'rate'; limit: RateLimit }
+  | { ok: false; reason: 'quota'; used: number; max: number };
+
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The Beijing calendar date (YYYY-MM-DD) of an instant. */
+export function beijingDay(at: string): string {
+  const t = Date.parse(at);
+  if (Number.isNaN(t)) throw new Error(`upload limit: not an instant: ${at}`);
+  return new Date(t + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a Beijing date ends (the next day's 00:00 UTC+8). */
+function dayEnd(day: string): number {
+  return Date.parse(`${day}T00:00:00+08:00`) + 24 * 60 * 60 * 1000;
+}
+
+/** The key of a person's upload log in the rate logs. */
+export function uploadRateKey(userId: string): string {
+  return `upload:${userId}`;
+}
+
+/**
+ * Decides one upload of `bytes` at `at` against the stored log: the count windows first (takeRate), then the
+ * day's bytes — a log from an earlier day counts nothing, so the quota starts afresh at 00:00 Beijing time.
+ * Allowed: the log to store and when it stops limiting (`until`, for purging). A refusal stores nothing.
+ */
+export function takeUpload(stored: UploadLog | null, at: string, bytes: number, limits: UploadLimits): UploadDecision {
+  if (!Number.isInteger(bytes) || bytes < 0) throw new Error(`upload limit: bad size ${bytes}`);
+  const rate = takeRate(stored?.times ?? [], at, limits.rate);
+  if (!rate.ok) return { ok: false, reason: 'rate', limit: rate.limit };
+  const day = beijingDay(at);
+  const used = stored && stored.day === day ? stored.bytes : 0;
+  if (used + bytes > limits.bytesPerDay) return { ok: false, reason: 'quota', used, max: limits.bytesPerDay };
+  const log: UploadLog = { times: rate.times, day, bytes: used + bytes };
+  const until = new Date(Math.max(Date.parse(rateLogExpiry(rate.times, limits.rate)), dayEnd(day))).toISOString();
+  return { ok: true, log, until };
+}

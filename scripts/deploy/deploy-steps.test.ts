@@ -205,7 +205,9 @@ describe('ensureCollections', () => {
 describe('the security rules in deploy/security-rules', () => {
   it('deny every client read and write of the database, and let users write only their own files', () => {
     expect(DENY_ALL_RULE).toEqual({ read: false, write: false });
-    expect(STORAGE_RULE).toEqual({ read: false, write: 'resource.openid == auth.openid' });
+    // Own files only, and only at an upload path: uploads/<userId>/<random>.<jpg|png|pdf|xlsx>.
+    expect(STORAGE_RULE.read).toBe(false);
+    expect(String(STORAGE_RULE.write)).toMatch(/^resource\.openid == auth\.openid && \/\^uploads\\\/.*\.test\(resource\.path\) == true$/);
   });
 
   it('refuse a rule file of the wrong shape', () => {
@@ -248,7 +250,7 @@ describe('restrictStorage', () => {
     const stub = stubManager();
     const report = await restrictStorage(stub.manager, silent);
     expect(report.failures).toEqual([]);
-    expect(stub.calls).toEqual(['setStorageAcl CUSTOM {"read":false,"write":"resource.openid == auth.openid"}', 'getStorageAcl']);
+    expect(stub.calls).toEqual([`setStorageAcl CUSTOM ${JSON.stringify(STORAGE_RULE)}`, 'getStorageAcl']);
   });
 
   it('fails when the storage rule read back is not the one in the repo', async () => {

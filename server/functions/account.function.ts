@@ -10,6 +10,7 @@ import { BINDING_SCHEMAS } from '@core/api/binding.schemas';
 import { confirmBinding } from '../use-cases/account/confirm-binding';
 import { listPendingBindings } from '../use-cases/account/list-pending-bindings';
 import { rejectBinding } from '../use-cases/account/reject-binding';
+import { claimUpload } from '../use-cases/uploads/accept-upload';
 import { defineFunction } from './define-function';
 
 const s = SCHEMAS.account;
@@ -25,6 +26,8 @@ export const accountFunction = defineFunction('account', {
   bindByQr: { permission: 'household.bind', input: s.bindByQr, run: bindByQr },
   leaveHousehold: { permission: 'household.bind', input: s.leaveHousehold, run: (ctx) => leaveHousehold(ctx) },
   redeemInvitation: { permission: 'invitation.redeem', input: redeemInvitationSchema, run: redeemInvitation },
+  // On CloudBase the app writes a file to storage itself and then claims it here (limits, real type, record).
+  claimUpload: { permission: 'file.upload', input: s.claimUpload, run: claimUpload },
   // The grid worker's side: bindings stay 待确认 until a worker of the grid (or its community's staff) settles them.
   pendingBindings: { permission: 'binding.confirm', input: BINDING_SCHEMAS.pendingBindings, run: listPendingBindings },
   confirmBinding: { permission: 'binding.confirm', input: BINDING_SCHEMAS.confirmBinding, run: confirmBinding },

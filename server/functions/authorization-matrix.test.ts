@@ -67,6 +67,11 @@ const peopleRows = (outside: Expect): Record<Who, Cell> => ({
 });
 
 const MATRIX: Record<string, Spec> = {
+  // Every role may upload (within its limits); a user with no role may not. No such file here: each role gets as far as looking for it.
+  'account.claimUpload': {
+    input: () => ({ fileId: 'cloud://env-1.bucket/uploads/nobody/0123456789abcdef.png' }),
+    rows: { resident: 'FILE.NOT_FOUND', grid_worker: 'FILE.NOT_FOUND', community_staff: 'FILE.NOT_FOUND', street_staff: 'FILE.NOT_FOUND', new_user: F, system: UNAUTH },
+  },
   'account.redeemInvitation': {
     input: () => ({ code: 'ABCD2345', mobileLast4: '1234' }),
     rows: { resident: 'INVITATION.NOT_FOUND', grid_worker: 'INVITATION.NOT_FOUND', community_staff: 'INVITATION.NOT_FOUND', street_staff: 'INVITATION.NOT_FOUND', new_user: 'INVITATION.NOT_FOUND', system: UNAUTH },

@@ -58,10 +58,10 @@ describe('grid function', () => {
 
   it("attaches only a photo the worker uploaded themselves and shows it through a short-lived URL", async () => {
     const edit = data(await h.call<MyCardEdit>('w1', 'grid', 'myCardEdit'));
-    const someoneElses = await h.files.put('w2', PNG);
+    const someoneElses = { fileId: await h.upload('w2', PNG) };
     expect(await h.call('w1', 'grid', 'updateMyCard', { ...edit.card, photoFileId: someoneElses.fileId })).toMatchObject({ ok: false, code: 'FILE.NOT_OWNED' });
     expect(await h.call('w1', 'grid', 'updateMyCard', { ...edit.card, photoFileId: 'f'.repeat(32) })).toMatchObject({ ok: false, code: 'FILE.NOT_FOUND' });
-    const mine = await h.files.put('w1', PNG);
+    const mine = { fileId: await h.upload('w1', PNG) };
     const saved = data(await h.call<MyCardEdit>('w1', 'grid', 'updateMyCard', { ...edit.card, photoFileId: mine.fileId }));
     expect(saved.photoUrl).toMatch(new RegExp(`^/files/${mine.fileId}\\?exp=\\d+&sig=`));
     const card = data(await h.call<ContactCardView>('r1', 'grid', 'myCard'));
@@ -159,26 +159,34 @@ describe('grid function', () => {
 });
 
 describe('housekeeping function', () => {
-  it('deletes day-old uploads no card uses and keeps the ones a card shows; users cannot trigger it', async () => {
+  it('deletes day-old uploads nothing uses, keeps what a card, a request or a notice uses; safe to run twice; users cannot trigger it', async () => {
     const h = await functionHarness(new Date('2026-11-20T00:00:00Z'));
     try {
-      const orphan = await h.files.put('w1', PNG);
-      const used = await h.files.put('w1', PNG);
+      const orphan = await h.upload('w1', PNG);
+      const replaced = await h.upload('w1', PNG);
+      const used = await h.upload('w1', PNG);
+      const requestPhoto = await h.upload('r1', PNG);
       const edit = data(await h.call<MyCardEdit>('w1', 'grid', 'myCardEdit'));
-      data(await h.call('w1', 'grid', 'updateMyCard', { ...edit.card, photoFileId: used.fileId }));
+      data(await h.call('w1', 'grid', 'updateMyCard', { ...edit.card, photoFileId: replaced }));
+      // The worker changes the photo: the first one is no longer used by anything.
+      data(await h.call('w1', 'grid', 'updateMyCard', { ...edit.card, photoFileId: used }));
+      data(await h.call('r1', 'request', 'submit', { idempotencyKey: 'purge-keeps-me', categoryId: 'k-env', description: '楼道灯坏了好几天', photoFileIds: [requestPhoto] }));
       h.clock.set(new Date('2026-11-21T01:00:00Z'));
-      const fresh = await h.files.put('w1', PNG);
+      const fresh = await h.upload('w1', PNG);
 
       expect(await h.call('ss', 'housekeeping', 'purgeOrphanUploads')).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
-      const timer = await h.deps.store.cards.get('w1');
-      expect(timer?.photoFileId).toBe(used.fileId);
       const { FUNCTIONS } = await import('./registry');
       const reply = await FUNCTIONS.housekeeping.handle({ kind: 'system' }, { Type: 'Timer', TriggerName: 'daily' }, h.deps);
-      // The daily timer runs the purge, the expired-export purge (none here), then the 考核 recount (nothing to recount yet).
-      expect(reply).toMatchObject({ ok: true, data: { purge: { checked: 2, removed: 1 }, exports: { removed: 0 }, recount: { status: 'done', differences: { count: 0 } } } });
-      expect(await h.files.info(orphan.fileId)).toBeNull();
-      expect(await h.files.info(used.fileId)).not.toBeNull();
-      expect(await h.files.info(fresh.fileId)).not.toBeNull();
+      // The daily timer runs the purge, the expired-export purge (none here), then the 考核 recount.
+      expect(reply).toMatchObject({ ok: true, data: { purge: { checked: 2, removed: 2, more: false }, exports: { removed: 0 }, recount: { status: 'done' } } });
+      for (const gone of [orphan, replaced]) {
+        expect(await h.files.info(gone)).toBeNull();
+        expect(await h.deps.store.uploads.get(gone)).toBeNull();
+      }
+      for (const kept of [used, requestPhoto, fresh]) expect(await h.files.info(kept)).not.toBeNull();
+      expect(await h.call('system', 'housekeeping', 'purgeOrphanUploads')).toEqual({ ok: true, data: { checked: 0, removed: 0, more: false } });
+      // A purged upload can no longer be attached.
+      expect(await h.call('w1', 'grid', 'updateMyCard', { ...edit.card, photoFileId: orphan })).toMatchObject({ ok: false, code: 'FILE.NOT_FOUND' });
     } finally {
       await h.close();
     }

@@ -7,10 +7,14 @@ import type { GridReach, NoticeCoverage, NoticeDetail, NoticeFeed, NoticeManageI
 import type { Database } from 'better-sqlite3';
 import type { EmbeddedStore } from '../adapters/embedded/embedded-store';
 import { functionHarness, type Harness } from '../testing/function-harness';
+import { fakePdf, smallPdf } from '../testing/pdf.fixture';
 import { buildingOf } from '../testing/small-street.fixture';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+let PDF: Buffer;
+beforeAll(async () => {
+  PDF = await smallPdf('water');
+});
 
 let h: Harness;
 let n = 0;
@@ -104,9 +108,9 @@ describe('publishing to a scope', () => {
   });
 
   it('checks files: images must be the publisher\'s own images, attachments their own PDFs', async () => {
-    const mine = await h.files.put('ss', PNG);
-    const pdf = await h.files.put('ss', PDF);
-    const theirs = await h.files.put('r1', PNG);
+    const mine = { fileId: await h.upload('ss', PNG) };
+    const pdf = { fileId: await h.upload('ss', PDF) };
+    const theirs = { fileId: await h.upload('r1', PNG) };
     expect(await h.call('ss', 'notice', 'publish', input({ imageFileIds: [theirs.fileId] }))).toMatchObject({ ok: false, code: 'FILE.NOT_OWNED' });
     expect(await h.call('ss', 'notice', 'publish', input({ imageFileIds: [pdf.fileId] }))).toMatchObject({ ok: false, code: 'FILE.NOT_IMAGE' });
     expect(await h.call('ss', 'notice', 'publish', input({ attachments: [{ fileId: mine.fileId, name: '图' }] }))).toMatchObject({ ok: false, code: 'FILE.NOT_PDF' });
@@ -114,8 +118,11 @@ describe('publishing to a scope', () => {
     const detail = await must<NoticeDetail>(h.call('r1', 'notice', 'open', { id }));
     expect(detail.imageUrls).toHaveLength(1);
     expect(detail.attachments).toEqual([{ fileId: pdf.fileId, name: '停水范围.pdf', size: PDF.length, url: expect.stringContaining(pdf.fileId) }]);
+    // A file that only starts like a PDF is refused where it comes in: no record, no file.
+    await expect(h.upload('ss', fakePdf())).rejects.toMatchObject({ code: 'UPLOAD.BAD_FILE' });
+    expect(await h.files.listCreatedBefore('9999', 100)).toHaveLength(3);
     // Request photos stay images only.
-    expect(await h.call('r1', 'request', 'submit', { idempotencyKey: 'photo-is-pdf', categoryId: 'k-env', description: '楼道灯坏了好几天', photoFileIds: [(await h.files.put('r1', PDF)).fileId] }))
+    expect(await h.call('r1', 'request', 'submit', { idempotencyKey: 'photo-is-pdf', categoryId: 'k-env', description: '楼道灯坏了好几天', photoFileIds: [await h.upload('r1', PDF)] }))
       .toMatchObject({ ok: false, code: 'FILE.NOT_IMAGE' });
   });
 

@@ -2,6 +2,7 @@ import type { ImportJobView, RegisterInspection, RegisterReport } from '@core/ap
 import type { ParsedRegister } from '@core/registers/register-data';
 import type { Reply } from '@core/shared/errors';
 import { functionHarness, type Harness } from '../testing/function-harness';
+import { smallPdf } from '../testing/pdf.fixture';
 import { addStreetAdmin, NEW_GRID, smallStreetRegister, storeRegister, testRegisterReader, type TestRegisterReader } from '../testing/register.fixture';
 
 function code<T>(reply: Reply<T>): string {
@@ -100,7 +101,7 @@ describe('register function', () => {
     }
     expect(code(await h.call('admin', 'register', 'dryRun', { fileId: await upload(), mappings: [{ sheet: '房屋', kind: 'rooms', columns: {} }] }))).toBe('INPUT.INVALID');
     // A PDF of the caller's own is still not a register.
-    const pdf = (await h.files.put('admin', Buffer.from('%PDF-1.4 not a register'))).fileId;
+    const pdf = await h.upload('admin', await smallPdf());
     expect(code(await h.call('admin', 'register', 'dryRun', { fileId: pdf }))).toBe('IMPORT.FILE_TYPE');
   });
 

@@ -35,7 +35,7 @@ describe('request function: the closed loop', () => {
   afterEach(() => h.close());
 
   it('a resident submits with a photo: it goes to their grid with a response deadline on working time, and the grid workers are told', async () => {
-    const photo = await h.files.put('r1', PNG);
+    const photo = { fileId: await h.upload('r1', PNG) };
     const r = await submit(h, 'r1', { photoFileIds: [photo.fileId] });
     expect(r).toMatchObject({ status: 'submitted', statusLabel: '待受理', gridId: 'g1', source: 'resident', photoCount: 1, dueKind: 'response' });
     expect(r.photoUrls[0]).toMatch(/^\/files\//);
@@ -47,7 +47,7 @@ describe('request function: the closed loop', () => {
   });
 
   it('refuses someone else\'s photo and nothing is created', async () => {
-    const photo = await h.files.put('r2', PNG);
+    const photo = { fileId: await h.upload('r2', PNG) };
     const reply = await h.call('r1', 'request', 'submit', { idempotencyKey: key(), categoryId: 'k-env', description: '路灯坏了好几天了', photoFileIds: [photo.fileId] });
     expect(reply).toMatchObject({ ok: false, code: 'FILE.NOT_OWNED' });
     expect(data(await h.call<RequestPage>('r1', 'request', 'mine', {})).items).toEqual([]);
@@ -100,7 +100,7 @@ describe('request function: the closed loop', () => {
     expect(r.callbackPhone).toBe('13912345678');
     r = data(await act(h, 'w1', 'progress', r, { note: '已联系物业，明天清理', photoFileIds: [] }));
     expect(r.status).toBe('in_progress');
-    const resultPhoto = await h.files.put('w1', PNG);
+    const resultPhoto = { fileId: await h.upload('w1', PNG) };
     r = data(await act(h, 'w1', 'resolve', r, { note: '杂物已清理完毕', photoFileIds: [resultPhoto.fileId] }));
     expect(r).toMatchObject({ status: 'resolved', resolvedLate: false });
     expect(r.callbackPhone).toBe('13912345678');

@@ -23,8 +23,6 @@ export interface FileStorage {
   tempUrls(fileIds: string[], ttlSeconds?: number): Promise<(string | null)[]>;
   /** The whole file's bytes, or null if there is none with this id (a register import reads the uploaded sheet). */
   read(fileId: string): Promise<Uint8Array | null>;
-  /** Files created before `before`, for housekeeping. */
-  listCreatedBefore(before: string, limit: number): Promise<StoredFileInfo[]>;
   /** Removes uploads and exports alike; ids already gone are ignored (safe to run twice). */
   remove(fileIds: string[]): Promise<void>;
   /**

@@ -9,6 +9,7 @@
  * - `transact` runs its work atomically: all of its writes land or none do. Inside it, use only
  *   single-document reads and writes (CloudBase transactions cannot run queries).
  */
+import type { UploadRepository } from './upload.port';
 import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
@@ -169,6 +170,8 @@ export interface Store extends Repositories {
   outbox: OutboxRepository;
   subscriptions: SubscriptionRepository;
   jobLocks: JobLockRepository;
+  /** Upload records and the upload limits: each operation atomic on its own, never inside `transact`. */
+  uploads: UploadRepository;
   transact<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -14,6 +14,8 @@ import { LocalFileStorage } from './local-files';
 import { localDeps } from './local-deps';
 import { createSessionService, type RuntimeMode } from './session';
 import { pngImage } from './testing/images';
+import type { UploadLimits } from '@core/shared/rate-limit';
+import { fakePdf, smallPdf } from '../testing/pdf.fixture';
 
 const silent: Logger = { info: () => undefined, error: () => undefined };
 const secret = Buffer.alloc(32, 9);
@@ -28,12 +30,14 @@ interface Running {
   close(): Promise<void>;
 }
 
-async function startGateway(mode: RuntimeMode, options: { staticDir?: string } = {}): Promise<Running> {
+async function startGateway(mode: RuntimeMode, options: { staticDir?: string; uploadLimits?: UploadLimits } = {}): Promise<Running> {
   const dir = mkdtempSync(join(tmpdir(), 'wgt-gw-'));
   let now = new Date('2026-03-02T02:00:00Z');
   const clock = { now: () => now, set: (d: Date) => void (now = d) };
   const store = openEmbeddedStore(':memory:');
-  store.importPlaces(smallStreet());
+  const street = smallStreet();
+  if (options.uploadLimits) street.requestSettings = street.requestSettings.map((r) => ({ ...r, uploadLimits: options.uploadLimits }));
+  store.importPlaces(street);
   const filesDir = join(dir, 'files');
   const files = new LocalFileStorage({ dir: filesDir, secret, clock });
   const deps = localDeps({ store, files, clock, bindUrlBase: 'http://127.0.0.1/#/bind?t=', log: silent });
@@ -211,7 +215,7 @@ describe('gateway (dev mode)', () => {
       const before = readdirSync(gw.filesDir).sort();
       const text = await upload(gw.base, Buffer.from('我不是图片，只是改了扩展名'), 'photo.png', gw.token('w1'));
       expect(text.status).toBe(400);
-      expect(await text.json()).toMatchObject({ ok: false, code: 'FILE.TYPE', message: '只支持 JPG 或 PNG 格式的图片' });
+      expect(await text.json()).toMatchObject({ ok: false, code: 'FILE.TYPE', message: '只支持 JPG、PNG 图片，PDF 文件或 Excel（.xlsx）台账' });
 
       const huge = Buffer.alloc(IMAGE_MAX_BYTES + 200 * 1024);
       pngImage().copy(huge);
@@ -293,6 +297,70 @@ describe('gateway (dev mode)', () => {
     const page = await fetch(`${gw.base}/`);
     expect(page.status).toBe(503);
     expect(await page.text()).toContain('npm run build:h5');
+  });
+});
+
+describe('gateway uploads: who may upload, how many, how much, and what a PDF is', () => {
+  let gw: Running;
+  beforeEach(async () => {
+    gw = await startGateway('dev', { uploadLimits: { rate: [{ windowMinutes: 1, max: 20 }], bytesPerDay: 64 * 1024 } });
+  });
+  afterEach(() => gw.close());
+
+  async function refusal(res: Response): Promise<{ status: number; code: unknown; message: unknown }> {
+    const body = (await res.json()) as { code?: unknown; message?: unknown };
+    return { status: res.status, code: body.code, message: body.message };
+  }
+
+  it('refuses the 21st upload within a minute with a Chinese message, writing nothing; a minute later it goes through', async () => {
+    for (let i = 0; i < 20; i++) expect((await upload(gw.base, pngImage(), `p${i}.png`, gw.token('w1'))).status).toBe(200);
+    const before = readdirSync(gw.filesDir).sort();
+    expect(await refusal(await upload(gw.base, pngImage(), 'p21.png', gw.token('w1')))).toEqual({
+      status: 429, code: 'UPLOAD.RATE_LIMITED', message: '上传太频繁了：1分钟内最多上传20个，请过一会儿再上传',
+    });
+    expect(readdirSync(gw.filesDir).sort()).toEqual(before);
+    // Another person is not held up by w1.
+    expect((await upload(gw.base, pngImage(), 'other.png', gw.token('w2'))).status).toBe(200);
+    gw.clock.set(new Date(Date.parse('2026-03-02T02:00:00Z') + 60_001));
+    expect((await upload(gw.base, pngImage(), 'p21.png', gw.token('w1'))).status).toBe(200);
+  });
+
+  it("refuses an upload past the day's bytes until 00:00 Beijing time", async () => {
+    const big = Buffer.alloc(40 * 1024);
+    pngImage().copy(big);
+    expect((await upload(gw.base, big, 'a.png', gw.token('r1'))).status).toBe(200);
+    const before = readdirSync(gw.filesDir).sort();
+    expect(await refusal(await upload(gw.base, big, 'b.png', gw.token('r1')))).toEqual({
+      status: 429, code: 'UPLOAD.QUOTA_EXCEEDED', message: '今天的上传已达上限（每天64KB），请明天再上传',
+    });
+    expect(readdirSync(gw.filesDir).sort()).toEqual(before);
+    // 2026-03-02 16:00 UTC is 00:00 on the 3rd in Beijing.
+    gw.clock.set(new Date('2026-03-02T16:00:00Z'));
+    expect((await upload(gw.base, big, 'b.png', gw.token('r1'))).status).toBe(200);
+  });
+
+  it('accepts a real PDF and refuses a file that only starts with %PDF-, writing nothing for it', async () => {
+    const real = await smallPdf();
+    const ok = await upload(gw.base, real, '停水通知.pdf', gw.token('ss'));
+    expect(ok.status).toBe(200);
+    const { data } = (await ok.json()) as { data: { fileId: string } };
+    expect(await gw.files.info(data.fileId)).toMatchObject({ ownerId: 'ss', contentType: 'application/pdf', size: real.length });
+    expect(await gw.store.uploads.get(data.fileId)).toMatchObject({ ownerId: 'ss', contentType: 'application/pdf', referencedAt: null });
+
+    const before = readdirSync(gw.filesDir).sort();
+    expect(await refusal(await upload(gw.base, fakePdf(), '假的.pdf', gw.token('ss')))).toEqual({
+      status: 400, code: 'UPLOAD.BAD_FILE', message: '文件不是有效的PDF（可能已损坏或加密），请重新导出后再上传',
+    });
+    expect(readdirSync(gw.filesDir).sort()).toEqual(before);
+  });
+
+  it('refuses a signed-in user who holds no role yet', async () => {
+    await gw.store.users.ensure({ id: 'nobody', openid: 'open-nobody', name: '微信用户', phone: null, residence: null, posts: [], createdAt: '2026-03-01T00:00:00.000Z' });
+    const before = readdirSync(gw.filesDir).sort();
+    expect(await refusal(await upload(gw.base, pngImage(), 'p.png', gw.token('nobody')))).toEqual({
+      status: 403, code: 'UPLOAD.NOT_ALLOWED', message: '绑定住址或接受工作人员邀请后才能上传图片和文件',
+    });
+    expect(readdirSync(gw.filesDir).sort()).toEqual(before);
   });
 });
 

@@ -28,7 +28,9 @@ import type { Deps, Logger } from '../functions/deps';
 import { PDF_MAX_BYTES } from '../ports/file-storage.port';
 import type { EmbeddedStore, ListPeopleQuery } from '../adapters/embedded/embedded-store';
 import type { Store } from '../ports/store.port';
-import { isExportFileId, isFileId, type LocalFileStorage } from './local-files';
+import { resolveActor } from '../functions/resolve-actor';
+import { storeUpload } from '../use-cases/uploads/accept-upload';
+import { isExportFileId, isFileId, newLocalFileId, type LocalFileStorage } from './local-files';
 import { multipartBoundary, parseMultipart } from './multipart';
 import { bearerToken, type RuntimeMode, type SessionPayload, type SessionService } from './session';
 import { createStaticHandler } from './static-files';
@@ -142,6 +144,14 @@ function isRole(value: string | null): value is Role {
 
 /** Open311 GeoReport v2, served by the open311 function (same route as the CloudBase HTTP access service's). */
 const OPEN311_PREFIX = '/open311/v2/';
+/** The HTTP status of an upload refusal: too large 413, too many 429, not allowed 403, anything else 400. */
+function uploadRefusalStatus(code: ErrorCode): number {
+  if (code === 'FILE.TOO_LARGE') return 413;
+  if (code === 'UPLOAD.RATE_LIMITED' || code === 'UPLOAD.QUOTA_EXCEEDED') return 429;
+  if (code === 'UPLOAD.NOT_ALLOWED') return 403;
+  return 400;
+}
+
 const FUNCTION_ROUTE = /^\/api\/fn\/([A-Za-z][A-Za-z0-9_-]{0,63})\/?$/;
 /** Everything under /files/ is the file route; the id is checked raw (undecoded) against its exact shape. */
 const FILE_ROUTE = /^\/files\/(.*)$/;
@@ -247,15 +257,16 @@ export function createGateway(options: GatewayOptions): Server {
     } else {
       bytes = body;
     }
-    // The owner is whoever the session says, resolved fresh: a function later checks the owner
-    // against the caller before it attaches the file.
-    const user = await store.users.findByOpenid(session.sub);
-    if (!user) return sendJson(res, 401, fail('AUTH.SESSION_INVALID'));
+    // The owner is whoever the session says, resolved fresh with their roles: who may upload and their
+    // limits are decided by the same use case as a CloudBase claim (accept-upload.ts).
+    if (!(await store.users.findByOpenid(session.sub))) return sendJson(res, 401, fail('AUTH.SESSION_INVALID'));
     try {
-      const info = await files.put(user.id, bytes);
-      sendJson(res, 200, { ok: true, data: { fileId: info.fileId } });
+      const now = deps.clock.now();
+      const { actor, user } = await resolveActor(deps, session.sub, now);
+      const stored = await storeUpload({ actor, user, deps, now }, bytes, { newFileId: newLocalFileId, put: (owner, b, id) => files.put(owner, b, id) });
+      sendJson(res, 200, { ok: true, data: stored });
     } catch (e) {
-      if (isDomainError(e)) return sendJson(res, e.code === 'FILE.TOO_LARGE' ? 413 : 400, fail(e.code, e.message));
+      if (isDomainError(e)) return sendJson(res, uploadRefusalStatus(e.code), fail(e.code, e.message));
       throw e;
     }
   }

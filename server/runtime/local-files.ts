@@ -33,6 +33,11 @@ export function isFileId(value: unknown): value is string {
   return typeof value === 'string' && FILE_ID.test(value);
 }
 
+/** A fresh upload id (the upload is recorded under it before its bytes are written). */
+export function newLocalFileId(): string {
+  return randomBytes(16).toString('hex');
+}
+
 /** An export's id: `exports/` and 32 lowercase hex characters (a folder of its own, so uploads' listing never meets it). */
 const EXPORT_ID = /^exports\/([0-9a-f]{32})$/;
 
@@ -86,15 +91,15 @@ export class LocalFileStorage implements FileStorage {
   }
 
   /**
-   * Stores a file uploaded by `ownerId`. The content decides the type (JPEG, PNG or PDF by magic bytes);
+   * Stores a file uploaded by `ownerId` (under `fileId` when the caller chose it). The content decides the type (JPEG, PNG or PDF by magic bytes);
    * anything else, or anything over its type's limit (maxBytesFor), is refused before a byte is written.
    */
-  async put(ownerId: string, bytes: Uint8Array): Promise<StoredFileInfo> {
+  async put(ownerId: string, bytes: Uint8Array, fileId: string = newLocalFileId()): Promise<StoredFileInfo> {
+    if (!isFileId(fileId)) throw new Error(`not a file id: ${fileId}`);
     if (bytes.length > PDF_MAX_BYTES) throw new DomainError('FILE.TOO_LARGE');
     const contentType = sniffFile(bytes);
     if (!contentType) throw new DomainError('FILE.TYPE');
     if (bytes.length > maxBytesFor(contentType)) throw new DomainError('FILE.TOO_LARGE');
-    const fileId = randomBytes(16).toString('hex');
     const info: StoredFileInfo = { fileId, ownerId, contentType, size: bytes.length, createdAt: this.clock.now().toISOString() };
     // Bytes first, then the sidecar, each through a rename: a file without a sidecar is invisible,
     // so a crash mid-write never leaves a half file that reads as stored.

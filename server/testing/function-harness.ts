@@ -11,7 +11,9 @@ import type { Reply } from '@core/shared/errors';
 import { openEmbeddedStore } from '../adapters/embedded/embedded-store';
 import type { Deps } from '../functions/deps';
 import { FUNCTIONS } from '../functions/registry';
-import { LocalFileStorage } from '../runtime/local-files';
+import { resolveActor } from '../functions/resolve-actor';
+import { LocalFileStorage, newLocalFileId } from '../runtime/local-files';
+import { storeUpload } from '../use-cases/uploads/accept-upload';
 import { localDeps, localMessageConfig } from '../runtime/local-deps';
 import { smallStreet } from './small-street.fixture';
 
@@ -23,6 +25,8 @@ export interface Harness {
   clock: { now(): Date; set(d: Date): void };
   /** Calls as the user whose fixture id is `who` (openid `open-<who>`), or as the platform with 'system'. */
   call<T = unknown>(who: string, fn: keyof typeof FUNCTIONS, action: string, data?: unknown): Promise<Reply<T>>;
+  /** Uploads bytes as the user `who`, the way the gateway does (limits, real type, record); resolves with the file id. */
+  upload(who: string, bytes: Uint8Array): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -42,6 +46,12 @@ export async function functionHarness(now = new Date('2026-11-23T02:00:00Z'), op
     clock,
     call: (who, fn, action, data) =>
       FUNCTIONS[fn].handle(who === 'system' ? { kind: 'system' } : { kind: 'user', openid: `open-${who}` }, { action, data }, deps) as never,
+    async upload(who, bytes) {
+      const now = clock.now();
+      const { actor, user } = await resolveActor(deps, `open-${who}`, now);
+      const { fileId } = await storeUpload({ actor, user, deps, now }, bytes, { newFileId: newLocalFileId, put: (owner, b, id) => files.put(owner, b, id) });
+      return fileId;
+    },
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

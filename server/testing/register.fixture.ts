@@ -78,7 +78,7 @@ export function zipNamed(key: string): Buffer {
 export async function storeRegister(h: Harness, files: Map<string, ParsedRegister>, ownerId: string, parsed: ParsedRegister): Promise<string> {
   const key = `register-${files.size + 1}`;
   files.set(key, parsed);
-  return (await h.files.put(ownerId, zipNamed(key))).fileId;
+  return h.upload(ownerId, zipNamed(key));
 }
 
 /** A street admin of s1 (bound: signs in as open-admin). */

@@ -11,11 +11,8 @@
  * signature), not the name, and size and date from the response headers. A file whose bytes are not
  * an image counts as missing.
  *
- * `listCreatedBefore` returns []: the node SDK cannot list cloud storage, so in production the
- * housekeeping timer finds no orphans and removes nothing. Expiring orphans there takes a storage
- * lifecycle rule, and one on `uploads/` alone would also expire photos that cards still use: it needs
- * attach-by-copy (the card keeps a copy outside `uploads/`) or a `files` collection that a function
- * fills at upload time. Until then, unattached uploads stay in storage.
+ * The node SDK cannot list cloud storage, so nothing here lists: the housekeeping purge finds unused
+ * uploads by their upload records (server/ports/upload.port.ts), which `account.claimUpload` writes.
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, promises as fsp, type ReadStream } from 'node:fs';
@@ -46,7 +43,7 @@ const DEFAULT_TTL_SECONDS = 600;
 const FILES_PER_CALL = 50;
 /** An export this app wrote (see saveExport). */
 const EXPORT_PATH = /^cloud:\/\/[^/]+\/exports\/[^/]+\/[0-9a-f]{32}\/[^/]+\.(xlsx|csv)$/;
-const UPLOAD_PATH = /^cloud:\/\/[^/]+\/uploads\/([^/]+)\/[^/]+\.(jpg|jpeg|png|xlsx)$/i;
+const UPLOAD_PATH = /^cloud:\/\/[^/]+\/uploads\/([^/]+)\/[^/]+\.(jpg|jpeg|png|pdf|xlsx)$/i;
 
 /** The uploader's user id for a file id in `uploads/<userId>/…`, or null for any other path. */
 export function uploadOwner(fileId: string): string | null {
@@ -127,10 +124,6 @@ export class CloudbaseFileStorage implements FileStorage {
     if (res.status === 404) return null;
     if (!res.ok) throw new Error(`reading ${fileId} failed: HTTP ${res.status}`);
     return new Uint8Array(await res.arrayBuffer());
-  }
-
-  async listCreatedBefore(_before: string, _limit: number): Promise<StoredFileInfo[]> {
-    return [];
   }
 
   /**

@@ -3,6 +3,7 @@ import type { ServiceRequest } from '@core/requests/request';
 import type { ReadWrite } from '../../ports/notice.port';
 import type { NewRequestWrite, TransitionWrite } from '../../ports/request.port';
 import { describeExportStoreContract } from '../export-store.contract';
+import { describeUploadStoreContract } from '../upload-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { describePartnerStoreContract } from '../partner-store.contract';
 import { describeRegisterStoreContract } from '../register-store.contract';
@@ -36,6 +37,11 @@ describeInvitationStoreContract('cloudbase (against the SDK double)', async () =
 });
 
 describePartnerStoreContract('cloudbase (against the SDK double)', async () => {
+  const db = new FakeCloudbaseDb();
+  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => listOutbox(db), cleanup: async () => undefined };
+});
+
+describeUploadStoreContract('cloudbase (against the SDK double)', async () => {
   const db = new FakeCloudbaseDb();
   return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => listOutbox(db), cleanup: async () => undefined };
 });

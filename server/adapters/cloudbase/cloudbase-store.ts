@@ -26,6 +26,7 @@ import type { Invitation, StreetSetup } from '../../ports/people.port';
 import type { StaffPost } from '@core/people/user';
 import { exportRepository } from './cloudbase-exports';
 import { partnerKeyRepository } from './cloudbase-partners';
+import { uploadRepository } from './cloudbase-uploads';
 import { registerRepository } from './cloudbase-registers';
 
 /** Ids per `_.in` query in getMany. */
@@ -487,6 +488,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
   return {
     ...repositories(direct, false),
     ...deliveryRepositories(db),
+    uploads: uploadRepository(db),
     transact(work) {
       return db.runTransaction(async (t) => {
         let open = true;

@@ -217,6 +217,15 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'partner_keys', indexes: [{ name: 'streetId_createdAt_id', keys: [asc('streetId'), desc('createdAt'), desc('_id')] }] },
   // Append-only, like audit: one entry per Open311 call made with a key.
   { name: 'partner_access_log', indexes: [{ name: 'keyId_at_id', keys: [asc('keyId'), desc('at'), desc('_id')] }] },
+  // _id is the SHA-256 of the file id (cloudbase-uploads.ts). The purge reads unused records oldest first;
+  // a person's records are found by ownerId (support questions, a person's quota).
+  {
+    name: 'uploads',
+    indexes: [
+      { name: 'referencedAt_createdAt_id', keys: [asc('referencedAt'), asc('createdAt'), asc('_id')] },
+      { name: 'ownerId_createdAt', keys: [asc('ownerId'), asc('createdAt')] },
+    ],
+  },
 ];
 
 export type CollectionName =
@@ -251,4 +260,5 @@ export type CollectionName =
   | 'notice_grid_stats'
   | 'export_files'
   | 'partner_keys'
-  | 'partner_access_log';
+  | 'partner_access_log'
+  | 'uploads';

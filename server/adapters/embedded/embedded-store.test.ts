@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { contractFixture, describeStoreContract } from '../store.contract';
 import { describeExportStoreContract } from '../export-store.contract';
+import { describeUploadStoreContract } from '../upload-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { describePartnerStoreContract } from '../partner-store.contract';
 import { describeRegisterStoreContract } from '../register-store.contract';
@@ -26,6 +27,11 @@ describeInvitationStoreContract('embedded (SQLite, :memory:)', async () => {
 });
 
 describePartnerStoreContract('embedded (SQLite, :memory:)', async () => {
+  const store = openEmbeddedStore(':memory:');
+  return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
+});
+
+describeUploadStoreContract('embedded (SQLite, :memory:)', async () => {
   const store = openEmbeddedStore(':memory:');
   return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
 });

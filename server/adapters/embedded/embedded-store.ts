@@ -21,12 +21,14 @@ import { inAskedOrder, roomSortKey, TransactionQueryError, type StoreImport } fr
 import { SqliteNotices } from './embedded-notices';
 import type { JobLockRepository } from '../../ports/job-lock.port';
 import type { OutboxRepository } from '../../ports/outbox.port';
+import type { UploadRepository } from '../../ports/upload.port';
 import type { Page } from '../../ports/request.port';
 import type { SentMessage, SentMessageLog } from '../../ports/subscribe-sender.port';
 import type { SubscriptionRepository } from '../../ports/subscription.port';
 import { SqliteDelivery } from './embedded-delivery';
 import { SqliteExports } from './embedded-exports';
 import { SqlitePartners } from './embedded-partners';
+import { SqliteUploads } from './embedded-uploads';
 import { SqlitePeople } from './embedded-people';
 import { SqliteRegisters } from './embedded-registers';
 import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
@@ -750,6 +752,15 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     settle: (userId, template, key, outcome, at) => pass(() => delivery.settleCredit(userId, template, key, outcome, at)),
     holders: (template, userIds) => pass(() => delivery.holders(template, userIds)),
   };
+  const up = new SqliteUploads(core);
+  const uploads: UploadRepository = {
+    register: (record, limits) => pass(() => up.register(record, limits)),
+    get: (fileId) => pass(() => up.get(fileId)),
+    markReferenced: (fileIds, at) => pass(() => up.markReferenced(fileIds, at)),
+    release: (fileIds) => pass(() => up.release(fileIds)),
+    listUnreferenced: (before, limit) => pass(() => up.listUnreferenced(before, limit)),
+    removeUnreferenced: (fileIds) => pass(() => up.removeUnreferenced(fileIds)),
+  };
   const jobLocks: JobLockRepository = {
     acquire: (job, owner, now, until) => pass(() => delivery.acquire(job, owner, now, until)),
     checkpoint: (job, owner, checkpoint, until) => pass(() => delivery.checkpointJob(job, owner, checkpoint, until)),
@@ -765,6 +776,7 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     outbox,
     subscriptions,
     jobLocks,
+    uploads,
     localSends: {
       record: (message) => pass(() => delivery.recordLocalSend(message)),
       list: (userId, page): Promise<Page<SentMessage>> => pass(() => delivery.listLocalSends(userId, page)),

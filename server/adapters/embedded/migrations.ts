@@ -532,6 +532,22 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER partner_access_log_no_update BEFORE UPDATE ON partner_access_log BEGIN SELECT RAISE(ABORT, 'partner access log is append-only'); END;
   CREATE TRIGGER partner_access_log_no_delete BEFORE DELETE ON partner_access_log BEGIN SELECT RAISE(ABORT, 'partner access log is append-only'); END;
   `,
+  // Upload records (server/ports/upload.port.ts): one row per accepted upload, marked when first used, found
+  // by the purge while unused. The upload log lives in rate_logs beside the other limits (key upload:<userId>):
+  // `day` and `bytes` are the Beijing day's bytes taken (core/shared/rate-limit takeUpload); other logs leave them empty.
+  `
+  CREATE TABLE uploads (
+    file_id TEXT PRIMARY KEY,
+    owner_id TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    referenced_at TEXT
+  ) WITHOUT ROWID;
+  CREATE INDEX uploads_unreferenced ON uploads (created_at, file_id) WHERE referenced_at IS NULL;
+  ALTER TABLE rate_logs ADD COLUMN day TEXT NOT NULL DEFAULT '';
+  ALTER TABLE rate_logs ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

@@ -5,6 +5,7 @@ import { isImageType } from '../../ports/file-storage.port';
 import { DomainError } from '@core/shared/errors';
 import { authorize, type UserContext } from '../../functions/define-function';
 import { cardOrDefault } from './card-view';
+import { useOwnUploads } from '../uploads/use-uploads';
 
 function requireWorker(ctx: UserContext) {
   const grant = grantOf(ctx.actor, 'grid_worker');
@@ -39,11 +40,14 @@ export async function updateMyCard(ctx: UserContext, input: UpdateCardInput): Pr
     const problem = slotProblem(slot);
     if (problem) throw new DomainError('INPUT.INVALID', `第${i + 1}个值班时段：${problem}`, [{ path: `dutyHours.${i}`, message: problem }]);
   }
-  if (input.photoFileId) {
-    const info = await ctx.deps.files.info(input.photoFileId);
-    if (!info) throw new DomainError('FILE.NOT_FOUND');
-    if (info.ownerId !== ctx.user.id) throw new DomainError('FILE.NOT_OWNED');
-    if (!isImageType(info.contentType)) throw new DomainError('FILE.NOT_IMAGE');
+  // The photo already on the card stays as it is; a new one must be the worker's own upload.
+  const before = (await ctx.deps.store.cards.get(ctx.user.id))?.photoFileId ?? null;
+  if (input.photoFileId && input.photoFileId !== before) {
+    await useOwnUploads(ctx.deps, ctx.user.id, [input.photoFileId], ctx.now, {
+      check: (r) => {
+        if (!isImageType(r.contentType)) throw new DomainError('FILE.NOT_IMAGE');
+      },
+    });
   }
   await ctx.deps.store.cards.save({
     workerId: ctx.user.id,
@@ -54,5 +58,7 @@ export async function updateMyCard(ctx: UserContext, input: UpdateCardInput): Pr
     intro: input.intro,
     updatedAt: ctx.now.toISOString(),
   });
+  // A replaced photo is no longer used by anything: the daily purge removes it after its grace period.
+  if (before && before !== input.photoFileId) await ctx.deps.store.uploads.release([before]);
   return editView(ctx);
 }

@@ -11,6 +11,7 @@ import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../../functions/define-function';
 import type { Deps } from '../../functions/deps';
 import { isImageType } from '../../ports/file-storage.port';
+import { useOwnUploads } from '../uploads/use-uploads';
 import {
   manageRole,
   publisherLabel,
@@ -40,27 +41,26 @@ function bodyBlocks(body: string) {
   return blocks;
 }
 
-async function ownFiles(deps: Deps, userId: string, imageIds: string[], attachments: { fileId: string; name: string }[]): Promise<{ images: string[]; attachments: NoticeAttachment[] }> {
-  const images = [...new Set(imageIds)];
-  const imageInfos = await Promise.all(images.map((id) => deps.files.info(id)));
-  for (const info of imageInfos) {
-    if (!info) throw new DomainError('FILE.NOT_FOUND');
-    if (info.ownerId !== userId) throw new DomainError('FILE.NOT_OWNED');
-    if (!isImageType(info.contentType)) throw new DomainError('FILE.NOT_IMAGE');
-  }
-  const seen = new Set<string>();
-  const out: NoticeAttachment[] = [];
-  for (const a of attachments) {
-    if (seen.has(a.fileId)) continue;
-    seen.add(a.fileId);
-    const info = await deps.files.info(a.fileId);
-    if (!info) throw new DomainError('FILE.NOT_FOUND', '附件不存在或已过期，请重新上传');
-    if (info.ownerId !== userId) throw new DomainError('FILE.NOT_OWNED', '只能使用您本人上传的附件');
-    if (info.contentType !== 'application/pdf') throw new DomainError('FILE.NOT_PDF');
-    const name = /\.pdf$/i.test(a.name) ? a.name : `${a.name}.pdf`;
-    out.push({ fileId: a.fileId, name, size: info.size });
-  }
-  return { images, attachments: out };
+async function ownFiles(deps: Deps, userId: string, now: Date, imageIds: string[], attachments: { fileId: string; name: string }[]): Promise<{ images: string[]; attachments: NoticeAttachment[] }> {
+  const images = await useOwnUploads(deps, userId, imageIds, now, {
+    check: (r) => {
+      if (!isImageType(r.contentType)) throw new DomainError('FILE.NOT_IMAGE');
+    },
+  });
+  const names = new Map<string, string>();
+  for (const a of attachments) if (!names.has(a.fileId)) names.set(a.fileId, a.name);
+  const pdfs = await useOwnUploads(deps, userId, [...names.keys()], now, {
+    notFound: new DomainError('FILE.NOT_FOUND', '附件不存在或已过期，请重新上传'),
+    notOwned: new DomainError('FILE.NOT_OWNED', '只能使用您本人上传的附件'),
+    check: (r) => {
+      if (r.contentType !== 'application/pdf') throw new DomainError('FILE.NOT_PDF');
+    },
+  });
+  const out: NoticeAttachment[] = pdfs.map((r) => {
+    const name = names.get(r.fileId) ?? '附件';
+    return { fileId: r.fileId, name: /\.pdf$/i.test(name) ? name : `${name}.pdf`, size: r.size };
+  });
+  return { images: images.map((r) => r.fileId), attachments: out };
 }
 
 function times(now: Date, publishAt: string | undefined, expiresAt: string | undefined): { publishAt: string; expiresAt: string | null } {
@@ -103,7 +103,7 @@ export async function publishNotice(ctx: UserContext, input: PublishNoticeInput)
   const sp = await placesOfActor(ctx);
   const resolved = await resolveScope(ctx.deps, ctx.actor, sp, input.scope);
   const body = bodyBlocks(input.body);
-  const files = await ownFiles(ctx.deps, ctx.user.id, input.imageFileIds, input.attachments);
+  const files = await ownFiles(ctx.deps, ctx.user.id, ctx.now, input.imageFileIds, input.attachments);
   const when = times(ctx.now, input.publishAt, input.expiresAt);
   const at = ctx.now.toISOString();
   const notice: Notice = {
@@ -197,6 +197,7 @@ async function ownFilesKeepingOld(ctx: UserContext, notice: Notice, input: EditN
   const fresh = await ownFiles(
     ctx.deps,
     ctx.user.id,
+    ctx.now,
     input.imageFileIds.filter((id) => !oldImages.has(id)),
     input.attachments.filter((a) => !oldAttachments.has(a.fileId)),
   );

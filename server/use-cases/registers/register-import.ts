@@ -11,6 +11,7 @@ import { authorize, type UserContext } from '../../functions/define-function';
 import type { Deps } from '../../functions/deps';
 import { XLSX_TYPE } from '../../ports/file-storage.port';
 import type { ImportJob } from '../../ports/register.port';
+import { useOwnUploads } from '../uploads/use-uploads';
 
 /** The street a caller imports into: the street of their street_admin post; anyone else is refused. */
 export function importingStreet(ctx: UserContext): string {
@@ -22,10 +23,13 @@ export function importingStreet(ctx: UserContext): string {
 
 /** The caller's own uploaded file: another person's upload is refused as not theirs, a missing one as gone. */
 export async function ownFile(deps: Deps, fileId: string, userId: string): Promise<RegisterFile> {
-  const info = await deps.files.info(fileId);
-  if (!info) throw new DomainError('IMPORT.FILE_NOT_FOUND');
-  if (info.ownerId !== userId) throw new DomainError('IMPORT.FILE_NOT_OWNED');
-  if (info.contentType !== XLSX_TYPE) throw new DomainError('IMPORT.FILE_TYPE');
+  await useOwnUploads(deps, userId, [fileId], deps.clock.now(), {
+    notFound: new DomainError('IMPORT.FILE_NOT_FOUND'),
+    notOwned: new DomainError('IMPORT.FILE_NOT_OWNED'),
+    check: (r) => {
+      if (r.contentType !== XLSX_TYPE) throw new DomainError('IMPORT.FILE_TYPE');
+    },
+  });
   const bytes = await deps.files.read(fileId);
   if (!bytes) throw new DomainError('IMPORT.FILE_NOT_FOUND');
   return { bytes, name: fileId.split('/').pop() ?? fileId };

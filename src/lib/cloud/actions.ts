@@ -19,6 +19,8 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     bindByQr: 'write',
     leaveHousehold: 'write',
     redeemInvitation: 'write',
+    // Claiming the same file twice answers the first claim and counts once.
+    claimUpload: 'idempotent',
     pendingBindings: 'read',
     // Conditional on the binding still being pending: a repeat answers BINDING.NOT_PENDING, never a second change.
     confirmBinding: 'write',

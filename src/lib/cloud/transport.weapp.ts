@@ -29,13 +29,20 @@ export const transport: Transport = {
     }
   },
 
+  /**
+   * Writes the file into the caller's own storage folder, then claims it (account.claimUpload): the function
+   * checks and counts it and answers the reply the client unwraps — a refusal (too many, today's quota, not a
+   * real PDF) arrives as `{ ok: false, code, message }` and the file is already deleted. Only a claimed file
+   * can be attached to anything.
+   */
   async upload(localPath, owner) {
     const cloudPath = uploadCloudPath(await owner.userId(), localPath, randomName());
+    let fileId: string;
     try {
-      const res = await cloud().uploadFile({ cloudPath, filePath: localPath });
-      return { ok: true, data: { fileId: res.fileID } };
+      fileId = (await cloud().uploadFile({ cloudPath, filePath: localPath })).fileID;
     } catch (e) {
       throw failureOf(e);
     }
+    return transport.send('account', { action: 'claimUpload', data: { fileId } });
   },
 };

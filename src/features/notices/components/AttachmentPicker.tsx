@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { messageOf } from '../../../lib/cloud/call-error';
+import { isCallError, messageOf } from '../../../lib/cloud/call-error';
 import { noticeApi } from '../api';
 import { attachmentName, fileSizeText, pdfProblem } from '../attachment-rules';
 import type { DraftAttachment } from '../notice-form';
@@ -47,7 +47,14 @@ export default function AttachmentPicker({ files, max, onAdd, onRemove, onBusy }
         onAdd({ fileId, name: attachmentName(ok[i].name), size: ok[i].size });
       } catch (e) {
         found.push(`${ok[i].name} 没有传上去：${messageOf(e)}`);
+        // Too many, today's quota, or not allowed: the rest would be refused the same way.
+        const stop = isCallError(e) && /^UPLOAD\.(RATE_LIMITED|QUOTA_EXCEEDED|NOT_ALLOWED)$/.test(e.code);
+        if (stop && i + 1 < ok.length) found.push(`其余${ok.length - i - 1}个文件没有上传`);
         setProblems([...found]);
+        if (stop) {
+          for (const rest of ok.slice(i + 1)) releasePdf(rest.path);
+          break;
+        }
       } finally {
         releasePdf(ok[i].path);
       }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { messageOf } from '../../../lib/cloud/call-error';
+import { isCallError, messageOf } from '../../../lib/cloud/call-error';
 import { requestApi } from '../api';
 import { choosePhotos, openPermissionSettings } from '../photo-pick';
 import { photoProblem } from '../photo-rules';
@@ -55,7 +55,11 @@ export default function PhotoPicker({ photos, max, onAdd, onRemove, onBusy, clas
         onAdd({ fileId, preview: ok[i].path });
       } catch (e) {
         found.push(`有一张图片没有传上去：${messageOf(e)}`);
+        // Too many, today's quota, or not allowed: the rest would be refused the same way.
+        const stop = isCallError(e) && /^UPLOAD\.(RATE_LIMITED|QUOTA_EXCEEDED|NOT_ALLOWED)$/.test(e.code);
+        if (stop && i + 1 < ok.length) found.push(`其余${ok.length - i - 1}张没有上传`);
         setProblems([...found]);
+        if (stop) break;
       }
       setProgress({ done: i + 1, total: ok.length });
     }
