@@ -118,6 +118,17 @@ export const COLLECTIONS: CollectionSpec[] = [
         { name: `${scope}_status_resolvedAt`, keys: [asc(scope), asc('status'), asc('resolvedAt'), asc('_id')] },
       ]),
       { name: 'streetId_id', keys: [asc('streetId'), asc('_id')] },
+      // 同问 suggestions: the open requests of one (grid, category) from a createdAt bound, newest first.
+      { name: 'gridId_categoryId_status_createdAt', keys: [asc('gridId'), asc('categoryId'), asc('status'), desc('createdAt'), desc('_id')] },
+    ],
+  },
+  {
+    // _id is `${requestId}:${userId}`: a person follows (同问) a request once. A request's followers are read
+    // oldest first (notices at resolution, staff's ratings); a person's followed requests newest first (我的诉求).
+    name: 'request_followers',
+    indexes: [
+      { name: 'requestId_at', keys: [asc('requestId'), asc('at'), asc('_id')] },
+      { name: 'userId_at_requestId', keys: [asc('userId'), desc('at'), desc('requestId')] },
     ],
   },
   {
@@ -229,6 +240,7 @@ export type CollectionName =
   | 'assessment_counters'
   | 'request_keys'
   | 'request_events'
+  | 'request_followers'
   | 'inbox'
   | 'outbox'
   | 'subscriptions'
