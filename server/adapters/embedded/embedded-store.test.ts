@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { contractFixture, describeStoreContract } from '../store.contract';
 import { describeExportStoreContract } from '../export-store.contract';
+import { describeFollowerStoreContract } from '../follower-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { describeRegisterStoreContract } from '../register-store.contract';
 import { FIND_CALLER_SQL, openEmbeddedStore } from './embedded-store';
@@ -198,6 +199,11 @@ describe('embedded store specifics', () => {
 });
 
 describeRegisterStoreContract('embedded (SQLite, :memory:)', async () => {
+  const store = openEmbeddedStore(':memory:');
+  return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
+});
+
+describeFollowerStoreContract('embedded (SQLite, :memory:)', async () => {
   const store = openEmbeddedStore(':memory:');
   return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
 });
