@@ -26,6 +26,8 @@ export const MIN_TEXT_SCORE = 0.2;
 export const SIMILAR_MIN_TEXT = 4;
 /** Open and not yet resolved: where a 同问 still changes something for the handler. */
 export const METOO_STATUSES: RequestStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress'];
+/** What a duplicate may be merged into: any open request, a resolved one included (its result then reaches the duplicate's reporter). */
+export const MERGE_TARGET_STATUSES: RequestStatus[] = [...METOO_STATUSES, 'resolved'];
 
 /** NFKC, lower case, letters and digits only (Han characters are letters). */
 export function normalizeText(text: string): string {

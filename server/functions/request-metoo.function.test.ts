@@ -152,4 +152,15 @@ describe('同问 and 合并', () => {
     expect(code(await h.call('cs2', 'request', 'mergeCandidates', { id: dup.id }))).toBe('REQUEST.NOT_FOUND');
     expect(code(await h.call('cs2', 'request', 'merge', { id: dup.id, version: dup.version, targetId: a.id }))).toBe('REQUEST.NOT_FOUND');
   });
+
+  it('合并 into a resolved request: its reporter then follows a request with a result and may rate it', async () => {
+    const a = await submit(h, 'r1', '楼道里的灯坏了好几天，晚上很黑');
+    const acc = data(await h.call<RequestDetail>('w1', 'request', 'accept', { id: a.id, version: a.version }));
+    data(await h.call<RequestDetail>('w1', 'request', 'resolve', { id: a.id, version: acc.version, note: '已换灯泡', photoFileIds: [] }));
+    const dup = await submit(h, 'nc', '楼道的灯坏了，一直没人修');
+    expect(data(await h.call<{ items: SimilarSuggestion[] }>('cs1', 'request', 'mergeCandidates', { id: dup.id })).items.map((c) => c.id)).toEqual([a.id]);
+    data(await h.call<RequestDetail>('cs1', 'request', 'merge', { id: dup.id, version: dup.version, targetId: a.id, note: '已修好' }));
+    const seen = data(await h.call<RequestDetail>('nc', 'request', 'detail', { id: a.id }));
+    expect(seen).toMatchObject({ status: 'resolved', follow: { via: 'merge', canRate: true } });
+  });
 });

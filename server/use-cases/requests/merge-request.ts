@@ -1,5 +1,5 @@
 /**
- * 合并: community staff merge a duplicate into another open request of their community. ONE atomic write
+ * 合并: community staff merge a duplicate into another open request of their community (resolved included). ONE atomic write
  * (FollowerRepository.write):
  * - the duplicate goes to 已合并 through the transition table (`merge`), with `mergedInto`; its event is its
  *   history; the 考核 counters lose it entirely (core/assessment contributionsOf), in the same write;
@@ -13,7 +13,7 @@
 import type { RequestDetail } from '@core/api/request.contract';
 import { can } from '@core/people/permission';
 import type { RequestEvent, ServiceRequest } from '@core/requests/request';
-import { METOO_STATUSES } from '@core/requests/similar';
+import { MERGE_TARGET_STATUSES } from '@core/requests/similar';
 import { partiesOf, transition } from '@core/requests/request.transitions';
 import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../../functions/define-function';
@@ -32,8 +32,9 @@ export async function mergeRequest(ctx: UserContext, input: { id: string; versio
   if (dup.version !== input.version) throw new DomainError('REQUEST.VERSION_CONFLICT');
   if (input.targetId === dup.id) throw new DomainError('REQUEST.MERGE_SELF');
   const target = await deps.store.requests.get(input.targetId);
-  // Only into an open, unresolved request of the same community (one the same staff answer for).
-  if (!target || target.streetId !== dup.streetId || target.communityId !== dup.communityId || !METOO_STATUSES.includes(target.status)) {
+  // Only into an open request of the same community (one the same staff answer for); a resolved one too: the
+  // duplicate's reporter then hears the result that already exists and may rate it.
+  if (!target || target.streetId !== dup.streetId || target.communityId !== dup.communityId || !MERGE_TARGET_STATUSES.includes(target.status)) {
     throw new DomainError('REQUEST.MERGE_TARGET');
   }
   const at = ctx.now.toISOString();

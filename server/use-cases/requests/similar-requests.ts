@@ -6,8 +6,8 @@
  */
 import type { RequestContract } from '@core/api/request.contract';
 import { can } from '@core/people/permission';
-import { STATUS_LABELS } from '@core/requests/request.status';
-import { METOO_STATUSES, rankSimilar, SIMILAR_CANDIDATES, SIMILAR_WINDOW_DAYS, suggestionOf, type SimilarSuggestion } from '@core/requests/similar';
+import { STATUS_LABELS, type RequestStatus } from '@core/requests/request.status';
+import { MERGE_TARGET_STATUSES, METOO_STATUSES, rankSimilar, SIMILAR_CANDIDATES, SIMILAR_WINDOW_DAYS, suggestionOf, type SimilarSuggestion } from '@core/requests/similar';
 import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../../functions/define-function';
 import type { Deps } from '../../functions/deps';
@@ -23,11 +23,12 @@ async function ranked(
   place: { gridId: string; categoryId: string; buildingId: string | null },
   description: string,
   leaveOut: (c: SimilarCandidate) => boolean,
+  statuses: RequestStatus[],
 ): Promise<SimilarSuggestion[]> {
   const candidates = await deps.store.followers.similarCandidates({
     gridId: place.gridId,
     categoryId: place.categoryId,
-    statuses: METOO_STATUSES,
+    statuses,
     createdFrom: new Date(now.getTime() - SIMILAR_WINDOW_DAYS * DAY_MS).toISOString(),
     limit: SIMILAR_CANDIDATES,
   });
@@ -51,14 +52,15 @@ export async function similarRequests(ctx: UserContext, input: RequestContract['
     { gridId: residence.gridId, categoryId: input.categoryId, buildingId: household?.buildingId ?? null },
     input.description,
     (c) => c.residentId === me || c.submitterId === me,
+    METOO_STATUSES,
   );
   return { items };
 }
 
-/** Staff choosing where a duplicate goes: requests like this one in its grid, itself left out. */
+/** Staff choosing where a duplicate goes: open requests like this one in its grid (resolved ones too), itself left out. */
 export async function mergeCandidates(ctx: UserContext, input: { id: string }): Promise<Out> {
   const r = await visibleRequest(ctx.deps, ctx.actor, input.id);
   if (!can(ctx.actor, 'request.merge', { streetId: r.streetId, communityId: r.communityId, gridId: r.gridId })) throw new DomainError('REQUEST.NOT_FOUND');
-  const items = await ranked(ctx.deps, ctx.now, { gridId: r.gridId, categoryId: r.categoryId, buildingId: r.buildingId ?? null }, r.description, (c) => c.id === r.id);
+  const items = await ranked(ctx.deps, ctx.now, { gridId: r.gridId, categoryId: r.categoryId, buildingId: r.buildingId ?? null }, r.description, (c) => c.id === r.id, MERGE_TARGET_STATUSES);
   return { items };
 }
