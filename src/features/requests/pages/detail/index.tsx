@@ -242,7 +242,7 @@ export default function RequestDetailPage() {
             <Text className="section__title">办理信息</Text>
             <View className="rq-facts">
               <Fact label="当前处理" className="e2e-detail-handler">
-                {d.handlerLabel}
+                {d.mergedInto ? '已合并到其他诉求，不再单独办理' : d.handlerLabel}
               </Fact>
               {d.residentName && (
                 <Fact

@@ -98,8 +98,8 @@ export default function SubmitPage() {
             update={form.update}
             onUploading={setUploading}
             descriptionPlaceholder="请说说发生了什么、在哪里、持续多久了（至少5个字）"
+            afterDescription={<SimilarList categoryId={draft.categoryId} description={draft.description} now={now} onFollowed={followed} />}
           />
-          <SimilarList categoryId={draft.categoryId} description={draft.description} now={now} onFollowed={followed} />
           <View className="section">
             <ToggleRow
               className="e2e-hide-name"
