@@ -163,4 +163,16 @@ describe('同问 and 合并', () => {
     const seen = data(await h.call<RequestDetail>('nc', 'request', 'detail', { id: a.id }));
     expect(seen).toMatchObject({ status: 'resolved', follow: { via: 'merge', canRate: true } });
   });
+
+  it('concurrent 同问: two neighbours at once are both counted (the loser of the version race retries); one person twice at once is counted once', async () => {
+    const a = await submit(h, 'r1', '楼道里的灯坏了好几天，晚上很黑');
+    const both = await Promise.all([h.call('nb', 'request', 'metoo', { id: a.id }), h.call('nc', 'request', 'metoo', { id: a.id })]);
+    expect(both.map(code)).toEqual(['ok', 'ok']);
+    expect((await h.deps.store.requests.get(a.id))?.followerCount).toBe(2);
+    const b = await submit(h, 'r1', '楼道里又堆满了杂物', 'k-hazard');
+    const twice = await Promise.all([h.call('nb', 'request', 'metoo', { id: b.id }), h.call('nb', 'request', 'metoo', { id: b.id })]);
+    expect(twice.map(code).sort()).toEqual(['REQUEST.METOO_TWICE', 'ok']);
+    expect((await h.deps.store.requests.get(b.id))?.followerCount).toBe(1);
+    expect(await h.deps.store.followers.listForRequest(b.id, 10)).toHaveLength(1);
+  });
 });
