@@ -5,7 +5,9 @@
  * hold ~82,000 requests and a (grid, category) has a few hundred of them — the harder case for the bounded
  * candidate read. Then `request.similar` is called in-process through the function's `handle` (identity
  * → actor → household → candidates → ranking → reply, as the gateway or CloudBase entry calls it, without
- * HTTP), as residents of every grid writing each category's typical text, p50 / p99 over `runs` calls.
+ * HTTP), as residents of every grid writing each category's typical text, p50 / p99 over `runs` calls; then
+ * the same call through the local gateway (the runtime in its own processes, on the same file), with one
+ * connection (what one person waits) and sixteen (the gateway saturated).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,9 @@ import { DB_FILE_NAME } from '../../server/runtime/data-dir';
 import { LocalFileStorage } from '../../server/runtime/local-files';
 import { localDeps } from '../../server/runtime/local-deps';
 import { generateDemoStreet } from '../../server/runtime/seed/demo-street';
-import { GENERATED_UNTIL, generateRequestBatches } from '../../server/runtime/seed/request-generator';
+import { generateRequestBatches } from '../../server/runtime/seed/request-generator';
+import autocannon from 'autocannon';
+import { spawnRuntime } from './spawn-runtime';
 
 export interface SimilarBenchResult {
   requests: number;
@@ -38,6 +42,8 @@ export interface SimilarBenchResult {
   candidatesMax: number;
   /** The same call for residents of the hot spot's grid writing its category. */
   hot: { openRequests: number; p50: number; p99: number; max: number; avgSuggestions: number };
+  /** Through the local gateway (HTTP, its own processes), 16 connections for 10 s after a 2 s warm-up. */
+  gateway: { name: string; requestsPerSecond: number; p50: number; p99: number; errors: number }[];
 }
 
 /** A storm: this many open requests of one (grid, category) within the window (a building-wide outage, say). */
@@ -56,6 +62,10 @@ export async function benchSimilar(count: number, options: { runs?: number; year
   const dir = mkdtempSync(join(tmpdir(), 'wgt-bench-similar-'));
   const file = join(dir, DB_FILE_NAME);
   const store = openEmbeddedStore(file);
+  // The history ends now, so the in-process calls (clock fixed here) and the gateway (the real clock) share
+  // the same 30-day window.
+  const GENERATED_UNTIL = new Date().toISOString();
+  let closed = false;
   try {
     const data = generateDemoStreet();
     store.importPlaces(data);
@@ -64,7 +74,7 @@ export async function benchSimilar(count: number, options: { runs?: number; year
     let last = started;
     store.importRequestBatches(
       (function* () {
-        for (const b of generateRequestBatches(data, count, 11, { years })) {
+        for (const b of generateRequestBatches(data, count, 11, { years, until: GENERATED_UNTIL })) {
           yield b;
           shown += b.requests.length;
           if (Date.now() - last > 15_000) {
@@ -78,7 +88,7 @@ export async function benchSimilar(count: number, options: { runs?: number; year
     const hotGrid = data.grids[0];
     const hotCategory = data.categories.filter((c) => c.active)[0];
     const until = Date.parse(GENERATED_UNTIL);
-    const template = [...generateRequestBatches(data, 1, 3, { years: 1 })][0].requests[0];
+    const template = [...generateRequestBatches(data, 1, 3, { years: 1, until: GENERATED_UNTIL })][0].requests[0];
     const hot = Array.from({ length: HOT_SPOT }, (_, i) => {
       const createdAt = new Date(until - Math.floor(((i + 0.5) / HOT_SPOT) * 29 * 24 * 3600 * 1000)).toISOString();
       return {
@@ -145,7 +155,37 @@ export async function benchSimilar(count: number, options: { runs?: number; year
     const hotOpen = (store.db
       .prepare(`SELECT COUNT(*) AS n FROM requests WHERE grid_id = ? AND category_id = ? AND status IN ('submitted','accepted','dispatched','in_progress') AND created_at >= ?`)
       .get(hotGrid.id, hotCategory.id, from) as { n: number }).n;
+    // Through the gateway, as the app calls it: the store is closed and the runtime opens the same file.
+    await store.close();
+    closed = true;
+    const gateway: SimilarBenchResult['gateway'] = [];
+    const runtime = await spawnRuntime(dir, 18791);
+    try {
+      const session = async (userId: string) =>
+        ((await (await fetch(`${runtime.url}/api/dev/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })).json()) as { data: { token: string } }).data.token;
+      const other = residents.find((u) => u.residence?.gridId !== hotGrid.id)!;
+      const cases: [string, string, unknown][] = [
+        ['热点网格的居民', await session(hotResidents[0].id), { action: 'similar', data: { categoryId: hotCategory.id, description: TEXTS[0] } }],
+        ['其他网格的居民', await session(other.id), { action: 'similar', data: { categoryId: hotCategory.id, description: TEXTS[0] } }],
+      ];
+      // One connection: what one person waits; sixteen: how many the gateway serves when it is saturated (2 cores).
+      for (const [name, token, body, connections] of cases.flatMap(([n, t, b]) => [1, 16].map((c): [string, string, unknown, number] => [n, t, b, c]))) {
+        const once = (seconds: number) =>
+          new Promise<autocannon.Result>((done, fail) =>
+            autocannon(
+              { url: `${runtime.url}/api/fn/request`, method: 'POST', connections, duration: seconds, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) },
+              (err, r) => (err ? fail(err) : done(r)),
+            ),
+          );
+        await once(2); // warm-up, not counted
+        const r = await once(10);
+        gateway.push({ name: `${name}，${connections} 连接`, requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
+      }
+    } finally {
+      await runtime.stop();
+    }
     return {
+      gateway,
       hot: {
         openRequests: hotOpen, p50: ms(percentile(hotTimes, 50)), p99: ms(percentile(hotTimes, 99)), max: ms(hotTimes[hotTimes.length - 1]),
         avgSuggestions: Math.round((hotSuggestions / hotTimes.length) * 10) / 10,
@@ -156,7 +196,7 @@ export async function benchSimilar(count: number, options: { runs?: number; year
       candidatesAvg: Math.round(sizes.reduce((a, b) => a + b, 0) / Math.max(1, sizes.length)), candidatesMax: Math.max(0, ...sizes),
     };
   } finally {
-    await store.close();
+    if (!closed) await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -167,4 +207,7 @@ export function printSimilar(r: SimilarBenchResult): void {
   console.log('| 场景 | 调用次数 | p50 | p99 | 最慢 | 平均提示条数 | 无提示 | 候选（同网格同类别 30 天内未办结）平均 / 最多 |\n|---|---|---|---|---|---|---|---|');
   console.log(`| 全街道（各网格居民 × 各类别） | ${r.runs} | ${r.p50} ms | ${r.p99} ms | ${r.max} ms | ${r.avgSuggestions} | ${r.emptyReplies} | ${r.candidatesAvg} / ${r.candidatesMax} |`);
   console.log(`| 热点（一个网格一个类别 30 天内 ${r.hot.openRequests.toLocaleString('en')} 件未办结，只取最新 200 件排序） | ${Math.min(r.runs, 1000)} | ${r.hot.p50} ms | ${r.hot.p99} ms | ${r.hot.max} ms | ${r.hot.avgSuggestions} | — | ${r.hot.openRequests} |\n`);
+  console.log('经本地网关（HTTP，运行时独立进程，autocannon 1 / 16 连接，预热 2 秒后测 10 秒）：\n\n| 调用者 | 请求/秒 | p50 | p99 | 错误 |\n|---|---|---|---|---|');
+  for (const g of r.gateway) console.log(`| ${g.name} | ${g.requestsPerSecond} | ${g.p50} ms | ${g.p99} ms | ${g.errors} |`);
+  console.log('');
 }
