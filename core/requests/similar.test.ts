@@ -5,9 +5,14 @@ const c = (id: string, description: string, buildingId: string | null, createdAt
 describe('text similarity (character bigrams, Dice)', () => {
   it('normalises full-width letters and digits, case, punctuation and spaces before comparing', () => {
     expect(normalizeText('３号楼　电梯！！ＡＢ坏了。')).toBe('3号楼电梯ab坏了');
-    expect(bigrams('电梯坏了')).toEqual(new Set(['电梯', '梯坏', '坏了']));
-    expect(bigrams('灯')).toEqual(new Set(['灯']));
+    const pair = (s: string) => Array.from(s).reduce((n, ch) => n * 0x110000 + ch.codePointAt(0)!, 0);
+    expect(bigrams('电梯坏了')).toEqual(new Set([pair('电梯'), pair('梯坏'), pair('坏了')]));
+    expect(bigrams('电梯梯电').size).toBe(3);
+    expect(bigrams('灯')).toEqual(new Set([pair('灯')]));
     expect(bigrams('，。！')).toEqual(new Set());
+    // Characters outside the BMP are one character each, and the pair numbers stay exact.
+    expect(bigrams('𠀀𠀁')).toEqual(new Set([0x20000 * 0x110000 + 0x20001]));
+    expect(0x10ffff * 0x110000 + 0x10ffff).toBeLessThan(Number.MAX_SAFE_INTEGER);
   });
 
   it('the same complaint in other words scores well above an unrelated one', () => {

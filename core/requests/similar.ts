@@ -34,17 +34,27 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** The set of adjacent character pairs of the normalised text; a single character is its own gram. */
-export function bigrams(text: string): Set<string> {
-  const chars = Array.from(normalizeText(text));
-  const out = new Set<string>();
-  if (chars.length === 1) out.add(chars[0]);
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+/**
+ * The set of adjacent character pairs of the normalised text, each pair as one number (first code point ×
+ * 0x110000 + second: exact, and no string per pair — the ranking builds one set per candidate); a single
+ * character is its own gram.
+ */
+export function bigrams(text: string): Set<number> {
+  const out = new Set<number>();
+  let prev = -1;
+  let count = 0;
+  for (const ch of normalizeText(text)) {
+    const cp = ch.codePointAt(0)!;
+    if (prev >= 0) out.add(prev * 0x110000 + cp);
+    prev = cp;
+    count++;
+  }
+  if (count === 1) out.add(prev);
   return out;
 }
 
 /** Dice coefficient 2|A∩B| / (|A|+|B|), 0 when either is empty. */
-export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function dice<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   if (a.size === 0 || b.size === 0) return 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
