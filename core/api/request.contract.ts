@@ -6,6 +6,9 @@ import type { YearCalendar } from '../calendar/working-days';
 import type { GeoPoint } from '../requests/request';
 import type { CategoryKind, Rating, RequestSource, RequestStatus } from '../requests/request.status';
 import type { RequestAction } from '../requests/request.transitions';
+import type { SimilarSuggestion } from '../requests/similar';
+
+export type { SimilarSuggestion } from '../requests/similar';
 
 export interface CategoryOption {
   id: string;
@@ -40,6 +43,21 @@ export interface RequestSummary {
   overdue: boolean;
   reopenCount: number;
   photoCount: number;
+  /** 同问人数: residents following it besides its reporter (同问, or reporters of duplicates merged into it). */
+  followerCount: number;
+  /** In 我同问的: how the caller follows it (同问 or 合并); absent elsewhere. */
+  followVia?: 'metoo' | 'merge';
+}
+
+/** The caller's own 同问 of a request (null when they do not follow it). */
+export interface FollowView {
+  via: 'metoo' | 'merge';
+  /** 同问 / 诉求合并后转为同问 */
+  viaLabel: string;
+  at: string;
+  rating: { value: Rating; label: string; comment: string; at: string } | null;
+  /** The handler resolved it and the caller has not rated it yet. */
+  canRate: boolean;
 }
 
 export interface TimelineEntry {
@@ -76,6 +94,12 @@ export interface RequestDetail extends RequestSummary {
   timeline: TimelineEntry[];
   /** What this viewer may do now (the server checks again on every action). */
   actions: RequestAction[];
+  /** 已合并: the request it went into. */
+  mergedInto: string | null;
+  /** The caller follows it (同问): they see status and timeline, never the reporter's name, address or photos. */
+  follow: FollowView | null;
+  /** Followers' own ratings, for its handlers and staff only (no names); the assessment counts the reporter's rating. */
+  followerRatings: { value: Rating; label: string; comment: string; at: string }[];
 }
 
 export interface RequestPage {
@@ -123,7 +147,18 @@ export interface RequestContract {
     departments: { input: Empty; output: DepartmentOption[] };
     submit: { input: SubmitInput; output: RequestDetail };
     file: { input: FileInput; output: RequestDetail };
-    mine: { input: { cursor?: string }; output: RequestPage };
+    /** 我的诉求: what the caller filed (list 'filed', the default), or what they follow (list 'following', 我同问的). */
+    mine: { input: { cursor?: string; list?: 'filed' | 'following' }; output: RequestPage };
+    /** While writing: open requests of the category in the caller's building or grid from the last 30 days, best first, at most 5. */
+    similar: { input: { categoryId: string; description: string }; output: { items: SimilarSuggestion[] } };
+    /** 同问: follow this request instead of filing a new one. */
+    metoo: { input: { id: string }; output: RequestDetail };
+    /** A follower's own rating once the request is resolved (once). */
+    rateFollowed: { input: { id: string; rating: Rating; comment?: string }; output: RequestDetail };
+    /** Staff: open requests like this one in its grid (what it may be merged into). */
+    mergeCandidates: { input: { id: string }; output: { items: SimilarSuggestion[] } };
+    /** 合并: this duplicate goes into `targetId`; its reporter and followers follow the target. */
+    merge: { input: Ref & { targetId: string; note?: string }; output: RequestDetail };
     worklist: { input: { tab: WorklistTab; cursor?: string }; output: RequestPage };
     streetList: {
       input: {

@@ -57,7 +57,13 @@ export const REQUEST_SCHEMAS = {
       residentName: optional(str('居民姓名', { max: 10 })),
       consentNote: optional(str('居民同意情况', { max: 100 })),
     }),
-    mine: obj('参数', { cursor }),
+    mine: obj('参数', { cursor, list: optional(oneOf('列表', ['filed', 'following'] as const)) }),
+    // While writing: any text so far (the form asks after a few characters); never stored.
+    similar: obj('参数', { categoryId: id('诉求类别'), description: str('问题描述', { min: 1, max: DESCRIPTION_MAX, multiline: true }) }),
+    metoo: obj('参数', { id: id('诉求') }),
+    rateFollowed: obj('评价', { id: id('诉求'), rating: oneOf('评价', RATINGS), comment: optional(note('评价内容', 0)) }),
+    mergeCandidates: obj('参数', { id: id('诉求') }),
+    merge: obj('合并', { ...ref, targetId: id('合并到的诉求'), note: optional(note('合并说明', 0)) }),
     worklist: obj('参数', { tab: oneOf('列表', WORKLIST_TABS), cursor }),
     streetList: obj('筛选', {
       communityId: optional(id('社区')),

@@ -244,3 +244,26 @@ describe('counterDelta', () => {
     expect(addCounters({ ...emptyCounters(), filed: 3 }, { filed: 1 }, -1).filed).toBe(2);
   });
 });
+
+describe('merged requests (合并)', () => {
+  it('a merged duplicate counts nowhere: not filed, not accepted, not resolved, not on time or late, no facet', () => {
+    const merged = request({ status: 'merged', handler: zhao, acceptedAt: bj('2026-03-02T10:00:00'), buildingId: 'bd-1' });
+    expect(contributionsOf(merged)).toEqual([]);
+  });
+
+  it('merging an accepted, overdue request takes back every figure it had added, for the worker too', () => {
+    const accepted = request({ status: 'in_progress', handler: zhao, acceptedAt: bj('2026-03-03T10:00:00'), resolutionDueAt: bj('2026-03-05T10:00:00'), buildingId: 'bd-1' });
+    const before = sumOf(contributionsOf(accepted));
+    expect(before['worker:w-zhao@2026-03']).toMatchObject({ filed: 1, accepted: 1 });
+    const delta = byKey(counterDelta(accepted, { ...accepted, status: 'merged' }));
+    expect(delta['street:st@2026-03']).toEqual({ filed: -1, accepted: -1 });
+    expect(delta['worker:w-zhao@2026-03']).toEqual({ filed: -1, accepted: -1 });
+    expect(delta['building:bd-1@2026-03']).toEqual({ filed: -1 });
+    expect(applyHistory([accepted, { ...accepted, status: 'merged' }])).toEqual({});
+  });
+
+  it('a merged request is never counted as resolved, even if a stale resolvedAt were kept on it', () => {
+    const odd = request({ status: 'merged', handler: zhao, acceptedAt: bj('2026-03-02T10:00:00'), resolvedAt: bj('2026-03-03T10:00:00'), resolvedLate: false });
+    expect(contributionsOf(odd)).toEqual([]);
+  });
+});

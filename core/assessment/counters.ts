@@ -12,6 +12,9 @@
  * - A request counts for the street, its community, its grid and, when a worker is accountable for it
  *   (`assessedWorkerId`), that worker.
  * - Held requests (under content review) count nowhere until released.
+ * - Merged requests (已合并: a duplicate staff merged into another request) count nowhere at all — not filed,
+ *   not accepted, not resolved, not on time or late, no facet: the request they went into carries the work,
+ *   and a duplicate must neither inflate 上报数 nor leave a 受理 or 办结 behind.
  * - Reassigning clears acceptedAt and reopening clears resolvedAt: the figures follow the latest
  *   acceptance and the latest resolution.
  */
@@ -162,7 +165,7 @@ function scopesOf(r: AssessedRequest): ScopeRef[] {
 
 /** What one request adds to the counters, in a stable order (scope, then day before month). */
 export function contributionsOf(r: AssessedRequest | null): Contribution[] {
-  if (!r || r.status === 'held') return [];
+  if (!r || r.status === 'held' || r.status === 'merged') return [];
   const byDay = new Map<string, Partial<Counters>>();
   const add = (at: string, metrics: Partial<Counters>): void => {
     const day = beijingDate(new Date(at));

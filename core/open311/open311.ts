@@ -34,6 +34,7 @@ export const OPEN311_STATUS: Record<RequestStatus, Open311Status | null> = {
   archived: 'closed',
   rejected: 'closed',
   withdrawn: 'closed',
+  merged: 'closed',
 };
 
 /** Our statuses an Open311 `status` filter asks for. */

@@ -39,6 +39,11 @@ export const PERMISSIONS = {
   'request.follow': { label: '跟进本人诉求（撤回、确认、评价、重办）', roles: { resident: 'self' } },
   'request.handle': { label: '受理、派遣和处置诉求', roles: { grid_worker: 'grid', community_staff: 'community' } },
   'request.verify': { label: '核查、改派和审核诉求', roles: { community_staff: 'community' } },
+  // 同问: a resident of the request's grid joins a request about the same problem (suggested while writing) and
+  // rates it once resolved. 合并: a duplicate goes into another request of the community — staff only, as it
+  // takes the duplicate out of the 考核 figures.
+  'request.metoo': { label: '同问诉求', roles: { resident: 'grid' } },
+  'request.merge': { label: '合并重复诉求', roles: { community_staff: 'community' } },
   'request.list_street': { label: '查看全部诉求', roles: { community_staff: 'community', street_staff: 'street' } },
   // Photos and files come in only for something a role does with them (a request's photos, a worker's fix,
   // a notice's PDF, a register); a signed-in user with no role yet has nothing to attach them to.

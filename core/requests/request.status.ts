@@ -14,6 +14,8 @@ export const REQUEST_STATUSES = [
   'archived',
   'rejected',
   'withdrawn',
+  // 已合并: staff merged it into another request about the same thing; its reporters follow that one (同问).
+  'merged',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
@@ -30,6 +32,7 @@ export const STATUS_KIND: Record<RequestStatus, StatusKind> = {
   archived: 'closed',
   rejected: 'closed',
   withdrawn: 'closed',
+  merged: 'closed',
 };
 
 export const STATUS_LABELS: Record<RequestStatus, string> = {
@@ -43,6 +46,7 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   archived: '已归档',
   rejected: '不予受理',
   withdrawn: '已撤回',
+  merged: '已合并',
 };
 
 export const OPEN_STATUSES = REQUEST_STATUSES.filter((s) => STATUS_KIND[s] === 'open');

@@ -17,7 +17,7 @@ function draft(): Omit<ServiceRequest, 'status' | 'version'> {
 }
 
 const PARTIES: Party[] = ['resident', 'grid_worker', 'handler', 'community', 'system'];
-const TERMINAL = new Set(['archived', 'rejected', 'withdrawn']);
+const TERMINAL = new Set(['archived', 'rejected', 'withdrawn', 'merged']);
 
 describe('request state machine', () => {
   it('opens as submitted, or held when the content check flagged it', () => {
@@ -86,5 +86,23 @@ describe('request state machine', () => {
     expect(allowedActions(worker, request)).toEqual(['accept', 'dispatch', 'reject']);
     expect(allowedActions(otherWorker, request)).toEqual([]);
     expect([...partiesOf('system', request)]).toEqual(['system']);
+  });
+
+  it('合并: only the community merges an open, unresolved request; it becomes 已合并 (closed) with its target recorded', () => {
+    const { request } = openRequest(draft(), { action: 'submit', actor: { role: 'resident', id: 'res', name: '孙丽' }, parties: new Set(['resident']), at, eventId: 'e1' });
+    const input = (parties: Party[]) => ({
+      action: 'merge' as const, actor: { role: 'community_staff' as const, id: 'cs', name: '周敏' }, parties: new Set(parties), at, eventId: 'e2', seq: 2,
+      note: '与诉求 r0 为同一问题', patch: { mergedInto: 'r0', closedAt: at },
+    });
+    const out = transition(request, input(['community']));
+    expect(out.request).toMatchObject({ status: 'merged', mergedInto: 'r0', closedAt: at, version: 2 });
+    expect(out.event).toMatchObject({ action: 'merge', from: 'submitted', to: 'merged', note: '与诉求 r0 为同一问题' });
+    expect(STATUS_KIND.merged).toBe('closed');
+    for (const parties of [['grid_worker'], ['handler'], ['resident']] as Party[][]) {
+      expect(() => transition(request, input(parties))).toThrow(expect.objectContaining({ code: 'AUTH.FORBIDDEN' }));
+    }
+    const resolved = { ...request, status: 'resolved' as const };
+    expect(() => transition(resolved, input(['community']))).toThrow(expect.objectContaining({ code: 'REQUEST.ILLEGAL_TRANSITION' }));
+    expect(() => transition(out.request, input(['community']))).toThrow(expect.objectContaining({ code: 'REQUEST.ILLEGAL_TRANSITION' }));
   });
 });

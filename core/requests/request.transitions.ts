@@ -28,6 +28,7 @@ export const REQUEST_ACTIONS = [
   'verify',
   'reassign',
   'archive',
+  'merge',
 ] as const;
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
@@ -57,6 +58,10 @@ export const TRANSITIONS: Record<RequestAction, Rule> = {
   verify: { label: '任务核查', from: ['resolved'], to: 'verified', by: ['community'] },
   reassign: { label: '改派', from: ['submitted', 'accepted', 'dispatched', 'in_progress'], to: 'submitted', by: ['community'] },
   archive: { label: '事件归档', from: ['verified'], to: 'archived', by: ['system', 'community'] },
+  // 合并: a duplicate of another open request goes into it. Only the community's staff: merging takes a request
+  // out of the 考核 figures (core/assessment contributionsOf), which its own grid worker must not decide.
+  // Not once resolved: a result exists then, and the resident confirms or rates it.
+  merge: { label: '合并到其他诉求', from: ['held', 'submitted', 'accepted', 'dispatched', 'in_progress'], to: 'merged', by: ['community'] },
 };
 
 export const ACTION_LABELS: Record<RequestAction, string> = Object.fromEntries(
@@ -64,7 +69,7 @@ export const ACTION_LABELS: Record<RequestAction, string> = Object.fromEntries(
 ) as Record<RequestAction, string>;
 
 /** Timeline entries that change no status: written by the system around the request, not by a transition. */
-const EVENT_ONLY_LABELS: Record<string, string> = { transfer: '网格移交' };
+const EVENT_ONLY_LABELS: Record<string, string> = { transfer: '网格移交', merge_in: '合并同类诉求' };
 
 /** The Chinese name of a timeline entry; an action this version does not know reads 「其他处理」, never its code. */
 export function eventLabel(action: string): string {
@@ -118,6 +123,7 @@ export type TransitionPatch = Partial<
     | 'resolvedAt'
     | 'closedAt'
     | 'resolvedLate'
+    | 'mergedInto'
   >
 >;
 

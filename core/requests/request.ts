@@ -81,6 +81,13 @@ export interface ServiceRequest {
   resolveWorkingMinutes?: number | null;
   /** The building of the household it was filed for (本月热点 by place); absent or null when none. */
   buildingId?: string | null;
+  /**
+   * 同问人数: residents who follow it (同问, or reporters of a duplicate merged into it), kept in the same write
+   * as their follower records (server/ports/follower.port.ts). Absent on requests nobody followed (read as 0).
+   */
+  followerCount?: number;
+  /** Status 'merged' (已合并): the request it was merged into. Absent otherwise. */
+  mergedInto?: string | null;
 }
 
 /** One per transition: the timeline is read from these, never rebuilt from the request. */
@@ -216,6 +223,8 @@ export interface RequestListItem {
   unverifiedResident: boolean;
   reopenCount: number;
   photoCount: number;
+  /** 同问人数 (ServiceRequest.followerCount), 0 when nobody follows it. */
+  followerCount: number;
 }
 
 export function listItemOf(r: ServiceRequest): RequestListItem {
@@ -232,5 +241,6 @@ export function listItemOf(r: ServiceRequest): RequestListItem {
     unverifiedResident: r.unverifiedResident === true,
     reopenCount: r.reopenCount,
     photoCount: r.photoFileIds.length,
+    followerCount: r.followerCount ?? 0,
   };
 }

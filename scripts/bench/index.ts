@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests, delivery, notices, import, assessment, export (default: all).
+ * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests, delivery, notices, import, assessment, export, similar (default: all).
  * `requests` runs at 10k, 100k and 1M requests; WGT_BENCH_COUNTS=10000,100000 picks others.
  * `delivery` dispatches 50,000 messages (WGT_BENCH_MESSAGES picks another number; WGT_BENCH_SEND_RATE the limit, default 1000/s).
  * `notices` runs with 50,000 and 500,000 residents; WGT_BENCH_RESIDENTS=50000 picks others.
@@ -7,6 +7,8 @@
  * `export` writes the 诉求台账 of 100,000 requests as XLSX and CSV (WGT_BENCH_EXPORT_ROWS picks another count): time and peak RSS.
  * `assessment` loads 1,000,000 requests of one street (WGT_BENCH_ASSESSMENT_COUNT picks another number), recounts them, times the
  *   counter reads and the whole assessment views (dashboard, figure list, 我的考核, scorecard) with the CloudBase requests each costs.
+ * `similar` loads 1,000,000 requests of one year (WGT_BENCH_SIMILAR_COUNT / WGT_BENCH_SIMILAR_YEARS pick others) and times the
+ *   同问 suggestion call (request.similar, in-process through the function's handle): p50 / p99.
  * Prints markdown tables; docs/BENCHMARKS.md records a run and how to reproduce it.
  */
 import { cpus } from 'node:os';
@@ -20,6 +22,7 @@ import { benchImport, printImport } from './import.bench';
 import { benchRequests, WARM_UP_SECONDS } from './requests.bench';
 import { benchAssessment, printAssessment } from './assessment.bench';
 import { assessmentViewCases } from './assessment-views.bench';
+import { benchSimilar, printSimilar } from './similar.bench';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -77,6 +80,9 @@ async function main(): Promise<void> {
   if (run('import')) printImport(await benchImport());
   if (run('assessment')) {
     printAssessment(await benchAssessment(Number(process.env.WGT_BENCH_ASSESSMENT_COUNT ?? 1_000_000), { log: (l) => console.error(l), extraCases: assessmentViewCases }));
+  }
+  if (run('similar')) {
+    printSimilar(await benchSimilar(Number(process.env.WGT_BENCH_SIMILAR_COUNT ?? 1_000_000), { years: Number(process.env.WGT_BENCH_SIMILAR_YEARS ?? 1), log: (l) => console.error(l) }));
   }
   if (run('export')) printExport(await benchExport(Number(process.env.WGT_BENCH_EXPORT_ROWS ?? 100_000)));
 }

@@ -127,6 +127,7 @@ export const REQUEST_FIELDS = [
   'callbackPhone', 'hideName', 'source', 'consentNote', 'submitterId', 'submitterName', 'residentId', 'residentName', 'status',
   'handler', 'responseDueAt', 'resolutionDueAt', 'dueUncalibrated', 'unverifiedResident', 'reopenCount', 'rating', 'flagged', 'rejectReason', 'idempotencyKey', 'version',
   'createdAt', 'updatedAt', 'acceptedAt', 'resolvedAt', 'closedAt', 'resolvedLate', 'dueHolderId', 'resolveWorkingMinutes', 'buildingId',
+  'followerCount', 'mergedInto',
 ] as const satisfies readonly (keyof ServiceRequest)[];
 type MissingRequestField = Exclude<keyof ServiceRequest, (typeof REQUEST_FIELDS)[number]>;
 // Compile-time completeness check: fails to type-check when ServiceRequest gains a field not listed above.

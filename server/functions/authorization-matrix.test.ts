@@ -191,6 +191,13 @@ async function requestIn(h: Harness, where: Where, state: State): Promise<Ref> {
   return ok<Ref>(h.call(STAFF_OF[where], 'request', 'verify', { id: r.id, version: r.version, note: '电话回访' }));
 }
 
+/** A patrol finding of the grid's worker in the grid of `where`: no resident is its reporter. */
+async function patrolIn(h: Harness, where: Where): Promise<Ref> {
+  return ok<Ref>(h.call(WORKER_OF[where], 'request', 'file', {
+    idempotencyKey: `matrix${++keys}pp`, categoryId: 'k-env', description: '楼道里的灯坏了，晚上很黑', photoFileIds: [], gridId: GRID[where], source: 'patrol',
+  }));
+}
+
 const on = (state: State, extra: (w: Where) => Record<string, unknown> = () => ({})) => async (h: Harness, w: Where) => {
   const r = await requestIn(h, w, state);
   return { id: r.id, version: r.version, ...extra(w) };
@@ -245,6 +252,29 @@ const REQUEST_MATRIX: Record<string, Spec> = {
   'request.reassign': { prepare: on('submitted', (w) => ({ gridId: REASSIGN_TO[w], reason: '不在本网格' })), rows: communityRows },
   'request.release': { prepare: on('held'), rows: communityRows },
   'request.refuse': { prepare: on('held', () => ({ reason: '内容不当' })), rows: communityRows },
+  // 同问: residents of the request's grid only (a request elsewhere reads as missing); the request is a worker's
+  // patrol finding, so r1 is not its reporter. 合并: the community's staff, within their community.
+  'request.similar': { input: () => ({ categoryId: 'k-env', description: '楼道里的灯坏了' }), rows: { ...everyone(F), resident: 'ok' } },
+  'request.metoo': { prepare: async (h, w) => ({ id: (await patrolIn(h, w)).id }), rows: residentRows },
+  'request.rateFollowed': {
+    prepare: async (h, w) => {
+      let r = await patrolIn(h, w);
+      if (w === 'own_grid') await ok(h.call('r1', 'request', 'metoo', { id: r.id }));
+      r = await ok<Ref>(h.call(WORKER_OF[w], 'request', 'accept', { id: r.id, version: (await ok<Ref>(h.call(WORKER_OF[w], 'request', 'detail', { id: r.id }))).version }));
+      await ok(h.call(WORKER_OF[w], 'request', 'resolve', { id: r.id, version: r.version, note: '已修好', photoFileIds: [] }));
+      return { id: r.id, rating: 'satisfied' };
+    },
+    rows: residentRows,
+  },
+  'request.mergeCandidates': { prepare: on('submitted', () => ({})), rows: communityRows },
+  'request.merge': {
+    prepare: async (h, w) => {
+      const target = await patrolIn(h, w);
+      const dup = await requestIn(h, w, 'submitted');
+      return { id: dup.id, version: dup.version, targetId: target.id };
+    },
+    rows: communityRows,
+  },
   // Staff who watch deadlines see the calendar status; residents and grid workers do not need it.
   'request.calendarStatus': { input: none, rows: { resident: F, grid_worker: F, community_staff: 'ok', street_staff: 'ok', new_user: F, system: UNAUTH } },
   // Only a street administrator loads a year (the street_admin caller is tested in calendar.function.test.ts).

@@ -21,6 +21,10 @@ import {
   verifyRequest,
   withdrawRequest,
 } from '../use-cases/requests/transition-request';
+import { mergeRequest } from '../use-cases/requests/merge-request';
+import { metooRequest } from '../use-cases/requests/metoo-request';
+import { rateFollowed } from '../use-cases/requests/rate-followed';
+import { mergeCandidates, similarRequests } from '../use-cases/requests/similar-requests';
 import { defineFunction } from './define-function';
 
 const s = REQUEST_SCHEMAS.request;
@@ -53,6 +57,12 @@ export const requestFunction = defineFunction(
     reassign: { permission: 'request.verify', input: s.reassign, run: reassignRequest },
     release: { permission: 'request.verify', input: s.release, run: releaseRequest },
     refuse: { permission: 'request.verify', input: s.refuse, run: refuseRequest },
+    // 同问 and 合并 (docs/SAME-ISSUE.md).
+    similar: { permission: 'request.metoo', input: s.similar, run: similarRequests },
+    metoo: { permission: 'request.metoo', input: s.metoo, run: metooRequest },
+    rateFollowed: { permission: 'request.metoo', input: s.rateFollowed, run: rateFollowed },
+    mergeCandidates: { permission: 'request.merge', input: s.mergeCandidates, run: mergeCandidates },
+    merge: { permission: 'request.merge', input: s.merge, run: mergeRequest },
     // The working-day calendar deadlines are counted on: its status for staff, loading a year for a street administrator.
     calendarStatus: { permission: 'calendar.view', input: s.calendarStatus, run: getCalendarStatus },
     importCalendar: { permission: 'calendar.manage', input: s.importCalendar, run: importCalendar },

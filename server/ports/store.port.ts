@@ -14,6 +14,7 @@ import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
 import type { ExportRepository } from './export.port';
+import type { FollowerRepository } from './follower.port';
 import type { AssessmentRepository } from './assessment.port';
 import type { JobLockRepository } from './job-lock.port';
 import type { InvitationRepository, PeopleRepository } from './people.port';
@@ -172,6 +173,8 @@ export interface Store extends Repositories {
   jobLocks: JobLockRepository;
   /** Upload records and the upload limits: each operation atomic on its own, never inside `transact`. */
   uploads: UploadRepository;
+  /** 同问 followers: their writes are atomic on their own (they commit requests with them), so not inside transact. */
+  followers: FollowerRepository;
   transact<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -88,7 +88,7 @@ function requestFields(r: ServiceRequest): Record<string, unknown> {
 // unverifiedResident is present only when true (as submit writes it): an absent field is stored as null.
 // The assessment's optional fields (dueHolderId, resolveWorkingMinutes, buildingId) are present only when set.
 export const toRequest = (d: DbDocument): ServiceRequest => {
-  const { unverifiedResident, dueHolderId, resolveWorkingMinutes, buildingId, ...fields } = pick(d, REQUEST_DOC_FIELDS) as Partial<ServiceRequest>;
+  const { unverifiedResident, dueHolderId, resolveWorkingMinutes, buildingId, followerCount, mergedInto, ...fields } = pick(d, REQUEST_DOC_FIELDS) as Partial<ServiceRequest>;
   return {
     id: d._id,
     ...fields,
@@ -97,6 +97,9 @@ export const toRequest = (d: DbDocument): ServiceRequest => {
     ...(dueHolderId != null ? { dueHolderId } : {}),
     ...(resolveWorkingMinutes != null ? { resolveWorkingMinutes } : {}),
     ...(buildingId != null ? { buildingId } : {}),
+    // 同问 fields (follower.port.ts) are present only when set, as the other optional ones.
+    ...(followerCount ? { followerCount } : {}),
+    ...(mergedInto != null ? { mergedInto } : {}),
   } as ServiceRequest;
 };
 /** An event's own id is a field: its document id is requestId:seq. */
@@ -155,7 +158,7 @@ async function createWith(access: DocAccess, w: NewRequestWrite): Promise<Create
   return { kind: 'created', request: structuredClone(r) };
 }
 
-async function commitWith(access: DocAccess, w: TransitionWrite): Promise<ServiceRequest | null> {
+export async function commitWith(access: DocAccess, w: TransitionWrite): Promise<ServiceRequest | null> {
   checkVersionStep(w.request, w.expectedVersion);
   const current = await access.get('requests', w.request.id);
   if (!current || current.version !== w.expectedVersion) return null;

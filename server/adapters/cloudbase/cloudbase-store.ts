@@ -20,6 +20,7 @@ import { checked, errorCode, type CloudbaseDb, type DbCommandValue, type DbCondi
 import { noticeRepository } from './cloudbase-notices';
 import { deliveryRepositories } from './cloudbase-delivery';
 import { configDocuments, requestRepositories } from './cloudbase-requests';
+import { followerRepository } from './cloudbase-followers';
 import { assessmentRepository } from './cloudbase-assessment';
 import type { CollectionName } from './collections';
 import type { Invitation, StreetSetup } from '../../ports/people.port';
@@ -489,6 +490,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
     ...repositories(direct, false),
     ...deliveryRepositories(db),
     uploads: uploadRepository(db),
+    followers: followerRepository(db),
     transact(work) {
       return db.runTransaction(async (t) => {
         let open = true;

@@ -120,6 +120,17 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'streetId_id', keys: [asc('streetId'), asc('_id')] },
       // Open311 GET requests: a street's requests that came in over Open311 (source in), newest first.
       { name: 'streetId_source_createdAt', keys: [asc('streetId'), asc('source'), desc('createdAt'), desc('_id')] },
+      // 同问 suggestions: the open requests of one (grid, category) from a createdAt bound, newest first.
+      { name: 'gridId_categoryId_status_createdAt', keys: [asc('gridId'), asc('categoryId'), asc('status'), desc('createdAt'), desc('_id')] },
+    ],
+  },
+  {
+    // _id is `${requestId}:${userId}`: a person follows (同问) a request once. A request's followers are read
+    // oldest first (notices at resolution, staff's ratings); a person's followed requests newest first (我的诉求).
+    name: 'request_followers',
+    indexes: [
+      { name: 'requestId_at', keys: [asc('requestId'), asc('at'), asc('_id')] },
+      { name: 'userId_at_requestId', keys: [asc('userId'), desc('at'), desc('requestId')] },
     ],
   },
   {
@@ -244,6 +255,7 @@ export type CollectionName =
   | 'assessment_counters'
   | 'request_keys'
   | 'request_events'
+  | 'request_followers'
   | 'inbox'
   | 'outbox'
   | 'subscriptions'

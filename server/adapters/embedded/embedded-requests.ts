@@ -80,20 +80,21 @@ function requestParams(r: ServiceRequest): Record<string, unknown> {
     due_uncalibrated: item.dueUncalibrated ? 1 : 0,
     unverified_resident: item.unverifiedResident ? 1 : 0,
     accepted_at: r.acceptedAt, assessed_worker_id: assessedWorkerId(r),
+    follower_count: item.followerCount,
   };
 }
 
 const INSERT_REQUEST = `INSERT INTO requests (id, street_id, community_id, grid_id, category_id, resident_id, submitter_id, handler_id, status,
-  due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data, category_name, excerpt, source, reopen_count, photo_count, due_uncalibrated, unverified_resident, accepted_at, assessed_worker_id)
+  due_at, deadline_key, created_at, resolved_at, idempotency_key, version, data, category_name, excerpt, source, reopen_count, photo_count, due_uncalibrated, unverified_resident, accepted_at, assessed_worker_id, follower_count)
   VALUES (@id, @street_id, @community_id, @grid_id, @category_id, @resident_id, @submitter_id, @handler_id, @status,
-  @due_at, @deadline_key, @created_at, @resolved_at, @idempotency_key, @version, @data, @category_name, @excerpt, @source, @reopen_count, @photo_count, @due_uncalibrated, @unverified_resident, @accepted_at, @assessed_worker_id)`;
+  @due_at, @deadline_key, @created_at, @resolved_at, @idempotency_key, @version, @data, @category_name, @excerpt, @source, @reopen_count, @photo_count, @due_uncalibrated, @unverified_resident, @accepted_at, @assessed_worker_id, @follower_count)`;
 
 const UPDATE_REQUEST = `UPDATE requests SET street_id = @street_id, community_id = @community_id, grid_id = @grid_id, category_id = @category_id,
   resident_id = @resident_id, submitter_id = @submitter_id, handler_id = @handler_id, status = @status, due_at = @due_at,
   deadline_key = @deadline_key, created_at = @created_at, resolved_at = @resolved_at, idempotency_key = @idempotency_key,
   version = @version, data = @data, category_name = @category_name, excerpt = @excerpt, source = @source,
   reopen_count = @reopen_count, photo_count = @photo_count, due_uncalibrated = @due_uncalibrated, unverified_resident = @unverified_resident,
-  accepted_at = @accepted_at, assessed_worker_id = @assessed_worker_id
+  accepted_at = @accepted_at, assessed_worker_id = @assessed_worker_id, follower_count = @follower_count
   WHERE id = @id AND version = @expected`;
 
 type Scope = { column: 'resident_id' | 'handler_id' | 'assessed_worker_id' | 'grid_id' | 'community_id' | 'street_id'; index: string; values: string[] };
@@ -259,13 +260,14 @@ export function planRequestCount(q: Omit<RequestQuery, 'sort'>): PlannedStatemen
 }
 
 /** What a list row reads of a request: the columns kept beside `data` (migration 5), never `data` itself. */
-const LIST_ITEM_COLUMNS = 'r.id, r.category_name, r.excerpt, r.status, r.source, r.grid_id, r.created_at, r.due_at, r.reopen_count, r.photo_count, r.due_uncalibrated, r.unverified_resident';
+export const LIST_ITEM_COLUMNS = 'r.id, r.category_name, r.excerpt, r.status, r.source, r.grid_id, r.created_at, r.due_at, r.reopen_count, r.photo_count, r.due_uncalibrated, r.unverified_resident, r.follower_count';
 
-const toListItem = (r: unknown[]): RequestListItem => ({
+export const toListItem = (r: unknown[]): RequestListItem => ({
   id: r[0] as string, categoryName: r[1] as string, excerpt: r[2] as string, status: r[3] as RequestStatus, source: r[4] as RequestSource,
   gridId: r[5] as string, createdAt: r[6] as string, dueAt: r[7] as string | null, reopenCount: r[8] as number, photoCount: r[9] as number,
   dueUncalibrated: r[10] === 1,
   unverifiedResident: r[11] === 1,
+  followerCount: r[12] as number,
 });
 
 /**

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { contractFixture, describeStoreContract } from '../store.contract';
 import { describeExportStoreContract } from '../export-store.contract';
 import { describeUploadStoreContract } from '../upload-store.contract';
+import { describeFollowerStoreContract } from '../follower-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { describePartnerStoreContract } from '../partner-store.contract';
 import { describeRegisterStoreContract } from '../register-store.contract';
@@ -210,6 +211,11 @@ describe('embedded store specifics', () => {
 });
 
 describeRegisterStoreContract('embedded (SQLite, :memory:)', async () => {
+  const store = openEmbeddedStore(':memory:');
+  return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
+});
+
+describeFollowerStoreContract('embedded (SQLite, :memory:)', async () => {
   const store = openEmbeddedStore(':memory:');
   return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
 });

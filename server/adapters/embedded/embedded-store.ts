@@ -34,6 +34,8 @@ import { SqliteRegisters } from './embedded-registers';
 import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
 import { applyMigrations } from './migrations';
 import { TransactionGate } from './transaction-gate';
+import { SqliteFollowers } from './embedded-followers';
+import type { FollowerRepository } from '../../ports/follower.port';
 
 type Db = Database.Database;
 
@@ -761,6 +763,15 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     listUnreferenced: (before, limit) => pass(() => up.listUnreferenced(before, limit)),
     removeUnreferenced: (fileIds) => pass(() => up.removeUnreferenced(fileIds)),
   };
+  const fl = new SqliteFollowers(core, req);
+  const followers: FollowerRepository = {
+    get: (requestId, userId) => pass(() => fl.get(requestId, userId)),
+    listForRequest: (requestId, limit) => pass(() => fl.listForRequest(requestId, limit)),
+    listForUser: (userId, page) => pass(() => fl.listForUser(userId, page)),
+    write: (w) => pass(() => fl.write(w)),
+    rate: (requestId, userId, rating) => pass(() => fl.rate(requestId, userId, rating)),
+    similarCandidates: (q) => pass(() => fl.similarCandidates(q)),
+  };
   const jobLocks: JobLockRepository = {
     acquire: (job, owner, now, until) => pass(() => delivery.acquire(job, owner, now, until)),
     checkpoint: (job, owner, checkpoint, until) => pass(() => delivery.checkpointJob(job, owner, checkpoint, until)),
@@ -777,6 +788,7 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     subscriptions,
     jobLocks,
     uploads,
+    followers,
     localSends: {
       record: (message) => pass(() => delivery.recordLocalSend(message)),
       list: (userId, page): Promise<Page<SentMessage>> => pass(() => delivery.listLocalSends(userId, page)),

@@ -548,6 +548,23 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE rate_logs ADD COLUMN day TEXT NOT NULL DEFAULT '';
   ALTER TABLE rate_logs ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
   `,
+  // 同问 and 合并 (docs/SAME-ISSUE.md): who follows a request besides its reporter, the count beside the request
+  // (lists show it from the row), and the index the 同问 suggestion seeks — open requests of one (grid,
+  // category), newest first within a status, from a lower bound on created_at.
+  `
+  CREATE TABLE request_followers (
+    request_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    via TEXT NOT NULL,
+    from_request_id TEXT,
+    rating TEXT,
+    PRIMARY KEY (request_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX request_followers_by_user ON request_followers (user_id, at, request_id);
+  ALTER TABLE requests ADD COLUMN follower_count INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX requests_by_grid_category_status_created ON requests (grid_id, category_id, status, created_at, id);
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

@@ -18,8 +18,19 @@ async function page(ctx: UserContext, query: RequestQuery, cursor?: string): Pro
   return { items: result.items.map((r) => toSummary(r, names.get(r.gridId) ?? '', ctx.now)), next: result.next };
 }
 
-/** 我的诉求: what the resident filed or what was filed for them, newest first. */
+/**
+ * 我的诉求: what the resident filed or what was filed for them, newest first; or (list 'following', 我同问的)
+ * the requests they follow, most recently followed first, each marked with how they follow it.
+ */
 export async function listMine(ctx: UserContext, input: RequestContract['request']['mine']['input']): Promise<RequestPage> {
+  if (input.list === 'following') {
+    const result = await ctx.deps.store.followers.listForUser(ctx.user.id, { limit: PAGE, cursor: input.cursor ?? null });
+    const names = await gridNames(ctx.deps, result.items.map((r) => r.item.gridId));
+    return {
+      items: result.items.map(({ item, follower }) => ({ ...toSummary(item, names.get(item.gridId) ?? '', ctx.now), followVia: follower.via })),
+      next: result.next,
+    };
+  }
   const streetId = ctx.user.residence?.streetId ?? ctx.actor.grants[0]?.streetId;
   if (!streetId) return { items: [], next: null };
   return page(ctx, { streetId, residentId: ctx.user.id, sort: 'newest' }, input.cursor);

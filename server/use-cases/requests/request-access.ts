@@ -19,9 +19,14 @@ export function canSeeRequest(actor: Actor, r: ServiceRequest): boolean {
   return r.handler?.kind === 'worker' && r.handler.id === actor.userId;
 }
 
-/** A request the caller may not see answers exactly like a missing one. */
+/**
+ * A request the caller may not see answers exactly like a missing one. A resident who follows it (同问)
+ * sees it too (never while held for review): the detail then leaves out the reporter's personal data.
+ */
 export async function visibleRequest(deps: Deps, actor: Actor, id: string): Promise<ServiceRequest> {
   const r = await deps.store.requests.get(id);
-  if (!r || !canSeeRequest(actor, r)) throw new DomainError('REQUEST.NOT_FOUND');
-  return r;
+  if (!r) throw new DomainError('REQUEST.NOT_FOUND');
+  if (canSeeRequest(actor, r)) return r;
+  if (r.status !== 'held' && grantOf(actor, 'resident') && (await deps.store.followers.get(r.id, actor.userId))) return r;
+  throw new DomainError('REQUEST.NOT_FOUND');
 }

@@ -28,6 +28,7 @@ const RESIDENT_TITLES: Record<string, string> = {
   verify: '诉求已由社区核查',
   reassign: '诉求已改派',
   archive: '诉求已归档',
+  merge: '诉求已合并办理',
 };
 
 interface Recipient {
@@ -61,6 +62,7 @@ export async function noticesFor(
     if (event.action === 'resolve') body = `您反映的${subject}已办结，请查看办理结果并确认、评价。`;
     if ((event.action === 'reject' || event.action === 'refuse') && request.rejectReason) body = `您反映的${subject}不予受理。原因：${request.rejectReason}`;
     if (event.action === 'progress' && event.note) body = `${subject}处置进展：${event.note}`;
+    if (event.action === 'merge') body = `您反映的${subject}与附近的同类诉求是同一问题，已合并办理；您会以「同问」身份收到办理进展。`;
     const title = RESIDENT_TITLES[event.action] ?? '诉求状态更新';
     recipients.push({ userId: request.residentId, title, body, template: event.action === 'resolve' ? 'request_confirm' : 'request_status' });
   }
@@ -78,6 +80,15 @@ export async function noticesFor(
       body: `${subject}已重办（第${request.reopenCount}次），请在${beijingTime(request.resolutionDueAt)}前办结。`,
       template: 'request_new',
     });
+  }
+
+  // 同问: every follower hears of the resolution (the handler's result, and that they may rate it), in the
+  // inbox always and by subscribe message where they consented; bounded by the followers one request can have.
+  if (event.action === 'resolve' && (request.followerCount ?? 0) > 0) {
+    for (const f of await deps.store.followers.listForRequest(request.id, 1000)) {
+      if (f.userId === request.residentId) continue;
+      recipients.push({ userId: f.userId, title: '您同问的诉求已办结', body: `您同问的${subject}已办结，可以查看办理结果并评价。`, template: 'request_status' });
+    }
   }
 
   const messages: InboxMessage[] = [];

@@ -7,6 +7,24 @@ import { allowedActions, eventLabel, handlerLabel, partiesOf, type Party, type R
 import { reporterNameFor, residentActorLabel } from '@core/requests/reporter';
 import type { Deps } from '../../functions/deps';
 import type { StreetRules } from './request-rules';
+import { followerRateRefusal } from '@core/requests/follow';
+import type { FollowView } from '@core/api/request.contract';
+import type { RequestFollower } from '../../ports/follower.port';
+
+const VIA_LABELS: Record<RequestFollower['via'], string> = { metoo: '同问', merge: '诉求合并后转为同问' };
+
+export function followViewOf(r: ServiceRequest, f: RequestFollower): FollowView {
+  return {
+    via: f.via,
+    viaLabel: VIA_LABELS[f.via],
+    at: f.at,
+    rating: f.rating ? { ...f.rating, label: RATING_LABELS[f.rating.value] } : null,
+    canRate: followerRateRefusal(r, f) === null,
+  };
+}
+
+/** Handlers and staff see followers' ratings; a party of none (a follower, the reporter) does not. */
+const seesFollowerRatings = (viewer: ReadonlySet<Party>): boolean => viewer.has('grid_worker') || viewer.has('community') || viewer.has('handler');
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -29,6 +47,7 @@ export function toSummary(r: RequestListItem, gridName: string, now: Date): Requ
     overdue: r.dueAt !== null && Date.parse(r.dueAt) < now.getTime(),
     reopenCount: r.reopenCount,
     photoCount: r.photoCount,
+    followerCount: r.followerCount,
   };
 }
 
@@ -58,9 +77,11 @@ export function actionsFor(actor: Actor, r: ServiceRequest, rules: StreetRules, 
   return allowedActions(actor, r).filter((a) => a !== 'verify' || confirmWindowOver(r, rules, now)).filter((a) => a !== 'archive');
 }
 
-function who(e: RequestEvent, viewer: ReadonlySet<Party>, r: ServiceRequest): string {
+function who(e: RequestEvent, viewer: ReadonlySet<Party>, r: ServiceRequest, asFollower: boolean): string {
   // A partner system (Open311) is named as the admin named it (12345热线); it is no person.
   if (e.actor.role === 'system') return e.actor.id.startsWith(PARTNER_SUBMITTER_PREFIX) ? e.actor.name : '系统';
+  // A follower is told what happened, never who the reporter is (not even masked).
+  if (e.actor.role === 'resident' && asFollower) return '居民';
   if (e.actor.role === 'resident') return residentActorLabel(viewer, r, e.actor.name);
   return `${ROLE_LABELS[e.actor.role]} ${maskName(e.actor.name)}`;
 }
@@ -74,23 +95,29 @@ export async function toDetail(
   /** The request's events when the caller already holds them (right after its own write). */
   knownEvents?: RequestEvent[],
 ): Promise<RequestDetail> {
-  const [events, grid, community] = await Promise.all([
+  const viewer = partiesOf(actor, r);
+  const mayFollow = actor.grants.some((g) => g.role === 'resident') && r.residentId !== actor.userId;
+  const [events, grid, community, follower, followers] = await Promise.all([
     knownEvents ?? deps.store.requests.events(r.id),
     deps.store.places.getGrid(r.gridId),
     deps.store.places.getCommunity(r.communityId),
+    mayFollow ? deps.store.followers.get(r.id, actor.userId) : Promise.resolve(null),
+    (r.followerCount ?? 0) > 0 && seesFollowerRatings(viewer) ? deps.store.followers.listForRequest(r.id, 1000) : Promise.resolve([]),
   ]);
+  // Someone who only follows it (同问) sees it as its reporter would, without the reporter's personal data:
+  // no name, address, location or the reporter's own photos.
+  const asFollower = follower !== null && viewer.size === 0;
   // One batch of short-lived URLs for the request's photos and every timeline photo; none is stored.
-  const fileIds = [...r.photoFileIds, ...events.flatMap((e) => e.photoFileIds)];
+  const fileIds = [...(asFollower ? [] : r.photoFileIds), ...events.flatMap((e) => (asFollower && e.actor.role === 'resident' ? [] : e.photoFileIds))];
   const urls = fileIds.length ? await deps.files.tempUrls(fileIds) : [];
   const urlOf = new Map(fileIds.map((id, i) => [id, urls[i]]));
   const photoUrls = (ids: string[]) => ids.map((id) => urlOf.get(id)).filter((u): u is string => Boolean(u));
-  const viewer = partiesOf(actor, r);
   const timeline: TimelineEntry[] = events.map((e) => ({
     action: e.action,
     actionLabel: eventLabel(e.action),
     from: e.from,
     to: e.to,
-    who: who(e, viewer, r),
+    who: who(e, viewer, r, asFollower),
     note: e.note,
     photoUrls: photoUrls(e.photoFileIds),
     at: e.at,
@@ -99,12 +126,12 @@ export async function toDetail(
   return {
     ...toSummary(listItemOf(r), grid?.name ?? '', now),
     description: r.description,
-    photoUrls: photoUrls(r.photoFileIds),
-    location: r.location,
-    address: r.address,
+    photoUrls: asFollower ? [] : photoUrls(r.photoFileIds),
+    location: asFollower ? null : r.location,
+    address: asFollower ? null : r.address,
     // The callback phone goes to the current handler only, and only while the request is open.
     callbackPhone: open && isCurrentHandler(actor, r) ? r.callbackPhone : null,
-    residentName: reporterNameFor(viewer, r),
+    residentName: asFollower ? null : reporterNameFor(viewer, r),
     consentNote: r.consentNote,
     handlerLabel: handlerLabel(r.handler),
     rating: r.rating ? { ...r.rating, label: RATING_LABELS[r.rating.value] } : null,
@@ -117,5 +144,8 @@ export async function toDetail(
     version: r.version,
     timeline,
     actions: actionsFor(actor, r, rules, now),
+    mergedInto: r.mergedInto ?? null,
+    follow: follower ? followViewOf(r, follower) : null,
+    followerRatings: followers.flatMap((f) => (f.rating ? [{ ...f.rating, label: RATING_LABELS[f.rating.value] }] : [])),
   };
 }

@@ -7,13 +7,16 @@ import type {
   RequestContract,
   RequestDetail,
   RequestPage,
+  SimilarSuggestion,
   SubmitInput,
   WorklistTab,
 } from '@core/api/request.contract';
+import type { Rating } from '@core/requests/request.status';
 import { cloud } from '../../lib/cloud';
 
 /** The actions a person takes on an open request from its detail page; each answers with the new detail. */
-export type DetailAction = Exclude<keyof RequestContract['request'], 'categories' | 'departments' | 'submit' | 'file' | 'mine' | 'worklist' | 'streetList' | 'detail' | 'calendarStatus' | 'importCalendar'>;
+export type DetailAction = Exclude<keyof RequestContract['request'], 'categories' | 'departments' | 'submit' | 'file' | 'mine' | 'worklist' | 'streetList' | 'detail' | 'calendarStatus' | 'importCalendar'
+  | 'similar' | 'metoo' | 'rateFollowed' | 'mergeCandidates' | 'merge'>;
 
 export type StreetFilter = ActionInput<'request', 'streetList'>;
 
@@ -23,7 +26,16 @@ export const requestApi = {
   /** Carries an idempotency key: sending it again (a retry after a lost reply) gives back the same request. */
   submit: (input: SubmitInput): Promise<RequestDetail> => cloud.call('request', 'submit', input),
   file: (input: FileInput): Promise<RequestDetail> => cloud.call('request', 'file', input),
-  mine: (cursor?: string): Promise<RequestPage> => cloud.call('request', 'mine', cursor ? { cursor } : {}),
+  mine: (cursor?: string, list: 'filed' | 'following' = 'filed'): Promise<RequestPage> =>
+    cloud.call('request', 'mine', { ...(cursor ? { cursor } : {}), ...(list === 'following' ? { list } : {}) }),
+  /** 附近已有相似诉求 while writing (nothing is stored). */
+  similar: (categoryId: string, description: string): Promise<{ items: SimilarSuggestion[] }> => cloud.call('request', 'similar', { categoryId, description }),
+  metoo: (id: string): Promise<RequestDetail> => cloud.call('request', 'metoo', { id }),
+  rateFollowed: (id: string, rating: Rating, comment?: string): Promise<RequestDetail> =>
+    cloud.call('request', 'rateFollowed', { id, rating, ...(comment ? { comment } : {}) }),
+  mergeCandidates: (id: string): Promise<{ items: SimilarSuggestion[] }> => cloud.call('request', 'mergeCandidates', { id }),
+  merge: (ref: { id: string; version: number }, targetId: string, note?: string): Promise<RequestDetail> =>
+    cloud.call('request', 'merge', { ...ref, targetId, ...(note ? { note } : {}) }),
   worklist: (tab: WorklistTab, cursor?: string): Promise<RequestPage> => cloud.call('request', 'worklist', cursor ? { tab, cursor } : { tab }),
   streetList: (filter: StreetFilter): Promise<RequestPage & { total: number }> => cloud.call('request', 'streetList', filter),
   detail: (id: string): Promise<RequestDetail> => cloud.call('request', 'detail', { id }),

@@ -56,7 +56,7 @@ export function statusTone(status: RequestStatus, overdue: boolean): StatusTone 
   if (overdue && STATUS_KIND[status] === 'open') return 'danger';
   if (status === 'held' || status === 'resolved') return 'warning';
   if (status === 'verified' || status === 'archived') return 'success';
-  if (status === 'rejected' || status === 'withdrawn') return 'muted';
+  if (status === 'rejected' || status === 'withdrawn' || status === 'merged') return 'muted';
   return 'primary';
 }
 

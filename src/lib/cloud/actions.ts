@@ -72,6 +72,12 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     reassign: 'write',
     release: 'write',
     refuse: 'write',
+    similar: 'read',
+    // 同问 twice is refused (REQUEST.METOO_TWICE), so a repeat never counts a second time — but it is still a write.
+    metoo: 'write',
+    rateFollowed: 'write',
+    mergeCandidates: 'read',
+    merge: 'write',
     calendarStatus: 'read',
     // Replaces the year with the same data: sending it twice stores the same year.
     importCalendar: 'idempotent',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import type { CategoryOption } from '@core/api/request.contract';
 import { DESCRIPTION_MAX, PHOTOS_MAX } from '@core/requests/request';
@@ -19,12 +19,14 @@ interface Props {
   descriptionPlaceholder: string;
   /** Label of the phone field. */
   phoneLabel?: string;
+  /** Shown right under the description (the resident's form: 附近已有相似诉求, while they write). */
+  afterDescription?: ReactNode;
 }
 
 const DESCRIPTION_MIN = 5;
 
 /** The fields 我要反映 and 巡查上报 share: what kind, what happened, photos, where, and a number to call back. */
-export default function RequestFields({ draft, errors, categories, update, onUploading, descriptionPlaceholder, phoneLabel = '回电号码' }: Props) {
+export default function RequestFields({ draft, errors, categories, update, onUploading, descriptionPlaceholder, phoneLabel = '回电号码', afterDescription }: Props) {
   const [locationNote, setLocationNote] = useState<'denied' | 'failed' | null>(null);
   const [locating, setLocating] = useState(false);
   const length = charCount(draft.description);
@@ -79,6 +81,7 @@ export default function RequestFields({ draft, errors, categories, update, onUpl
         </Text>
         {errors.description && <Text className="field-error e2e-error-description">{errors.description}</Text>}
       </View>
+      {afterDescription}
 
       <View className={`section rq-field ${errors.photos ? 'rq-field--error' : ''}`}>
         <Text className="section__title">

@@ -31,6 +31,8 @@ export default function RequestItem({ item, now, showGrid }: Props) {
       <View className="rq-item__meta">
         <DueLabel dueAt={item.dueAt} dueKind={item.dueKind} now={now} />
         {item.reopenCount > 0 && <Text className="tag tag--danger e2e-reopen-badge">重办{item.reopenCount}次</Text>}
+        {item.followVia && <Text className="tag tag--primary e2e-followed-badge">{item.followVia === 'merge' ? '合并后同问' : '我同问的'}</Text>}
+        {item.followerCount > 0 && <Text className="tag tag--warning e2e-follower-count">同问{item.followerCount}人</Text>}
         {/* Staff lists only: the filer's binding was not confirmed when they filed it. */}
         {showGrid && item.unverifiedResident && <Text className="tag tag--warning e2e-unverified-badge">未核实住户</Text>}
         {/* Staff lists only: it came in over Open311 from the 12345 hotline or a city platform. */}

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { RequestDetail } from '@core/api/request.contract';
-import { SOURCE_LABELS } from '@core/requests/request.status';
+import { RATINGS, RATING_LABELS, SOURCE_LABELS, type Rating } from '@core/requests/request.status';
 import ActionButton from '../../../../components/ActionButton';
 import ConsentButton from '../../../../components/ConsentButton';
 import PageShell from '../../../../components/PageShell';
@@ -18,6 +18,8 @@ import DueLabel from '../../components/DueLabel';
 import PhotoGrid from '../../components/PhotoGrid';
 import StatusTag from '../../components/StatusTag';
 import Timeline from '../../components/Timeline';
+import MergeSheet from '../../components/MergeSheet';
+import { ROUTES, withQuery } from '../../../../lib/routes';
 import { formatDateTime } from '../../request-view';
 import '../../components/requests.scss';
 
@@ -74,6 +76,10 @@ export default function RequestDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const justCreated = params.created === '1';
+  const justFollowed = params.metoo === '1';
+  const [merging, setMerging] = useState(false);
+  const [myRating, setMyRating] = useState<Rating | null>(null);
+  const [rating, setRating] = useState(false);
   const q = useQuery(`request-${id}`, () => requestApi.detail(id), { enabled: Boolean(id), pullToRefresh: true, reloadOnShow: true });
   const now = useNow();
   const [open, setOpen] = useState<DetailAction | null>(null);
@@ -114,6 +120,21 @@ export default function RequestDetailPage() {
     const problems = await run(action, EMPTY_VALUES);
     setBusy(null);
     if (problems) setNotice({ text: Object.values(problems)[0] ?? messageOf(null), kind: 'error' });
+  }
+
+  /** A follower's own rating (同问): once, after the handler resolved it; it moves nothing but is shown to staff. */
+  async function rateAsFollower() {
+    if (!d || !myRating || rating) return;
+    setRating(true);
+    setNotice(null);
+    try {
+      q.setData(await requestApi.rateFollowed(d.id, myRating));
+      void Taro.showToast({ title: '感谢您的评价', icon: 'success' });
+    } catch (e) {
+      setNotice({ text: messageOf(e), kind: 'error' });
+    } finally {
+      setRating(false);
+    }
   }
 
   const actions = d ? shownActions(d.actions) : [];
@@ -159,6 +180,21 @@ export default function RequestDetailPage() {
               <ConsentButton moment="request_submitted" type="primary" showCredits />
             </View>
           )}
+          {justFollowed && d.follow && (
+            <View className="rq-notice rq-notice--stack e2e-followed">
+              <Text>已同问！网格员会看到又多了一位居民反映，办理进展会通过「消息」告诉您，也可以在「我的诉求 → 我同问的」里查看。</Text>
+              <Text className="rq-notice__sub">想在微信里也收到提醒？</Text>
+              <ConsentButton moment="request_submitted" type="primary" showCredits />
+            </View>
+          )}
+          {d.mergedInto && (
+            <View className="rq-notice rq-notice--stack e2e-merged">
+              <Text>这条诉求与附近的同类诉求是同一问题，已合并办理。</Text>
+              <ActionButton type="ghost" size="small" className="e2e-open-merged" onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.requestDetail, { id: d.mergedInto ?? '' }) })}>
+                查看合并后的诉求
+              </ActionButton>
+            </View>
+          )}
           {notice && (
             <View className={`rq-form-error ${notice.kind === 'stale' ? 'e2e-action-refused' : 'e2e-action-error'}`} onClick={() => setNotice(null)}>
               <Text>{notice.text}</Text>
@@ -175,6 +211,8 @@ export default function RequestDetailPage() {
               <DueLabel dueAt={d.dueAt} dueKind={d.dueKind} now={now} />
               {d.reopenCount > 0 && <Text className="tag tag--danger e2e-reopen-badge">重办{d.reopenCount}次</Text>}
               {d.resolvedLate && <Text className="tag tag--danger e2e-resolved-late">超期办结</Text>}
+              {d.followerCount > 0 && <Text className="tag tag--warning e2e-detail-followers">同问 {d.followerCount}人</Text>}
+              {d.follow && <Text className="tag tag--primary e2e-detail-following">{d.follow.viaLabel}</Text>}
             </View>
             <View className="rq-head__meta">
               <Text>{SOURCE_LABELS[d.source]}</Text>
@@ -204,7 +242,7 @@ export default function RequestDetailPage() {
             <Text className="section__title">办理信息</Text>
             <View className="rq-facts">
               <Fact label="当前处理" className="e2e-detail-handler">
-                {d.handlerLabel}
+                {d.mergedInto ? '已合并到其他诉求，不再单独办理' : d.handlerLabel}
               </Fact>
               {d.residentName && (
                 <Fact
@@ -233,6 +271,19 @@ export default function RequestDetailPage() {
                   {formatPhone(d.callbackPhone)}
                 </Fact>
               )}
+              <Fact
+                label="诉求编号"
+                className="e2e-detail-id"
+                side={
+                  d.actions.includes('merge') ? (
+                    <ActionButton type="ghost" size="small" className="e2e-merge-open" onClick={() => setMerging(true)}>
+                      合并到…
+                    </ActionButton>
+                  ) : undefined
+                }
+              >
+                {d.id}
+              </Fact>
               <Fact label="受理期限" className="e2e-detail-response-due">
                 {formatDateTime(d.responseDueAt, now)}
               </Fact>
@@ -264,12 +315,66 @@ export default function RequestDetailPage() {
             </View>
           )}
 
+          {d.follow && (
+            <View className="section e2e-follow">
+              <Text className="section__title">我的同问</Text>
+              <Text className="section__hint">
+                {formatDateTime(d.follow.at, now)} {d.follow.viaLabel}。办理进展会通知您；办结后可以评价办理结果。
+              </Text>
+              {d.follow.rating && (
+                <Text className="rq-desc e2e-follow-rating">
+                  我的评价：<Text className={`tag rq-rating--${d.follow.rating.value}`}>{d.follow.rating.label}</Text>
+                  {d.follow.rating.comment ? ` ${d.follow.rating.comment}` : ''}
+                </Text>
+              )}
+              {d.follow.canRate && (
+                <>
+                  <View className="rq-follow-ratings">
+                    {RATINGS.map((r) => (
+                      <Text key={r} className={`rq-choice e2e-follow-rate-${r} ${myRating === r ? 'rq-choice--on e2e-on' : ''}`} onClick={() => setMyRating(r)}>
+                        {RATING_LABELS[r]}
+                      </Text>
+                    ))}
+                  </View>
+                  <ActionButton type="primary" size="large" block loading={rating} disabled={!myRating} className="e2e-follow-rate" onClick={() => void rateAsFollower()}>
+                    提交评价
+                  </ActionButton>
+                </>
+              )}
+            </View>
+          )}
+
+          {d.followerRatings.length > 0 && (
+            <View className="section e2e-follower-ratings">
+              <Text className="section__title">同问居民的评价（{d.followerRatings.length}条）</Text>
+              {d.followerRatings.map((r, i) => (
+                <Text key={i} className="rq-desc">
+                  <Text className={`tag rq-rating--${r.value}`}>{r.label}</Text>
+                  {r.comment ? ` ${r.comment}` : ''}
+                </Text>
+              ))}
+              <Text className="section__hint">考核的满意率按反映人本人的评价计算，同问居民的评价供参考。</Text>
+            </View>
+          )}
+
           <View className="section">
             <Text className="section__title">办理过程</Text>
             <Timeline entries={d.timeline} now={now} />
           </View>
           {footerRows > 1 && <View className={`rq-spacer rq-spacer--${Math.min(footerRows, 4)}`} />}
 
+          {merging && (
+            <MergeSheet
+              detail={d}
+              now={now}
+              onClose={() => setMerging(false)}
+              onMerged={(next) => {
+                q.setData(next);
+                setMerging(false);
+                void Taro.showToast({ title: '已合并', icon: 'success' });
+              }}
+            />
+          )}
           {open && <ActionDialog action={open} detail={d} onClose={() => setOpen(null)} onSubmit={(values) => run(open, values)} />}
         </>
       )}

@@ -2,12 +2,14 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import ActionButton from '../../../../components/ActionButton';
 import PageShell from '../../../../components/PageShell';
+import { useNow } from '../../../../hooks/use-now';
 import { useQuery } from '../../../../hooks/use-query';
 import { gridLabel } from '../../../../lib/format';
-import { ROUTES } from '../../../../lib/routes';
+import { ROUTES, withQuery } from '../../../../lib/routes';
 import { accountApi } from '../../../account/api';
 import { requestApi } from '../../api';
 import RequestFields from '../../components/RequestFields';
+import SimilarList from '../../components/SimilarList';
 import ToggleRow from '../../components/ToggleRow';
 import { checkSubmit, toSubmitInput } from '../../request-draft';
 import { useDraftSend } from '../../use-draft-send';
@@ -37,7 +39,13 @@ export default function SubmitPage() {
     detailQuery: { created: 1 },
   });
 
+  const now = useNow();
   const unbound = Boolean(me && !me.residence);
+  // 同问 instead of a new request: the draft is done with, the page hands over to the request they now follow.
+  const followed = (id: string) => {
+    form.finish();
+    void Taro.redirectTo({ url: withQuery(ROUTES.requestDetail, { id, metoo: 1 }) });
+  };
   return (
     <PageShell
       className="rq-submit"
@@ -90,6 +98,7 @@ export default function SubmitPage() {
             update={form.update}
             onUploading={setUploading}
             descriptionPlaceholder="请说说发生了什么、在哪里、持续多久了（至少5个字）"
+            afterDescription={<SimilarList categoryId={draft.categoryId} description={draft.description} now={now} onFollowed={followed} />}
           />
           <View className="section">
             <ToggleRow
