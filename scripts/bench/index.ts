@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     const r = await benchGateway();
     console.log('## 本地网关（autocannon，32 连接，10 秒，回环）\n\n| 路由 | 请求/秒 | p50 | p99 | 错误 | 非2xx |\n|---|---|---|---|---|---|');
     for (const l of r) console.log(`| ${l.route} | ${l.requestsPerSecond} | ${l.p50} ms | ${l.p99} ms | ${l.errors} | ${l.non2xx} |`);
-    console.log(`\n联系卡调用的吞吐是健康检查的 ${((r[1].requestsPerSecond / r[0].requestsPerSecond) * 100).toFixed(0)}%。\n`);
+    if (r.length === 2) console.log(`\n联系卡调用的吞吐是健康检查的 ${((r[1].requestsPerSecond / r[0].requestsPerSecond) * 100).toFixed(0)}%。\n`);
   }
   if (run('requests')) {
     console.log(`## 诉求列表与提交（本地网关，autocannon 32 连接，每项先预热 ${WARM_UP_SECONDS} 秒不计，再测 10 秒）\n`);
