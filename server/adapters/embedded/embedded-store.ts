@@ -730,16 +730,17 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
   applyMigrations(db);
 
   const core = new SqliteCore(db, options.onStatement);
+  const readVersion = db.prepare(READ_VERSION_SQL).pluck();
+  const readCache = new ReadCache(() => readVersion.get() as number, () => core.writes);
+  // A store that injects statement faults (tests) reads through to SQL unless it asks for the cache: its faults are on reads too.
+  const cached = options.readCache ?? !options.onStatement;
   const req = new SqliteRequests(core);
-  const nt = new SqliteNotices(core);
+  const nt = new SqliteNotices(core, cached ? readCache : undefined);
   const delivery = new SqliteDelivery(core);
   const gate = new TransactionGate();
   const pass = <T>(fn: () => T) => gate.pass(fn);
-  const readVersion = db.prepare(READ_VERSION_SQL).pluck();
-  const readCache = new ReadCache(() => readVersion.get() as number, () => core.writes);
   const uncached = repositories(core, req, nt, (_method, _kind, fn) => gate.pass(fn));
-  // A store that injects statement faults (tests) reads through to SQL unless it asks for the cache: its faults are on reads too.
-  const outside = (options.readCache ?? !options.onStatement) ? withReadCache(uncached, core, readCache, pass) : uncached;
+  const outside = cached ? withReadCache(uncached, core, readCache, pass) : uncached;
 
   const outbox: OutboxRepository = {
     claim: (r) => pass(() => delivery.claim(r)),
@@ -795,6 +796,9 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
           return result;
         } catch (e) {
           if (db.inTransaction) db.exec('ROLLBACK');
+          // The version goes back with the rollback; nothing read in the meantime is kept under it (belt and braces:
+          // the cache is not read inside a transaction).
+          readCache.clear();
           throw e;
         } finally {
           open = false;

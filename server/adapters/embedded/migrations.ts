@@ -538,6 +538,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER read_version_cards_i AFTER INSERT ON cards BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
   CREATE TRIGGER read_version_cards_u AFTER UPDATE ON cards BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
   CREATE TRIGGER read_version_cards_d AFTER DELETE ON cards BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notices_i AFTER INSERT ON notices BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notices_u AFTER UPDATE ON notices BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notices_d AFTER DELETE ON notices BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
   `,
 ];
 

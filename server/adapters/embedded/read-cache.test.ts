@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Notice } from '@core/notices/notice';
 import { smallStreet } from '../../testing/small-street.fixture';
 import { openEmbeddedStore, type EmbeddedStore } from './embedded-store';
 import { CACHED_TABLES, copyData, ReadCache, VERSION_TRUSTED_MS } from './read-cache';
@@ -137,6 +138,38 @@ describe('the embedded read cache', () => {
       expect((await store.places.getStreet('s1'))!.name).toBe('新街道');
     } finally {
       await store.close();
+    }
+  });
+
+  it("a notice's head in residents' feeds follows its edits, from this connection and from another", async () => {
+    const { store: a, statements } = counted(file);
+    const b = openEmbeddedStore(file);
+    try {
+      const at = '2026-12-01T00:00:00.000Z';
+      const notice: Notice = {
+        id: 'n1', streetId: 's1', scope: { level: 'street', ids: [] }, title: '停水通知', body: [{ kind: 'p', text: '明天停水。' }],
+        imageFileIds: [], attachments: [], category: 'utility', urgent: false, requireAck: false, pinned: false,
+        publishAt: at, expiresAt: null, publisherId: 'ss', publisherRole: 'street_staff', publisherLabel: '银杏街道办事处',
+        withdrawn: null, version: 1, revisions: [], idempotencyKey: 'k1', createdAt: at, updatedAt: at,
+      };
+      a.importNotices([{ notice, keys: [{ level: 'street', placeId: 's1', communityId: null, gridId: null }] }]);
+      const place = { streetId: 's1', communityId: 'c1', gridId: 'g1', buildingId: 'b1' };
+      const now = '2026-12-07T00:00:00.000Z';
+      const titles = async (store: EmbeddedStore) => (await store.notices.feedFirstPage(place, now, 20, 30)).items.map((h) => h.title);
+      expect(await titles(a)).toEqual(['停水通知']);
+      await nextTurn();
+      expect(await titles(a)).toEqual(['停水通知']);
+      expect(statements.filter((sql) => sql.includes('SELECT id, head FROM notices'))).toHaveLength(1);
+
+      expect(await a.notices.update({ ...notice, title: '停水通知（已更正）', version: 2 }, 1)).not.toBeNull();
+      expect(await titles(a)).toEqual(['停水通知（已更正）']);
+      await nextTurn();
+      expect(await b.notices.update({ ...notice, title: '停水通知（第二次更正）', version: 3 }, 2)).not.toBeNull();
+      await nextTurn();
+      expect(await titles(a)).toEqual(['停水通知（第二次更正）']);
+    } finally {
+      await a.close();
+      await b.close();
     }
   });
 
