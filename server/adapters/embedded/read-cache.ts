@@ -42,9 +42,14 @@ export const READ_CACHE_MAX_ENTRIES = 50_000;
  */
 export function copyData<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copyData) as T;
+  if (Array.isArray(value)) {
+    const arr = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) arr[i] = copyData(value[i]);
+    return arr as T;
+  }
   const out: Record<string, unknown> = {};
-  for (const k in value) out[k] = copyData((value as Record<string, unknown>)[k]);
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) out[keys[i]] = copyData((value as Record<string, unknown>)[keys[i]]);
   return out as T;
 }
 
