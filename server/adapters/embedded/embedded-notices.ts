@@ -49,6 +49,13 @@ const toStats = (r: StatsRow): GridNoticeStats => ({
   reachedRead: r.reached_read, reachedVisit: r.reached_visit, reachedPhone: r.reached_phone,
 });
 
+/** A place's first feed refs as read at `from`, unchanged by the clock until `until`. */
+interface LiveWindow {
+  from: string;
+  until: string | null;
+  refs: NoticeCursor[];
+}
+
 const LIVE = 'withdrawn = 0 AND publish_at <= @now AND (expires_at IS NULL OR expires_at > @now)';
 
 /**
@@ -183,10 +190,38 @@ export class SqliteNotices {
   }
 
   private liveRefs(place: Place, now: string, cursor: NoticeCursor | null, limit: number): NoticeCursor[] {
-    const st = feedStatement(feedKeys(place), now, cursor, limit);
-    return this.sql
-      .all<{ notice_id: string; priority: number; publish_at: string }>(st.sql, st.params)
-      .map((r) => ({ key: `${r.priority}|${r.publish_at}`, id: r.notice_id }));
+    const keys = feedKeys(place);
+    const read = (): NoticeCursor[] => {
+      const st = feedStatement(keys, now, cursor, limit);
+      return this.sql
+        .all<{ notice_id: string; priority: number; publish_at: string }>(st.sql, st.params)
+        .map((r) => ({ key: `${r.priority}|${r.publish_at}`, id: r.notice_id }));
+    };
+    if (cursor || !this.cache || this.sql.db.inTransaction) return read();
+    // A place's first refs change with a write (the version) or when one of its notices is published or expires
+    // by the clock: kept with the window [from, until) in which no notice of these keys changes state, and read
+    // again outside it. Residents of one building share the entry.
+    const cacheKey = `notice-feed:${limit}:${keys.map((k) => `${k.level}=${k.id}`).join('&')}`;
+    const load = (): LiveWindow => ({ from: now, until: this.nextStateChange(keys, now), refs: read() });
+    const kept = this.cache.one(cacheKey, load);
+    if (now >= kept.from && (kept.until === null || now < kept.until)) return kept.refs;
+    const fresh = load();
+    this.cache.set(cacheKey, fresh);
+    return fresh.refs;
+  }
+
+  /** The first instant after `now` at which a notice of these keys is published or expires (null: none). */
+  private nextStateChange(keys: { level: string; id: string }[], now: string): string | null {
+    const params: Record<string, unknown> = { now };
+    const arms = keys.flatMap((key, i) => {
+      params[`k${i}`] = key.level;
+      params[`p${i}`] = key.id;
+      return [
+        `SELECT MIN(publish_at) AS t FROM notice_keys WHERE kind = @k${i} AND place_id = @p${i} AND publish_at > @now`,
+        `SELECT MIN(expires_at) AS t FROM notice_keys WHERE kind = @k${i} AND place_id = @p${i} AND expires_at > @now`,
+      ];
+    });
+    return this.sql.one<{ t: string | null }>(`SELECT MIN(t) AS t FROM (${arms.join(' UNION ALL ')})`, params)?.t ?? null;
   }
 
   /** A page of the refs read (one more than shown tells whether there is a next page), with its heads. */

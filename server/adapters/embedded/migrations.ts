@@ -541,6 +541,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER read_version_notices_i AFTER INSERT ON notices BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
   CREATE TRIGGER read_version_notices_u AFTER UPDATE ON notices BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
   CREATE TRIGGER read_version_notices_d AFTER DELETE ON notices BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notice_keys_i AFTER INSERT ON notice_keys BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notice_keys_u AFTER UPDATE ON notice_keys BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notice_keys_d AFTER DELETE ON notice_keys BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
   `,
 ];
 

@@ -173,6 +173,45 @@ describe('the embedded read cache', () => {
     }
   });
 
+  it("a place's feed follows the clock with no write: a scheduled notice appears when it is published, an expiring one goes at its end", async () => {
+    const { store, statements } = counted(file);
+    try {
+      const base: Omit<Notice, 'id' | 'title' | 'publishAt' | 'expiresAt' | 'idempotencyKey'> = {
+        streetId: 's1', scope: { level: 'grids', ids: ['g1'] }, body: [{ kind: 'p', text: '正文' }],
+        imageFileIds: [], attachments: [], category: 'other', urgent: false, requireAck: false, pinned: false,
+        publisherId: 'w1', publisherRole: 'grid_worker', publisherLabel: '东湖社区第1网格', withdrawn: null, version: 1, revisions: [],
+        createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
+      };
+      const keys = [{ level: 'grids' as const, placeId: 'g1', communityId: 'c1', gridId: 'g1' }];
+      store.importNotices([
+        { notice: { ...base, id: 'now', title: '已发布', publishAt: '2026-12-01T00:00:00.000Z', expiresAt: '2026-12-07T12:00:00.000Z', idempotencyKey: 'a' }, keys },
+        { notice: { ...base, id: 'later', title: '定时发布', publishAt: '2026-12-07T10:00:00.000Z', expiresAt: null, idempotencyKey: 'b' }, keys },
+      ]);
+      const place = { streetId: 's1', communityId: 'c1', gridId: 'g1', buildingId: 'b1' };
+      const titles = async (now: string) => {
+        await nextTurn();
+        return (await store.notices.feedFirstPage(place, now, 20, 30)).items.map((h) => h.title);
+      };
+      const feedReads = () => statements.filter((sql) => sql.includes('INDEXED BY notice_keys_feed')).length;
+      expect(await titles('2026-12-07T09:00:00.000Z')).toEqual(['已发布']);
+      expect(await titles('2026-12-07T09:59:59.999Z')).toEqual(['已发布']);
+      expect(feedReads()).toBe(1);
+      expect(await titles('2026-12-07T10:00:00.000Z')).toEqual(['定时发布', '已发布']);
+      expect(await titles('2026-12-07T11:59:59.999Z')).toEqual(['定时发布', '已发布']);
+      expect(feedReads()).toBe(2);
+      expect(await titles('2026-12-07T12:00:00.000Z')).toEqual(['定时发布']);
+      expect(await titles('2026-12-08T00:00:00.000Z')).toEqual(['定时发布']);
+      // A clock that goes back (a test clock) is answered as read then, not from the window read later.
+      expect(await titles('2026-12-07T09:00:00.000Z')).toEqual(['已发布']);
+      // Withdrawn: a write, seen at once.
+      const later = (await store.notices.get('later'))!;
+      await store.notices.update({ ...later, withdrawn: { at: '2026-12-08T00:00:00.000Z', byId: 'w1', reason: '发错了' }, version: 2 }, 1);
+      expect(await titles('2026-12-08T00:00:01.000Z')).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('every cached table bumps the version on insert, update and delete (a rebuilt table must get its triggers back)', () => {
     const db = new Database(file);
     try {

@@ -1,7 +1,7 @@
 /**
  * A per-connection cache of the reads every function call repeats — the caller (users.findCaller), places by id,
- * users by id, contact cards, notice heads (embedded-notices.ts) — valid exactly while the database's
- * `read_versions.v` is unchanged.
+ * users by id, contact cards, notice heads and a place's first feed refs (embedded-notices.ts) — valid exactly while
+ * the database's `read_versions.v` is unchanged.
  *
  * Correctness rests on the version, not on anyone remembering to invalidate: triggers (migration "read cache
  * version") add one to it in the same statement as every INSERT, UPDATE or DELETE on a cached table, whichever
@@ -24,7 +24,7 @@ import type { Building, Community, Grid, Household, Street } from '@core/places/
 import type { Caller, Repositories } from '../../ports/store.port';
 
 /** The tables whose rows the cache holds; each has the three version triggers (checked by read-cache.test.ts). */
-export const CACHED_TABLES = ['streets', 'communities', 'grids', 'buildings', 'households', 'users', 'cards', 'notices'] as const;
+export const CACHED_TABLES = ['streets', 'communities', 'grids', 'buildings', 'households', 'users', 'cards', 'notices', 'notice_keys'] as const;
 
 /** The current version, one row. */
 export const READ_VERSION_SQL = 'SELECT v FROM read_versions WHERE id = 1';
@@ -104,6 +104,12 @@ export class ReadCache {
       this.checkedThisTurn = true;
       process.nextTick(this.endTurn);
     }
+  }
+
+  /** Keeps a value read just now (after one() found the kept one no longer fits), in place of what was kept. */
+  set(key: string, value: unknown): void {
+    this.validate();
+    this.put(key, copyData(value));
   }
 
   /** Forgets everything (after a rollback). */
