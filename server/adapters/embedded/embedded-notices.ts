@@ -56,6 +56,10 @@ interface LiveWindow {
   refs: NoticeCursor[];
 }
 
+/** The caller's own copies of cached values (read on every feed call: cheaper than the generic copyData). */
+const copyHead = (h: NoticeHead): NoticeHead => ({ ...h, scope: { ...h.scope, ids: [...h.scope.ids] } });
+const copyWindow = (w: LiveWindow): LiveWindow => ({ from: w.from, until: w.until, refs: w.refs.map((r) => ({ key: r.key, id: r.id })) });
+
 const LIVE = 'withdrawn = 0 AND publish_at <= @now AND (expires_at IS NULL OR expires_at > @now)';
 
 /**
@@ -148,7 +152,7 @@ export class SqliteNotices {
         .map((r) => JSON.parse(r.head) as NoticeHead);
     // Every resident's feed shows the same few dozen heads: kept while the version is unchanged (a notice written,
     // edited or withdrawn bumps it). Inside a transaction the database itself is read.
-    const heads = this.cache && !this.sql.db.inTransaction ? this.cache.many('notice-head:', ids, (h: NoticeHead) => h.id, load) : load(ids);
+    const heads = this.cache && !this.sql.db.inTransaction ? this.cache.many('notice-head:', ids, (h: NoticeHead) => h.id, load, copyHead) : load(ids);
     return new Map(heads.map((h) => [h.id, h]));
   }
 
@@ -203,10 +207,10 @@ export class SqliteNotices {
     // again outside it. Residents of one building share the entry.
     const cacheKey = `notice-feed:${limit}:${keys.map((k) => `${k.level}=${k.id}`).join('&')}`;
     const load = (): LiveWindow => ({ from: now, until: this.nextStateChange(keys, now), refs: read() });
-    const kept = this.cache.one(cacheKey, load);
+    const kept = this.cache.one(cacheKey, load, copyWindow);
     if (now >= kept.from && (kept.until === null || now < kept.until)) return kept.refs;
     const fresh = load();
-    this.cache.set(cacheKey, fresh);
+    this.cache.set(cacheKey, fresh, copyWindow);
     return fresh.refs;
   }
 

@@ -160,6 +160,14 @@ describe('the embedded read cache', () => {
       await nextTurn();
       expect(await titles(a)).toEqual(['停水通知']);
       expect(statements.filter((sql) => sql.includes('SELECT id, head FROM notices'))).toHaveLength(1);
+      // Each caller gets its own heads and refs.
+      const page = await a.notices.feedFirstPage(place, now, 20, 30);
+      page.items[0].title = '改过';
+      page.items[0].scope.ids.push('g9');
+      page.liveIds.push('x');
+      const again = await a.notices.feedFirstPage(place, now, 20, 30);
+      expect(again.items[0]).toMatchObject({ title: '停水通知', scope: { level: 'street', ids: [] } });
+      expect(again.liveIds).toEqual(['n1']);
 
       expect(await a.notices.update({ ...notice, title: '停水通知（已更正）', version: 2 }, 1)).not.toBeNull();
       expect(await titles(a)).toEqual(['停水通知（已更正）']);

@@ -107,9 +107,9 @@ export class ReadCache {
   }
 
   /** Keeps a value read just now (after one() found the kept one no longer fits), in place of what was kept. */
-  set(key: string, value: unknown): void {
+  set<T>(key: string, value: T, copy: (t: T) => T = copyData): void {
     this.validate();
-    this.put(key, copyData(value));
+    this.put(key, copy(value));
   }
 
   /** Forgets everything (after a rollback). */
@@ -123,16 +123,19 @@ export class ReadCache {
     this.entries.set(key, value);
   }
 
-  /** One value by key (null results are kept too: a missing row stays missing until a write). */
-  one<T>(key: string, load: () => T): T {
+  /**
+   * One value by key (null results are kept too: a missing row stays missing until a write). `copy` makes the
+   * caller's copy (default copyData; a shape-specific copy is cheaper for values read on every call).
+   */
+  one<T>(key: string, load: () => T, copy: (t: T) => T = copyData): T {
     this.validate();
     if (this.entries.has(key)) {
       this.hits++;
-      return copyData(this.entries.get(key) as T);
+      return copy(this.entries.get(key) as T);
     }
     this.misses++;
     const value = load();
-    this.put(key, copyData(value));
+    this.put(key, copy(value));
     return value;
   }
 
@@ -141,13 +144,16 @@ export class ReadCache {
    * the load does not return are kept as missing. The result is in the order of `ids` (each id once, as
    * inAskedOrder gives it), missing ones left out.
    */
-  many<T>(prefix: string, ids: readonly string[], idOf: (t: T) => string, load: (ids: string[]) => T[]): T[] {
+  many<T>(prefix: string, ids: readonly string[], idOf: (t: T) => string, load: (ids: string[]) => T[], copy: (t: T) => T = copyData): T[] {
     this.validate();
     const wanted = [...new Set(ids)];
     const found = new Map<string, T | null>();
     const absent: string[] = [];
     for (const id of wanted) {
-      if (this.entries.has(prefix + id)) found.set(id, copyData(this.entries.get(prefix + id) as T | null));
+      if (this.entries.has(prefix + id)) {
+        const t = this.entries.get(prefix + id) as T | null;
+        found.set(id, t === null ? null : copy(t));
+      }
       else absent.push(id);
     }
     if (absent.length) {
@@ -155,7 +161,7 @@ export class ReadCache {
       const loaded = new Map(load(absent).map((t) => [idOf(t), t]));
       for (const id of absent) {
         const t = loaded.get(id) ?? null;
-        this.put(prefix + id, copyData(t));
+        this.put(prefix + id, t === null ? null : copy(t));
         found.set(id, t);
       }
     } else {
