@@ -6,7 +6,8 @@
  *
  * For each profile (the coordinator's is the one with almost no samples outside idle): the share of busy time
  * (all samples except `(idle)`) in each category below, counted inclusively (a sample counts once for a category if
- * any frame of its stack matches), then the functions with the most self time and the most total time.
+ * any frame of its stack matches; SQLite by the calling frame's self time, see below), then the functions with the
+ * most self time and the most total time.
  * Categories overlap (JSON inside a use case is in both), so they are not meant to sum to 100%.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -31,7 +32,7 @@ interface CpuProfile {
 }
 
 /** What a frame is, by its function name and file. Order matters only for readability of the output. */
-export const CATEGORIES: { name: string; test: (fn: string, url: string) => boolean }[] = [
+export const CATEGORIES: { name: string; test: (fn: string, url: string) => boolean; leafOnly?: boolean }[] = [
   { name: 'HTTP 解析与写出（node:_http_*、net、stream）', test: (_f, u) => /node:(_http_|http$|net$|internal\/streams|internal\/stream_base|stream$)/.test(u) },
   { name: '网关路由（gateway.ts）', test: (_f, u) => u.includes('server/runtime/gateway.ts') },
   { name: '会话校验（session.ts verify）', test: (f, u) => u.includes('server/runtime/session.ts') && f !== 'bearerToken' },
@@ -39,7 +40,13 @@ export const CATEGORIES: { name: string; test: (fn: string, url: string) => bool
   { name: '函数分发（define-function.ts）', test: (_f, u) => u.includes('server/functions/define-function.ts') },
   { name: '解析调用者（resolve-actor.ts）', test: (_f, u) => u.includes('server/functions/resolve-actor.ts') },
   { name: '输入校验（core/validation）', test: (_f, u) => u.includes('core/validation/') },
-  { name: 'SQLite 语句（better-sqlite3）', test: (f, u) => u.includes('better-sqlite3') || /^(get|all|run|iterate|prepare)$/.test(f) && u === '' },
+  // better-sqlite3 runs a statement in native code, which the profile counts as the self time of the JS frame that
+  // called it: the store's one / all / rows / run and the read cache's version read (readVersionNow).
+  {
+    name: 'SQLite 语句（better-sqlite3，调用它的 one / all / rows / run / readVersionNow 的自身时间）',
+    test: (f, u) => u.includes('better-sqlite3') || (u.includes('server/adapters/embedded/embedded-store.ts') && /^(one|all|rows|run|readVersionNow)$/.test(f)),
+    leafOnly: true,
+  },
   { name: '嵌入式适配器（server/adapters/embedded）', test: (_f, u) => u.includes('server/adapters/embedded/') },
   { name: '用例（server/use-cases）', test: (_f, u) => u.includes('server/use-cases/') },
   { name: '领域（core/）', test: (_f, u) => u.includes('/core/') },
@@ -86,7 +93,7 @@ export function summarise(file: string, top = 40): ProfileSummary {
       const c = byId.get(id)!.callFrame;
       if (c.functionName === '(root)') continue;
       keys.add(keyOf(c));
-      for (const cat of CATEGORIES) if (cat.test(c.functionName, c.url)) found.add(cat.name);
+      for (const cat of CATEGORIES) if (!cat.leafOnly && cat.test(c.functionName, c.url)) found.add(cat.name);
     }
     s = { keys: [...keys], cats: [...found] };
     stackCache.set(leaf, s);
@@ -102,6 +109,7 @@ export function summarise(file: string, top = 40): ProfileSummary {
     const s = stackOf(leaf);
     for (const key of s.keys) total.set(key, (total.get(key) ?? 0) + us);
     for (const c of s.cats) cats.set(c, (cats.get(c) ?? 0) + us);
+    for (const c of CATEGORIES) if (c.leafOnly && c.test(frame.functionName, frame.url)) cats.set(c.name, (cats.get(c.name) ?? 0) + us);
   });
   const rows = (m: Map<string, number>) =>
     [...m.entries()]
