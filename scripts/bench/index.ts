@@ -11,7 +11,7 @@
  *   同问 suggestion call (request.similar, in-process through the function's handle): p50 / p99.
  * Prints markdown tables; docs/BENCHMARKS.md records a run and how to reproduce it.
  */
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { benchFunctions } from './functions.bench';
 import { benchGateway } from './gateway.bench';
 import { benchH5FirstLoad, benchSize } from './size.bench';
@@ -25,12 +25,14 @@ import { assessmentViewCases } from './assessment-views.bench';
 import { benchSimilar, printSimilar } from './similar.bench';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+/** The machine's 1-, 5- and 15-minute load averages: on 2 cores, above 2 means something else wanted the CPU too. */
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' / ');
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const run = (name: string) => wanted.length === 0 || wanted.includes(name);
   const counts = (process.env.WGT_BENCH_COUNTS ?? '10000,100000,1000000').split(',').map(Number);
-  console.log(`# 基准 ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} 核 ${cpus()[0]?.model ?? ''}\n`);
+  console.log(`# 基准 ${new Date().toISOString()} — Node ${process.version}, ${cpus().length} 核 ${cpus()[0]?.model ?? ''}，开始时负载 ${load()}\n`);
 
   if (run('size')) {
     const r = benchSize();
@@ -53,7 +55,8 @@ async function main(): Promise<void> {
     const r = await benchGateway();
     console.log('## 本地网关（autocannon，32 连接，10 秒，回环）\n\n| 路由 | 请求/秒 | p50 | p99 | 错误 | 非2xx |\n|---|---|---|---|---|---|');
     for (const l of r) console.log(`| ${l.route} | ${l.requestsPerSecond} | ${l.p50} ms | ${l.p99} ms | ${l.errors} | ${l.non2xx} |`);
-    console.log(`\n联系卡调用的吞吐是健康检查的 ${((r[1].requestsPerSecond / r[0].requestsPerSecond) * 100).toFixed(0)}%。\n`);
+    if (r.length === 2) console.log(`\n联系卡调用的吞吐是健康检查的 ${((r[1].requestsPerSecond / r[0].requestsPerSecond) * 100).toFixed(0)}%。`);
+    console.log(`测完时负载 ${load()}（别的进程也在用 CPU 时，请求/秒与 p99 都会变差；两者之比受影响较小）。\n`);
   }
   if (run('requests')) {
     console.log(`## 诉求列表与提交（本地网关，autocannon 32 连接，每项先预热 ${WARM_UP_SECONDS} 秒不计，再测 10 秒）\n`);
@@ -100,7 +103,7 @@ async function notices(): Promise<void> {
         `${r.gridReach.p50} / ${r.gridReach.p99} ms（${r.gridReach.households} 户） |`,
     );
   }
-  console.log('');
+  console.log(`\n测完时负载 ${load()}（别的进程也在用 CPU 时，p99 会变差）。\n`);
 }
 
 main().catch((e) => {

@@ -14,7 +14,11 @@ export interface SpawnedRuntime {
 }
 
 export async function spawnRuntime(dataDir: string, port: number): Promise<SpawnedRuntime> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/runtime/main.ts'], {
+  // WGT_BENCH_CPU_PROF=<dir>: every process of the runtime (coordinator and gateway workers inherit the flags)
+  // writes a V8 CPU profile there when it stops; scripts/bench/cpuprofile-summary.ts reads them.
+  const profileDir = process.env.WGT_BENCH_CPU_PROF;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/runtime/main.ts'], {
     cwd: ROOT,
     // No timer triggers: the dispatcher (every minute) and the request jobs (every 5) would share the CPU being measured.
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WGT_DATA_DIR: dataDir, WGT_MODE: 'dev', WGT_TIMERS: 'off' },

@@ -72,8 +72,8 @@ export interface Caller {
   user: User;
   /**
    * For a user holding a grid_worker post (else both empty): the grids naming them as primary worker,
-   * and those naming them as backup worker only; each ordered by code. Read on every call, never kept:
-   * a reassigned worker loses a grid at once.
+   * and those naming them as backup worker only; each ordered by code. Read on every call, never kept past a
+   * write (an adapter's cache must be invalidated by it): a reassigned worker loses a grid at once.
    */
   primaryGridIds: string[];
   backupGridIds: string[];

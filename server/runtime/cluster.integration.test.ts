@@ -126,6 +126,43 @@ describe('the runtime on several cores (WGT_WORKERS)', () => {
     }
   }, 60_000);
 
+  it("a card edit or a reassignment through one worker shows on every worker's next call (each caches reads per process)", async () => {
+    const rt = launch(dataDir, { WGT_WORKERS: '2', PORT: '0' });
+    try {
+      const url = await urlOf(rt.output, rt.exited);
+      const person = async (query: string) =>
+        ok((await (await fetch(`${url}/api/dev/people?${query}&limit=1`)).json()) as Reply<{ people: { id: string }[] }>).people[0].id;
+      const session = async (userId: string) => ok(await call<{ token: string }>(url, '/api/dev/session', { userId })).token;
+      type Card = { grid: { id: string; communityId: string }; worker: { workerId: string; intro: string } | null; backup: { workerId: string } | null };
+      const resident = await session(await person('role=resident'));
+      // Eight calls on connections of their own reach both workers: each has the card in its cache afterwards.
+      const cards = async () => (await Promise.all(Array.from({ length: 8 }, () => call<Card>(url, '/api/fn/grid', { action: 'myCard', data: {} }, resident)))).map(ok);
+      const before = await cards();
+      const { grid, worker } = before[0];
+      expect(worker).not.toBeNull();
+
+      const workerToken = await session(worker!.workerId);
+      const edit = ok(await call<{ card: { displayName: string; workPhone: string; dutyHours: unknown[] } }>(url, '/api/fn/grid', { action: 'myCardEdit', data: {} }, workerToken));
+      const intro = `集群测试的新介绍 ${Date.now()}`;
+      ok(await call(url, '/api/fn/grid', {
+        action: 'updateMyCard',
+        data: { displayName: edit.card.displayName, workPhone: edit.card.workPhone || '13800000000', photoFileId: null, dutyHours: edit.card.dutyHours, intro },
+      }, workerToken));
+      for (const c of await cards()) expect(c.worker!.intro).toBe(intro);
+
+      // The community's staff names another worker as B角: every worker's next card shows them.
+      const staff = await session(await person(`role=community_staff&communityId=${grid.communityId}`));
+      const workers = ok(await call<{ id: string }[]>(url, '/api/fn/grid', { action: 'workers', data: { communityId: grid.communityId } }, staff));
+      const list = ok(await call<{ id: string; version: number }[]>(url, '/api/fn/grid', { action: 'list', data: { communityId: grid.communityId } }, staff));
+      const version = list.find((g) => g.id === grid.id)!.version;
+      const newBackup = workers.find((w) => w.id !== worker!.workerId && w.id !== before[0].backup?.workerId)!.id;
+      ok(await call(url, '/api/fn/grid', { action: 'assign', data: { gridId: grid.id, primaryWorkerId: worker!.workerId, backupWorkerId: newBackup, version } }, staff));
+      for (const c of await cards()) expect(c.backup!.workerId).toBe(newBackup);
+    } finally {
+      await stopped(rt);
+    }
+  }, 60_000);
+
   it('fails to start on a port already taken: the workers say why and the coordinator exits 1', async () => {
     const taken = createServer();
     await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));

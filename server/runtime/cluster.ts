@@ -9,7 +9,8 @@
  *   connection. WAL lets their reads run side by side; writes are serialized by SQLite's own locks
  *   (every write transaction is BEGIN IMMEDIATE, with a busy timeout), so the rules that hold in one
  *   process — version-checked commits, rate counters counted inside the write, idempotency keys — hold
- *   across workers. Nothing is cached between requests, so no worker can serve another's stale state.
+ *   across workers. What a worker keeps between requests (the store's read cache, read-cache.ts) is checked against
+ *   the database's version, which every write bumps whichever process makes it, so no worker serves another's stale state.
  *
  * A worker that dies is replaced. Stopping the coordinator asks every worker to finish its requests and
  * close its database, then stops the timers and closes its own.

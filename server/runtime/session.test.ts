@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bearerToken, createSessionService, deriveKey, hmacBase64Url, loadOrCreateSecret, SESSION_SECRET_FILE } from './session';
+import { bearerToken, createSessionService, deriveKey, hmacBase64Url, loadOrCreateSecret, SESSION_SECRET_FILE, VERIFIED_SESSIONS_MAX } from './session';
 
 const secret = Buffer.alloc(32, 7);
 const clockAt = (iso: string) => {
@@ -26,6 +26,26 @@ describe('sessions', () => {
     state.now = new Date('2026-03-01T00:00:59Z');
     expect(s.verify(token)).not.toBeNull();
     state.now = new Date('2026-03-01T00:01:00Z');
+    expect(s.verify(token)).toBeNull();
+  });
+
+  it('remembers verified tokens without changing any answer: expiry still counts, a forged token never passes, and past the limit it starts again', () => {
+    const { clock, state } = clockAt('2026-03-01T00:00:00Z');
+    const s = createSessionService({ secret, mode: 'dev', clock, ttlSeconds: 60 });
+    const { token, payload } = s.issue(user);
+    expect(s.verify(token)).toEqual(payload);
+    expect(s.verify(token)).toEqual(payload);
+    // A cached payload cannot be changed by whoever received it.
+    expect(() => {
+      (s.verify(token) as { sub: string }).sub = 'open-admin';
+    }).toThrow(TypeError);
+    const forged = `${token.slice(0, -2)}xx`;
+    expect(s.verify(forged)).toBeNull();
+    expect(s.verify(forged)).toBeNull();
+    for (let i = 0; i <= VERIFIED_SESSIONS_MAX; i++) s.verify(s.issue({ id: `u${i}`, openid: `open-${i}` }).token);
+    expect(s.verify(token)).toEqual(payload);
+    state.now = new Date('2026-03-01T00:01:00Z');
+    expect(s.verify(token)).toBeNull();
     expect(s.verify(token)).toBeNull();
   });
 

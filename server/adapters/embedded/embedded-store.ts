@@ -33,6 +33,7 @@ import { SqlitePeople } from './embedded-people';
 import { SqliteRegisters } from './embedded-registers';
 import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
 import { applyMigrations } from './migrations';
+import { READ_VERSION_SQL, ReadCache, withReadCache } from './read-cache';
 import { TransactionGate } from './transaction-gate';
 import { SqliteFollowers } from './embedded-followers';
 import type { FollowerRepository } from '../../ports/follower.port';
@@ -168,6 +169,9 @@ export const FIND_CALLER_SQL = `SELECT u.*, (SELECT json_group_array(json_array(
 class SqliteCore implements SqlAccess {
   private readonly statements = new Map<string, Database.Statement<unknown[]>>();
   private readonly rawStatements = new Map<string, Database.Statement<unknown[]>>();
+  /** The prepared statements that may write (not `readonly` to SQLite), and how many times one ran: the read cache's own-write check. */
+  private readonly writers = new Set<Database.Statement<unknown[]>>();
+  writes = 0;
 
   constructor(
     readonly db: Db,
@@ -180,7 +184,9 @@ class SqliteCore implements SqlAccess {
     if (!s) {
       s = this.db.prepare<unknown[]>(sql);
       this.statements.set(sql, s);
+      if (!s.readonly) this.writers.add(s);
     }
+    if (this.writers.has(s)) this.writes++;
     return s;
   }
 
@@ -198,7 +204,9 @@ class SqliteCore implements SqlAccess {
     if (!s) {
       s = this.db.prepare<unknown[]>(sql).raw(true);
       this.rawStatements.set(sql, s);
+      if (!s.readonly) this.writers.add(s);
     }
+    if (this.writers.has(s)) this.writes++;
     return s.all(params) as unknown[][];
   }
 
@@ -719,6 +727,11 @@ export interface EmbeddedStoreOptions {
    * faults with it: throwing makes that statement fail as a database error would.
    */
   onStatement?: (sql: string) => void;
+  /**
+   * Answer the reads every call repeats from a cache kept valid by the database's version (read-cache.ts).
+   * Default: on, except with onStatement (a fault injected on a read must reach that read).
+   */
+  readCache?: boolean;
 }
 
 /** Opens (creating if needed) the database file and brings its schema up to date. ':memory:' for tests. */
@@ -731,12 +744,19 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
   applyMigrations(db);
 
   const core = new SqliteCore(db, options.onStatement);
+  const readVersion = db.prepare(READ_VERSION_SQL).pluck();
+  // Named so that CPU profiles show it (scripts/bench/cpuprofile-summary.ts counts it as SQLite time).
+  const readVersionNow = (): number => readVersion.get() as number;
+  const readCache = new ReadCache(readVersionNow, () => core.writes);
+  // A store that injects statement faults (tests) reads through to SQL unless it asks for the cache: its faults are on reads too.
+  const cached = options.readCache ?? !options.onStatement;
   const req = new SqliteRequests(core);
-  const nt = new SqliteNotices(core);
+  const nt = new SqliteNotices(core, cached ? readCache : undefined);
   const delivery = new SqliteDelivery(core);
   const gate = new TransactionGate();
-  const outside = repositories(core, req, nt, (_method, _kind, fn) => gate.pass(fn));
   const pass = <T>(fn: () => T) => gate.pass(fn);
+  const uncached = repositories(core, req, nt, (_method, _kind, fn) => gate.pass(fn));
+  const outside = cached ? withReadCache(uncached, core, readCache, pass) : uncached;
 
   const outbox: OutboxRepository = {
     claim: (r) => pass(() => delivery.claim(r)),
@@ -812,6 +832,9 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
           return result;
         } catch (e) {
           if (db.inTransaction) db.exec('ROLLBACK');
+          // The version goes back with the rollback; nothing read in the meantime is kept under it (belt and braces:
+          // the cache is not read inside a transaction).
+          readCache.clear();
           throw e;
         } finally {
           open = false;

@@ -565,6 +565,43 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE requests ADD COLUMN follower_count INTEGER NOT NULL DEFAULT 0;
   CREATE INDEX requests_by_grid_category_status_created ON requests (grid_id, category_id, status, created_at, id);
   `,
+  // read cache version (read-cache.ts): every write to a table the per-connection read cache holds adds one to
+  // read_versions.v in the same statement, from any connection or process; a cached read is valid while v is unchanged.
+  // A later migration that rebuilds one of these tables must create its three triggers again (read-cache.test.ts checks).
+  `
+  CREATE TABLE read_versions (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    v INTEGER NOT NULL
+  );
+  INSERT INTO read_versions (id, v) VALUES (1, 0);
+  CREATE TRIGGER read_version_streets_i AFTER INSERT ON streets BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_streets_u AFTER UPDATE ON streets BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_streets_d AFTER DELETE ON streets BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_communities_i AFTER INSERT ON communities BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_communities_u AFTER UPDATE ON communities BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_communities_d AFTER DELETE ON communities BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_grids_i AFTER INSERT ON grids BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_grids_u AFTER UPDATE ON grids BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_grids_d AFTER DELETE ON grids BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_buildings_i AFTER INSERT ON buildings BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_buildings_u AFTER UPDATE ON buildings BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_buildings_d AFTER DELETE ON buildings BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_households_i AFTER INSERT ON households BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_households_u AFTER UPDATE ON households BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_households_d AFTER DELETE ON households BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_users_i AFTER INSERT ON users BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_users_u AFTER UPDATE ON users BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_users_d AFTER DELETE ON users BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_cards_i AFTER INSERT ON cards BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_cards_u AFTER UPDATE ON cards BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_cards_d AFTER DELETE ON cards BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notices_i AFTER INSERT ON notices BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notices_u AFTER UPDATE ON notices BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notices_d AFTER DELETE ON notices BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notice_keys_i AFTER INSERT ON notice_keys BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notice_keys_u AFTER UPDATE ON notice_keys BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  CREATE TRIGGER read_version_notice_keys_d AFTER DELETE ON notice_keys BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

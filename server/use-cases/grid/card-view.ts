@@ -1,5 +1,5 @@
 import { DEFAULT_DUTY_HOURS, type ContactCard, type ContactCardView, type WorkerCardView } from '@core/contact-card/contact-card';
-import { dutyText, isOnDuty } from '@core/contact-card/duty-hours';
+import { dutyText, isOnDuty, type DutySlot } from '@core/contact-card/duty-hours';
 import { boundaryText, type Grid } from '@core/places/place';
 import type { User } from '@core/people/user';
 import type { Deps } from '../../functions/deps';
@@ -19,6 +19,25 @@ export function cardOrDefault(worker: User, card: ContactCard | null, at: string
   );
 }
 
+/**
+ * dutyText is a pure function of the slots, and the same few schedules recur on every card: each text is kept by the
+ * slots' shape (at most DUTY_TEXTS_MAX of them), so the resident's most frequent call does not rebuild it.
+ */
+const DUTY_TEXTS = new Map<string, string>();
+const DUTY_TEXTS_MAX = 1000;
+
+export function dutyTextOf(slots: DutySlot[]): string {
+  let key = '';
+  for (const s of slots) key += `${s.days.join(',')} ${s.start} ${s.end};`;
+  let text = DUTY_TEXTS.get(key);
+  if (text === undefined) {
+    text = dutyText(slots);
+    if (DUTY_TEXTS.size >= DUTY_TEXTS_MAX) DUTY_TEXTS.clear();
+    DUTY_TEXTS.set(key, text);
+  }
+  return text;
+}
+
 function workerView(card: ContactCard, photoUrl: string | null, now: Date): WorkerCardView {
   return {
     workerId: card.workerId,
@@ -26,7 +45,7 @@ function workerView(card: ContactCard, photoUrl: string | null, now: Date): Work
     photoUrl,
     workPhone: card.workPhone,
     dutyHours: card.dutyHours,
-    dutyText: dutyText(card.dutyHours),
+    dutyText: dutyTextOf(card.dutyHours),
     onDuty: isOnDuty(card.dutyHours, now),
     intro: card.intro,
   };
