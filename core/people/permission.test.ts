@@ -1,4 +1,5 @@
-import { can, PERMISSIONS, PERMISSION_LABELS } from './permission';
+import { can, PERMISSIONS } from './permission';
+import { PERMISSION_LABELS } from './permission-labels';
 import type { Actor } from './role';
 
 const street = 's1';
