@@ -4,7 +4,7 @@
  */
 import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { settled, startApp, textOf, type App } from './support/app';
+import { settled, signInAs, startApp, textOf, type App } from './support/app';
 import { bindRoom, newWechatUser } from './support/people';
 import { gridOf } from './support/demo';
 
@@ -47,12 +47,7 @@ test('a resident binds and waits; the grid worker confirms one binding and rejec
   const grid = await gridOf(app.runtime, gridId);
 
   const worker = await app.phone();
-  await worker.goto(`${app.url}/`);
-  await worker.locator('.e2e-dev-banner').waitFor();
-  await worker.locator('.e2e-role-grid_worker').click();
-  await worker.locator('.e2e-people-search input').fill(grid.primaryWorker.name);
-  await worker.locator('.e2e-person-name', { hasText: grid.primaryWorker.name }).first().click();
-  await worker.waitForURL((url) => !url.hash.includes('features/dev'));
+  await signInAs(worker, app, { role: 'grid_worker', name: grid.primaryWorker.name });
   await worker.locator('.e2e-entry-bindings').click();
   const items = worker.locator('.e2e-binding-item');
   await items.first().waitFor();

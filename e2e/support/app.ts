@@ -86,7 +86,8 @@ export async function signInAs(page: Page, app: App, who: { role: RoleTab; name:
   await page.locator('.e2e-dev-banner').waitFor();
   await page.locator(`.e2e-role-${who.role}`).click();
   await page.locator('.e2e-people-search input').fill(who.name);
-  await page.locator('.e2e-person-name', { hasText: who.name }).first().click();
+  // Tap only once the list answers the typed search: the list re-renders when the search settles.
+  await page.locator('.e2e-people-current .e2e-person-name', { hasText: who.name }).first().click();
   await page.waitForURL((url) => !url.hash.includes('features/dev'));
 }
 

@@ -33,7 +33,9 @@ export default function LoginPage() {
   }, [typed]);
 
   const key = `${role}|${search}`;
-  const q = useQuery<PeoplePage>(key, () => devApi.people({ role, q: search || undefined, limit: PAGE, offset: 0 }));
+  // Each page remembers the search it answers, so a list still showing an older search is known as such.
+  const q = useQuery<PeoplePage & { key: string }>(key, async () => ({ ...(await devApi.people({ role, q: search || undefined, limit: PAGE, offset: 0 })), key }));
+  const current = q.data?.key === `${role}|${typed.trim()}`;
   useEffect(() => setExtra([]), [key]);
   const people = [...(q.data?.people ?? []), ...extra];
   const total = q.data?.total ?? 0;
@@ -105,7 +107,7 @@ export default function LoginPage() {
           <Text className="login-count">
             共 {total} 位{ROLE_LABELS[role]}
           </Text>
-          <View className="list e2e-people">
+          <View className={`list e2e-people ${current ? 'e2e-people-current' : ''}`}>
             {people.map((p) => (
               <View key={p.id} className="list__item e2e-person" id={`person-${p.id}`} hoverClass="list__item--pressed" onClick={() => void signIn(p)}>
                 <View className="login-avatar">
