@@ -53,6 +53,17 @@ export default tseslint.config(
     },
   },
   {
+    // Use cases own their context (server/use-cases/context.ts); the transport layers call them, never the reverse.
+    files: ['server/use-cases/**/*.ts'],
+    ignores: ['server/use-cases/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/functions/*', '**/runtime/*', '**/cloudfunctions/*'], message: '用例不得依赖函数层或运行时：上下文类型在 server/use-cases/context.ts。' }] },
+      ],
+    },
+  },
+  {
     // Pages talk to feature APIs; only src/lib/cloud touches the transport.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/lib/cloud/**', 'src/features/dev/**'],

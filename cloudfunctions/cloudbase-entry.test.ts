@@ -1,5 +1,5 @@
 import type { CloudFunction, Identity } from '../server/functions/define-function';
-import type { Deps } from '../server/functions/deps';
+import type { Deps } from '../server/use-cases/context';
 import { createMain, identityFrom } from './cloudbase-entry';
 
 function recordingFunction() {

@@ -4,7 +4,7 @@
  */
 import type { Reply } from '@core/shared/errors';
 import type { CloudFunction, Identity } from '../server/functions/define-function';
-import type { Deps } from '../server/functions/deps';
+import type { Deps } from '../server/use-cases/context';
 import { isHttpEvent, type HttpResponse } from '../server/functions/http-event';
 
 /** The one thing the entry reads from the CloudBase app: the caller the platform injected. */

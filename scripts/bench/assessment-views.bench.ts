@@ -10,7 +10,7 @@
  */
 import { monthRange, shiftMonth } from '../../core/assessment/periods';
 import { PAGE_SIZE } from '../../server/adapters/cloudbase/cloudbase-access';
-import type { Deps } from '../../server/functions/deps';
+import type { Deps } from '../../server/use-cases/context';
 import { assessmentFunction } from '../../server/functions/assessment.function';
 import type { CounterQuery, CounterRow } from '../../server/ports/assessment.port';
 import type { Store } from '../../server/ports/store.port';

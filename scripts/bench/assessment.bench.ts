@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { periodKeys, monthRange, shiftMonth } from '../../core/assessment/periods';
 import type { CounterKind } from '../../core/assessment/counters';
 import { openEmbeddedStore, type EmbeddedStore } from '../../server/adapters/embedded/embedded-store';
-import type { Deps } from '../../server/functions/deps';
+import type { Deps } from '../../server/use-cases/context';
 import type { CounterQuery } from '../../server/ports/assessment.port';
 import { DB_FILE_NAME } from '../../server/runtime/data-dir';
 import { LocalFileStorage } from '../../server/runtime/local-files';

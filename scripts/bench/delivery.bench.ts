@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { outboxId, type OutboxRecord } from '@core/messages/message';
 import { openEmbeddedStore, type EmbeddedStore } from '../../server/adapters/embedded/embedded-store';
-import type { Deps } from '../../server/functions/deps';
+import type { Deps } from '../../server/use-cases/context';
 import type { FileStorage } from '../../server/ports/file-storage.port';
 import type { SubscribeSender } from '../../server/ports/subscribe-sender.port';
 import { localDeps, localMessageConfig } from '../../server/runtime/local-deps';

@@ -8,7 +8,7 @@ import { openDataFolder } from '../../server/runtime/main';
 import { dataDirFrom, filesDir } from '../../server/runtime/data-dir';
 import { LocalFileStorage } from '../../server/runtime/local-files';
 import { consoleLogger, localBindUrlBase, localDeps } from '../../server/runtime/local-deps';
-import type { Deps } from '../../server/functions/deps';
+import type { Deps } from '../../server/use-cases/context';
 import { isDomainError } from '../../core/shared/errors';
 import type { CliArgs } from './cli-args';
 

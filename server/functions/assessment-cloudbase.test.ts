@@ -11,7 +11,7 @@ import { FakeCloudbaseDb } from '../adapters/cloudbase/testing/fake-cloudbase-db
 import { assessmentHistory, data, NOV, type Caller } from '../testing/assessment-history';
 import { functionHarness, type Harness } from '../testing/function-harness';
 import { smallStreet } from '../testing/small-street.fixture';
-import type { Deps } from './deps';
+import type { Deps } from '../use-cases/context';
 import { FUNCTIONS } from './registry';
 
 /** Counts every request the store sends to the database: query get / count, document get, aggregate end. */

@@ -3,14 +3,12 @@
  * The production entry (`cloudfunctions/<name>/index.ts`) and the local gateway both call `handle`
  * with an identity they got from their platform and the adapters they wired; nothing here knows which.
  */
-import { DomainError, ERROR_MESSAGES, isDomainError, type Reply } from '@core/shared/errors';
+import { type DomainError, ERROR_MESSAGES, isDomainError, type Reply } from '@core/shared/errors';
 import { can, type Permission } from '@core/people/permission';
-import type { Actor } from '@core/people/role';
-import type { User } from '@core/people/user';
 import { parse, type Schema } from '@core/validation/schema';
-import type { Deps } from './deps';
+import type { Deps, SystemContext, UserContext } from '../use-cases/context';
 import type { HttpEvent, HttpResponse } from './http-event';
-import { resolveActor } from './resolve-actor';
+import { resolveActor } from '../use-cases/account/resolve-actor';
 
 /**
  * Who is calling, as the platform says: a WeChat user (openid from `getUserInfo()` / the signed local
@@ -18,17 +16,6 @@ import { resolveActor } from './resolve-actor';
  */
 export type Identity = { kind: 'user'; openid: string } | { kind: 'system' };
 
-export interface UserContext {
-  actor: Actor;
-  user: User;
-  deps: Deps;
-  now: Date;
-}
-
-export interface SystemContext {
-  deps: Deps;
-  now: Date;
-}
 
 export interface UserAction<I> {
   /** The permission this action exercises; the use case checks it against the exact scope. */
@@ -107,9 +94,4 @@ export function defineFunction(name: string, actions: ActionTable, options: { ti
       }
     },
   };
-}
-
-/** Throws `AUTH.FORBIDDEN` unless the actor may do this here. */
-export function authorize(actor: Actor, permission: Permission, scope: Parameters<typeof can>[2]): void {
-  if (!can(actor, permission, scope)) throw new DomainError('AUTH.FORBIDDEN');
 }

@@ -1,7 +1,8 @@
 import { nightlyRecount } from '../use-cases/assessment/recount';
 import { purgeExpiredExports } from '../use-cases/housekeeping/purge-expired-exports';
 import { purgeOrphanUploads } from '../use-cases/housekeeping/purge-orphan-uploads';
-import { defineFunction, type SystemContext } from './define-function';
+import { defineFunction } from './define-function';
+import type { SystemContext } from '../use-cases/context';
 
 /**
  * System jobs run by the daily timer trigger (see cloudfunctions/housekeeping/config.json: one trigger,

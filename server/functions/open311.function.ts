@@ -27,7 +27,7 @@ import { postRequest } from '../use-cases/open311/post-request';
 import { revokePartnerKey } from '../use-cases/open311/revoke-partner-key';
 import type { PartnerKey } from '../ports/partner.port';
 import { defineFunction, type CloudFunction } from './define-function';
-import type { Deps } from './deps';
+import type { Deps } from '../use-cases/context';
 import { headerOf, type HttpEvent, type HttpResponse } from './http-event';
 
 /** A form or JSON body larger than this is refused (a request's text is at most a few kilobytes). */

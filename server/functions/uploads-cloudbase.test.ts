@@ -11,7 +11,7 @@ import { FakeCloudbaseDb } from '../adapters/cloudbase/testing/fake-cloudbase-db
 import { functionHarness, type Harness } from '../testing/function-harness';
 import { fakePdf, smallPdf } from '../testing/pdf.fixture';
 import { smallStreet } from '../testing/small-street.fixture';
-import type { Deps } from './deps';
+import type { Deps } from '../use-cases/context';
 import { FUNCTIONS } from './registry';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');

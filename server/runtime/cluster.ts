@@ -17,7 +17,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { join, resolve } from 'node:path';
-import type { Logger } from '../functions/deps';
+import type { Logger } from '../use-cases/context';
 import { FUNCTIONS } from '../functions/registry';
 import { systemClock } from '../ports/clock.port';
 import { filesDir } from './data-dir';

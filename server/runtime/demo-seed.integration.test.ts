@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Logger } from '../functions/deps';
+import type { Logger } from '../use-cases/context';
 import { demoSeedWanted, startRuntime } from './main';
 
 const silent: Logger = { info: () => undefined, error: () => undefined };

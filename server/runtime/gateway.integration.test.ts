@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { openEmbeddedStore, type EmbeddedStore } from '../adapters/embedded/embedded-store';
-import type { Logger } from '../functions/deps';
+import type { Logger } from '../use-cases/context';
 import { FUNCTIONS } from '../functions/registry';
 import { IMAGE_MAX_BYTES } from '../ports/file-storage.port';
 import { smallStreet } from '../testing/small-street.fixture';

@@ -3,7 +3,7 @@ import { spreadsheetRegisterReader } from '../adapters/spreadsheet/register-read
 import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import type { EmbeddedStore } from '../adapters/embedded/embedded-store';
-import type { Deps, Logger, MessageConfig } from '../functions/deps';
+import type { Deps, Logger, MessageConfig } from '../use-cases/context';
 import { audienceByKind, type AudienceSource } from '../ports/audience.port';
 import { noticeAudience } from '../use-cases/notices/notice-audience';
 import type { Clock } from '../ports/clock.port';

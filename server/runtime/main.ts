@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { openEmbeddedStore, type EmbeddedStore } from '../adapters/embedded/embedded-store';
 import type { CloudFunction } from '../functions/define-function';
 import type { Reply } from '@core/shared/errors';
-import type { Logger } from '../functions/deps';
+import type { Logger } from '../use-cases/context';
 import { FUNCTIONS } from '../functions/registry';
 import type { Clock } from '../ports/clock.port';
 import { systemClock } from '../ports/clock.port';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Reply } from '@core/shared/errors';
 import type { CloudFunction, Identity } from '../functions/define-function';
-import type { Deps, Logger } from '../functions/deps';
+import type { Deps, Logger } from '../use-cases/context';
 import { parseCron } from './cron';
 import { createScheduler, readTimerTriggers, type TimerTrigger, type TriggerRun } from './scheduler';
 import { fakeTime } from './testing/fake-time';

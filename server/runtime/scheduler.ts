@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CloudFunction } from '../functions/define-function';
-import type { Deps, Logger } from '../functions/deps';
+import type { Deps, Logger } from '../use-cases/context';
 import type { Clock } from '../ports/clock.port';
 import { systemClock } from '../ports/clock.port';
 import { nextFireTime, parseCron, type CronSchedule } from './cron';

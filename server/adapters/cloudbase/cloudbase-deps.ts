@@ -5,7 +5,7 @@
 import type { RegisterReader } from '@core/registers/register-data';
 import { randomUUID } from 'node:crypto';
 import type { CloudBase } from '@cloudbase/node-sdk';
-import type { Deps, FunctionConfig, Logger } from '../../functions/deps';
+import type { Deps, FunctionConfig, Logger } from '../../use-cases/context';
 import { noAudience, type AudienceSource } from '../../ports/audience.port';
 import { systemClock } from '../../ports/clock.port';
 import type { ContentCheck } from '../../ports/content-check.port';

@@ -4,7 +4,7 @@
  */
 import type { MessageTemplate, OutboxRecord } from '@core/messages/message';
 import { shapeTemplateData } from '@core/messages/subscribe-message';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../../use-cases/context';
 import type { SubscribeMessage } from '../../ports/subscribe-sender.port';
 import { functionHarness, type Harness } from '../../testing/function-harness';
 import { dispatchOutbox } from '../../use-cases/messages/dispatch-outbox';

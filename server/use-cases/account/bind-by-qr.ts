@@ -1,7 +1,7 @@
 import type { MeView, QrGridPreview } from '@core/api/contract';
 import { boundaryText, type Grid } from '@core/places/place';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { saveResidence } from './bind-household';
 
 async function gridOfToken(ctx: UserContext, token: string): Promise<Grid> {

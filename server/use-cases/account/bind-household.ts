@@ -1,9 +1,9 @@
 import type { MeView } from '@core/api/contract';
 import type { Residence } from '@core/people/user';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { buildMeView } from './me-view';
-import { resolveActor } from '../../functions/resolve-actor';
+import { resolveActor } from './resolve-actor';
 
 /**
  * Binding replaces any earlier residence (a new binding is 待网格员确认 again): a person lives in one household in this app. The change is

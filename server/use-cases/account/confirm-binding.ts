@@ -1,4 +1,4 @@
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { pendingBindingFor, settleBinding } from './pending-binding';
 
 /** 确认: the resident now counts for coverage and 已阅读 and sees their household. */

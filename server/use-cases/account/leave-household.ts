@@ -1,5 +1,5 @@
 import type { MeView } from '@core/api/contract';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { buildMeView } from './me-view';
 import { saveResidence } from './bind-household';
 

@@ -4,7 +4,7 @@ import { maskName } from '@core/people/phone';
 import { grantOf, workerGridIds } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
 import { can } from '@core/people/permission';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { residenceAddress } from './me-view';
 
 const VIA_LABELS = { address: '按地址绑定', qr: '扫网格码绑定' } as const;

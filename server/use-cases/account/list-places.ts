@@ -4,7 +4,7 @@
  */
 import type { BuildingOption, CommunityOption, HouseholdOption } from '@core/api/contract';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 
 export async function listCommunities(ctx: UserContext): Promise<CommunityOption[]> {
   const { places } = ctx.deps.store;

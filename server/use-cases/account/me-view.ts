@@ -4,7 +4,7 @@ import { ROLE_LABELS, type Actor, type RoleGrant } from '@core/people/role';
 import { RESIDENCE_STATUS_LABELS } from '@core/api/binding.contract';
 import { maskName } from '@core/people/phone';
 import { residenceStatus, type Residence, type User } from '@core/people/user';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 
 async function whereOf(deps: Deps, grant: RoleGrant): Promise<string> {
   const { places } = deps.store;

@@ -1,7 +1,7 @@
 import { grantOf, type Actor } from '@core/people/role';
 import { isPendingResidence, type Residence, type User } from '@core/people/user';
 import { DomainError } from '@core/shared/errors';
-import { authorize, type UserContext } from '../../functions/define-function';
+import { authorize, type UserContext } from '../context';
 
 /**
  * The pending binding a worker is about to settle, checked at its exact grid: a worker of that grid (primary or

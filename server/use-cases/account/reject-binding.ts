@@ -1,4 +1,4 @@
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { pendingBindingFor, settleBinding } from './pending-binding';
 
 /** 退回: the residence is cleared; the resident reads 被退回 (and the reason) on 我的 until they bind again. */

@@ -8,7 +8,7 @@ import { contributionIn, FIGURE_LISTS, rangeInstants, type FigureListId } from '
 import { compositeScore, DEFAULT_SCORE_WEIGHTS, figuresOf, formatFigure, INDICATOR_IDS, INDICATORS, rankByScore, type ScoreWeights } from '@core/assessment/indicators';
 import { periodKeys, previousRange, type DateRange } from '@core/assessment/periods';
 import { listItemOf } from '@core/requests/request';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { RequestQuery } from '../../ports/request.port';
 import { gridNames, toSummary } from '../requests/request-views';
 import type { AssessmentScope } from './assessment-scope';

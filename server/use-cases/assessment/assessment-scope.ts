@@ -11,7 +11,7 @@ import { can, type Permission } from '@core/people/permission';
 import type { Actor } from '@core/people/role';
 import type { StaffPost } from '@core/people/user';
 import { DomainError } from '@core/shared/errors';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { RequestQuery } from '../../ports/request.port';
 
 export interface AssessmentScope {

@@ -4,7 +4,7 @@ import { rankByScore } from '@core/assessment/indicators';
 import { checkRange, periodKeys, rangeLabel } from '@core/assessment/periods';
 import { grantOf } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { countersByScope, figureRequestLists, figureViews, scopeCounters, scoreOf, streetWeights } from './assessment-reads';
 import type { AssessmentScope } from './assessment-scope';
 

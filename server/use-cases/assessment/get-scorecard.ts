@@ -5,7 +5,7 @@ import { shiftMonth } from '@core/assessment/periods';
 import { beijingDate } from '@core/calendar/working-days';
 import { can } from '@core/people/permission';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { countersByScope } from './assessment-reads';
 
 function monthWords(month: string): string {

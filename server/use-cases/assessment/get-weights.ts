@@ -1,7 +1,7 @@
 import type { ScoreWeights } from '@core/assessment/indicators';
 import { grantOf } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { streetWeights } from './assessment-reads';
 
 /** The street a street admin manages: weights are the street's, set by its admin only ('street.settings'). */

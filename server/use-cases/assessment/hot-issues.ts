@@ -20,7 +20,7 @@ import { monthRange, shiftMonth } from '@core/assessment/periods';
 import { rangeInstants } from '@core/assessment/figure-lists';
 import type { Community } from '@core/places/place';
 import { listItemOf } from '@core/requests/request';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { RequestQuery } from '../../ports/request.port';
 import { scopeGridFilter, type AssessmentScope } from './assessment-scope';
 

@@ -2,7 +2,7 @@ import type { AssessmentContract, FigureRequestsView } from '@core/api/assessmen
 import { FIGURE_LISTS } from '@core/assessment/figure-lists';
 import { INDICATORS } from '@core/assessment/indicators';
 import { checkRange } from '@core/assessment/periods';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { figureRequestsPage, scopeCounters } from './assessment-reads';
 import { assessmentScope } from './assessment-scope';
 

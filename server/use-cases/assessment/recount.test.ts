@@ -16,7 +16,7 @@ import type { ServiceRequest } from '@core/requests/request';
 import { createCloudbaseStore, importIntoCloudbase } from '../../adapters/cloudbase/cloudbase-store';
 import { FakeCloudbaseDb } from '../../adapters/cloudbase/testing/fake-cloudbase-db';
 import { openEmbeddedStore } from '../../adapters/embedded/embedded-store';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import { FUNCTIONS } from '../../functions/registry';
 import { LocalFileStorage } from '../../runtime/local-files';
 import { localDeps, localMessageConfig } from '../../runtime/local-deps';

@@ -12,7 +12,7 @@
  */
 import { COUNTER_METRICS, counterId, emptyCounters, contributionsOf, type CounterKind, type CounterMetric, type Counters } from '@core/assessment/counters';
 import type { CounterRow } from '../../ports/assessment.port';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 
 export const RECOUNT_JOB = 'assessment.recount';
 /** Requests per page (CloudBase answers at most 1000 per query). */

@@ -1,6 +1,6 @@
 import { checkWeights, DEFAULT_SCORE_WEIGHTS, type ScoreWeights } from '@core/assessment/indicators';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { adminStreetId } from './get-weights';
 
 function words(w: ScoreWeights): string {

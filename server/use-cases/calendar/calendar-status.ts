@@ -1,5 +1,5 @@
 import { calendarStatus, type CalendarStatus } from '@core/calendar/calendar-status';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 
 /**
  * `request.calendarStatus`: which years have holiday data and whether staff must be warned that next

@@ -10,8 +10,8 @@ import { checkYearCalendar, type CalendarSource } from '@core/calendar/calendar-
 import type { YearCalendar } from '@core/calendar/working-days';
 import { grantOf } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
-import { authorize, type UserContext } from '../../functions/define-function';
-import type { Deps } from '../../functions/deps';
+import { authorize, type UserContext } from '../context';
+import type { Deps } from '../context';
 
 export interface CalendarImportResult {
   year: number;

@@ -6,7 +6,7 @@
  */
 import type { CoverageRow, NoticeCoverage } from '@core/api/notice.contract';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { tableOf, type SheetData } from '../../adapters/spreadsheet/export-writer';
 import { gridReach, noticeCoverage } from '../notices/notice-coverage';
 import type { ExportScope } from './export-scope';

@@ -18,7 +18,7 @@ import type { HotIssue, PeriodInput, RankingRow } from '@core/api/assessment.con
 import { emptyCounters, type ScopeKind } from '@core/assessment/counters';
 import { compositeScore, figuresOf, INDICATOR_IDS, INDICATORS, SCORE_DEFINITION, type Figures, type IndicatorId, type ScoreWeights } from '@core/assessment/indicators';
 import { periodKeys } from '@core/assessment/periods';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { tableOf, type ColumnKind, type SheetData, type TableColumn } from '../../adapters/spreadsheet/export-writer';
 import { countersByScope, rankRows, streetWeights } from '../assessment/assessment-reads';
 import { assessmentScope } from '../assessment/assessment-scope';

@@ -16,7 +16,7 @@ import { maskName } from '@core/people/phone';
 import { currentDue, type ServiceRequest } from '@core/requests/request';
 import { RATING_LABELS, SOURCE_LABELS, STATUS_LABELS } from '@core/requests/request.status';
 import { handlerLabel } from '@core/requests/request.transitions';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { RequestQuery } from '../../ports/request.port';
 import { tableOf, type SheetData, type TableColumn } from '../../adapters/spreadsheet/export-writer';
 import type { ExportScope } from './export-scope';

@@ -8,7 +8,7 @@ import type { PeriodInput, ScopeInput } from '@core/api/assessment.contract';
 import { checkRange } from '@core/assessment/periods';
 import { grantOf } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
-import { authorize, type UserContext } from '../../functions/define-function';
+import { authorize, type UserContext } from '../context';
 import type { RequestQuery } from '../../ports/request.port';
 import { streetPlaces, type StreetPlaces } from '../notices/notice-scope';
 

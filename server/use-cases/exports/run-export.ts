@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXPORT_KIND_LABELS, type AssessmentContract, type ExportView } from '@core/api/assessment.contract';
 import { rangeLabel } from '@core/assessment/periods';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { writeExportFile, type SheetData } from '../../adapters/spreadsheet/export-writer';
 import { EXPORT_TTL_MS, type ExportRecord } from '../../ports/export.port';
 import { CSV_TYPE, XLSX_TYPE } from '../../ports/file-storage.port';

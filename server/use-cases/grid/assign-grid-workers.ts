@@ -1,7 +1,7 @@
 import type { GridSummary } from '@core/api/contract';
 import type { User } from '@core/people/user';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { visibleGrid } from './get-card';
 import { summarize } from './list-grids';
 import { transferGridRequests } from './transfer-requests';

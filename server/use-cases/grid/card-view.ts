@@ -2,7 +2,7 @@ import { DEFAULT_DUTY_HOURS, type ContactCard, type ContactCardView, type Worker
 import { dutyText, isOnDuty, type DutySlot } from '@core/contact-card/duty-hours';
 import { boundaryText, type Grid } from '@core/places/place';
 import type { User } from '@core/people/user';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 
 /** A worker who never edited their card still gets one: their name and the default office hours, no phone yet. */
 export function cardOrDefault(worker: User, card: ContactCard | null, at: string): ContactCard {

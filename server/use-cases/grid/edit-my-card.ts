@@ -3,7 +3,7 @@ import { slotProblem } from '@core/contact-card/duty-hours';
 import { grantOf } from '@core/people/role';
 import { isImageType } from '../../ports/file-storage.port';
 import { DomainError } from '@core/shared/errors';
-import { authorize, type UserContext } from '../../functions/define-function';
+import { authorize, type UserContext } from '../context';
 import { cardOrDefault } from './card-view';
 import { useOwnUploads } from '../uploads/use-uploads';
 

@@ -2,7 +2,7 @@ import type { ContactCardView } from '@core/contact-card/contact-card';
 import type { Grid } from '@core/places/place';
 import { can } from '@core/people/permission';
 import { DomainError } from '@core/shared/errors';
-import { authorize, type UserContext } from '../../functions/define-function';
+import { authorize, type UserContext } from '../context';
 import { residenceAddress } from '../account/me-view';
 import { buildCardView } from './card-view';
 

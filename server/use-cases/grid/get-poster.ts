@@ -1,5 +1,5 @@
 import type { PosterView } from '@core/api/contract';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { buildCardView } from './card-view';
 import { visibleGrid } from './get-card';
 

@@ -2,7 +2,7 @@ import type { GridSummary } from '@core/api/contract';
 import { grantOf, workerGridIds } from '@core/people/role';
 import type { Grid } from '@core/places/place';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 
 /**
  * The grids an actor answers for, filtered on the server: street staff see the whole street (optionally

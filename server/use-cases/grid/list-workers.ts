@@ -1,7 +1,7 @@
 import type { WorkerSummary } from '@core/api/contract';
 import { grantOf } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 
 /** The workers staff may assign: a community's own workers; street staff may look at any community. */
 export async function listWorkers(ctx: UserContext, input: { communityId?: string }): Promise<WorkerSummary[]> {

@@ -1,7 +1,7 @@
 import { nextDueHolderId } from '@core/assessment/counters';
 import { OPEN_STATUSES } from '@core/requests/request.status';
 import type { RequestEvent } from '@core/requests/request';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 
 /** Requests moved per page: each is its own conditional write, so a big grid never makes one huge write. */
 export const TRANSFER_BATCH = 50;

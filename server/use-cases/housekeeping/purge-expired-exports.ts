@@ -1,4 +1,4 @@
-import type { SystemContext } from '../../functions/define-function';
+import type { SystemContext } from '../context';
 
 const BATCH = 200;
 /** A run stops after this many batches; the next run (or the next timer) takes the rest. */

@@ -1,4 +1,4 @@
-import type { SystemContext } from '../../functions/define-function';
+import type { SystemContext } from '../context';
 
 /** An upload gets a day to be used (a request, a notice, a card, an import); after that an unused one is deleted. */
 export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;

@@ -6,7 +6,7 @@
  * idempotent (fixed outbox ids, version-conditional commits): the lock keeps runs apart, it does not
  * make a repeated batch harmless by itself.
  */
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 
 export interface JobRun {
   /** What the last run saved (null the first time). */

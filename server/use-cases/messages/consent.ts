@@ -9,7 +9,7 @@ import { CONSENT_MOMENT_SPECS, type ConsentMoment, type Credits } from '@core/me
 import { MESSAGE_TEMPLATES, TEMPLATE_LABELS, type MessageTemplate } from '@core/messages/message';
 import { hasRole } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 
 function view(ctx: UserContext, credits: Credits): SubscriptionsView {
   const ids = ctx.deps.config.messages.templates;

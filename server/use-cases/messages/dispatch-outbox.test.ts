@@ -1,5 +1,5 @@
 import { AUDIENCE_RECIPIENT, outboxId, type OutboxRecord } from '@core/messages/message';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { AudienceSource } from '../../ports/audience.port';
 import type { SendResult, SubscribeMessage, SubscribeSender } from '../../ports/subscribe-sender.port';
 import { createCloudbaseStore, importIntoCloudbase } from '../../adapters/cloudbase/cloudbase-store';

@@ -17,7 +17,7 @@
  */
 import { AUDIENCE_RECIPIENT, outboxId, type FanoutProgress, type OutboxRecord } from '@core/messages/message';
 import { shapeTemplateData, templatePage } from '@core/messages/subscribe-message';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { OutboxOutcome } from '../../ports/outbox.port';
 import type { SendResult } from '../../ports/subscribe-sender.port';
 import { runJob } from '../jobs/run-job';

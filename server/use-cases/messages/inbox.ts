@@ -1,5 +1,5 @@
 import type { InboxMessage } from '@core/messages/message';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 
 /** 站内消息: always delivered, newest first; a person reads only their own. */
 export async function listInbox(ctx: UserContext, input: { cursor?: string }): Promise<{ items: InboxMessage[]; next: string | null; unread: number }> {

@@ -8,7 +8,7 @@
  *   WGT_MINIPROGRAM_STATE    developer | trial | formal: which version a message opens (default formal)
  */
 import { MESSAGE_TEMPLATES, type MessageTemplate } from '@core/messages/message';
-import type { MessageConfig } from '../../functions/deps';
+import type { MessageConfig } from '../context';
 import type { MiniprogramState } from '../../ports/subscribe-sender.port';
 
 export const DEFAULT_SENDS_PER_SECOND = 20;

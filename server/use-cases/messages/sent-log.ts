@@ -6,7 +6,7 @@
 import type { SentLogView } from '@core/api/message.contract';
 import { TEMPLATE_LABELS } from '@core/messages/message';
 import { TEMPLATE_KEYWORDS } from '@core/messages/subscribe-message';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 
 export async function listSentLog(ctx: UserContext, input: { cursor?: string }): Promise<SentLogView> {
   const log = ctx.deps.sentLog;

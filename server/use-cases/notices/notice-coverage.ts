@@ -5,7 +5,7 @@
  */
 import type { CoverageRow, GridReach, NoticeCoverage, NoticeManageItem } from '@core/api/notice.contract';
 import { NOTICE_CATEGORY_LABELS, NOTICE_STATE_LABELS, noticeState, REACH_METHOD_LABELS, scopeReaches, type KeyGroup, type Notice } from '@core/notices/notice';
-import { authorize, type UserContext } from '../../functions/define-function';
+import { authorize, type UserContext } from '../context';
 import { maskName } from '@core/people/phone';
 import { householdAddress, KEY_GROUP_LABELS, KEY_GROUPS, type Building, type Household } from '@core/places/place';
 import { DomainError } from '@core/shared/errors';

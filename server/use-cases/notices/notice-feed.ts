@@ -6,7 +6,7 @@ import type { NoticeDetail, NoticeFeed } from '@core/api/notice.contract';
 import { noticeState, scopeReaches } from '@core/notices/notice';
 import { grantOf } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import type { NoticeReceipt, ReadWrite } from '../../ports/notice.port';
 import { manageRole, residentPlace, scopeGrids, staffStreet, streetPlaces, viewerGrids } from './notice-scope';
 import { feedItem, noticeDetail } from './notice-views';

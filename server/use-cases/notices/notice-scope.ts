@@ -8,7 +8,7 @@ import { grantOf, workerGridIds, type Actor } from '@core/people/role';
 import { maskName } from '@core/people/phone';
 import type { Building, Community, Grid } from '@core/places/place';
 import { DomainError, isDomainError } from '@core/shared/errors';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { NoticeArea, NoticeKey } from '../../ports/notice.port';
 import type { HouseholdFilter } from '../../ports/store.port';
 

@@ -7,7 +7,7 @@ import {
   percentText,
   type Notice,
 } from '@core/notices/notice';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { GridNoticeStats, NoticeHead, NoticeReceipt } from '../../ports/notice.port';
 import { scopeText, type StreetPlaces } from './notice-scope';
 

@@ -8,8 +8,8 @@ import { BODY_MAX, type Notice, type NoticeAttachment, type PublisherRole } from
 import { blocksLength, toBlocks } from '@core/notices/sanitize';
 import { grantOf } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
-import type { Deps } from '../../functions/deps';
+import type { UserContext } from '../context';
+import type { Deps } from '../context';
 import { isImageType } from '../../ports/file-storage.port';
 import { useOwnUploads } from '../uploads/use-uploads';
 import {

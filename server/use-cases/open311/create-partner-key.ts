@@ -1,5 +1,5 @@
 import type { CreatedPartnerKey, PartnerKindInput } from '@core/api/open311.contract';
-import { authorize, type UserContext } from '../../functions/define-function';
+import { authorize, type UserContext } from '../context';
 import type { PartnerKey } from '../../ports/partner.port';
 import { apiKeyHash, keyPrefix, newApiKey } from './partner-key-secret';
 import { adminStreetOf, partnerKeyView } from './partner-key-views';

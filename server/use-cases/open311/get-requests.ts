@@ -12,7 +12,7 @@ import { OPEN311_STATUS, open311RequestOf, parseW3c, publicStepOf, statusesFor, 
 import type { Street } from '@core/places/place';
 import type { ServiceRequest } from '@core/requests/request';
 import { PARTNER_SOURCES, type RequestStatus } from '@core/requests/request.status';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { PartnerKey } from '../../ports/partner.port';
 import type { Open311Params } from './open311-caller';
 import { Open311Failure } from './open311-failure';

@@ -1,6 +1,6 @@
 import { serviceDefinitionOf, serviceOf, type Open311Service, type Open311ServiceDefinition } from '@core/open311/open311';
 import type { Street } from '@core/places/place';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import { Open311Failure } from './open311-failure';
 
 /** GET services: the street's active categories, in their order. Public. */

@@ -1,7 +1,7 @@
 import type { Open311Token } from '@core/open311/open311';
 import type { Street } from '@core/places/place';
 import { PARTNER_SOURCES } from '@core/requests/request.status';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { PartnerKey } from '../../ports/partner.port';
 import { Open311Failure } from './open311-failure';
 

@@ -1,5 +1,5 @@
 import type { PartnerKeyView } from '@core/api/open311.contract';
-import { authorize, type UserContext } from '../../functions/define-function';
+import { authorize, type UserContext } from '../context';
 import { adminStreetOf, partnerKeyView } from './partner-key-views';
 
 /** `open311.partnerKeys`: the street's partner keys, newest first, revoked ones included (what they did stays visible). */

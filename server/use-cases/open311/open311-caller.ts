@@ -3,7 +3,7 @@
  * api_key, the partner key — valid only when it exists, is not revoked and belongs to that street.
  */
 import type { Street } from '@core/places/place';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { PartnerKey } from '../../ports/partner.port';
 import { Open311Failure } from './open311-failure';
 import { apiKeyHash } from './partner-key-secret';

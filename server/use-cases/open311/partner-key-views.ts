@@ -2,7 +2,7 @@ import { PARTNER_KIND_LABELS, type PartnerKeyView } from '@core/api/open311.cont
 import { grantOf, type Actor } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
 import type { PartnerKey } from '../../ports/partner.port';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 
 /** The street the admin manages keys for: the street of their street_admin post. */
 export function adminStreetOf(actor: Actor): string {

@@ -19,7 +19,7 @@ import type { Street } from '@core/places/place';
 import { PARTNER_SUBMITTER_PREFIX } from '@core/requests/request.status';
 import { parse } from '@core/validation/schema';
 import { isDomainError } from '@core/shared/errors';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { PartnerKey } from '../../ports/partner.port';
 import { openNewRequest, type Placement } from '../requests/submit-request';
 import type { Open311Params } from './open311-caller';

@@ -1,6 +1,6 @@
 import type { PartnerKeyView } from '@core/api/open311.contract';
 import { DomainError } from '@core/shared/errors';
-import { authorize, type UserContext } from '../../functions/define-function';
+import { authorize, type UserContext } from '../context';
 import { adminStreetOf, partnerKeyView } from './partner-key-views';
 
 /**

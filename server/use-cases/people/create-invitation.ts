@@ -1,8 +1,8 @@
 import type { InvitationView } from '@core/api/people.contract';
 import { isBound, type User } from '@core/people/user';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
-import type { Deps } from '../../functions/deps';
+import type { UserContext } from '../context';
+import type { Deps } from '../context';
 import type { Invitation } from '../../ports/people.port';
 import { codeHash, INVITATION_DAYS, newInvitationCode, qrOf, redeemLink } from './invitation-code';
 import { assertManages, streetOf } from './people-access';

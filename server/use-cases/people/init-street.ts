@@ -5,7 +5,7 @@ import { unboundOpenid, type User } from '@core/people/user';
 import { DEFAULT_REQUEST_SETTINGS, type Category } from '@core/requests/request';
 import type { CategoryKind } from '@core/requests/request.status';
 import { DomainError } from '@core/shared/errors';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import { issueInvitation } from './create-invitation';
 
 /** The categories a new street starts with (the street edits them later); deadlines as the demo street's. */

@@ -2,7 +2,7 @@ import type { AuditPageView } from '@core/api/people.contract';
 import { auditActionLabel } from '@core/people/audit-labels';
 import { grantOf, ROLE_LABELS } from '@core/people/role';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 
 const PAGE = 30;
 

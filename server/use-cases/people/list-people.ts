@@ -3,7 +3,7 @@ import { maskPhone } from '@core/people/phone';
 import { grantOf, ROLE_LABELS, type Role } from '@core/people/role';
 import { isBound, type User } from '@core/people/user';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 
 const PAGE = 50;
 

@@ -1,8 +1,8 @@
 import type { MeView } from '@core/api/contract';
 import { isBound } from '@core/people/user';
 import { DomainError, type ErrorCode } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
-import { resolveActor } from '../../functions/resolve-actor';
+import type { UserContext } from '../context';
+import { resolveActor } from '../account/resolve-actor';
 import type { Invitation } from '../../ports/people.port';
 import { buildMeView } from '../account/me-view';
 import { codeHash, MAX_ATTEMPTS } from './invitation-code';

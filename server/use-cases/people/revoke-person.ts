@@ -1,6 +1,6 @@
 import type { RevokeResult } from '@core/api/people.contract';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { assertManages, streetOf } from './people-access';
 
 /**

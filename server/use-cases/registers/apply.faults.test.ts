@@ -6,7 +6,7 @@
 import type { ImportJobView } from '@core/api/register.contract';
 import type { RegisterSnapshot } from '@core/registers/plan';
 import type { ParsedRegister } from '@core/registers/register-data';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { Store } from '../../ports/store.port';
 import { functionHarness, type Harness } from '../../testing/function-harness';
 import { addStreetAdmin, smallStreetRegister, storeRegister, testRegisterReader } from '../../testing/register.fixture';

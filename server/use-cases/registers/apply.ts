@@ -13,8 +13,8 @@ import type { ImportJobView, SheetMapping } from '@core/api/register.contract';
 import type { RegisterOp } from '@core/registers/plan';
 import type { RegisterFile } from '@core/registers/register-data';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
-import type { Deps } from '../../functions/deps';
+import type { UserContext } from '../context';
+import type { Deps } from '../context';
 import type { ImportJob, StoreRegisterOp } from '../../ports/register.port';
 import { importingStreet, jobView, ownFile, planImport } from './register-import';
 

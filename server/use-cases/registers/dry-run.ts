@@ -1,5 +1,5 @@
 import type { RegisterReport, SheetMapping } from '@core/api/register.contract';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { importingStreet, ownFile, planImport } from './register-import';
 
 /** `register.dryRun`: the report of what importing the file would do; nothing is written. */

@@ -1,6 +1,6 @@
 import type { ImportJobView } from '@core/api/register.contract';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { importingStreet, jobView } from './register-import';
 
 /** `register.job`: an import's progress; a job of another street is answered as missing. */

@@ -1,5 +1,5 @@
 import type { RegisterInspection, SheetMapping } from '@core/api/register.contract';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { importingStreet, ownFile } from './register-import';
 
 /**

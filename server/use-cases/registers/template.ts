@@ -1,5 +1,5 @@
 import { writeRegisterTemplate } from '../../adapters/spreadsheet/template';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { importingStreet } from './register-import';
 
 export const TEMPLATE_NAME = '街道台账模板.xlsx';

@@ -4,7 +4,7 @@
  */
 import type { ServiceRequest } from '@core/requests/request';
 import { transition } from '@core/requests/request.transitions';
-import type { SystemContext } from '../../functions/define-function';
+import type { SystemContext } from '../context';
 import { noticesFor } from './request-notices';
 import { streetRules } from './request-rules';
 

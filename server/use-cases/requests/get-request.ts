@@ -1,5 +1,5 @@
 import type { CategoryOption, DepartmentOption, RequestDetail } from '@core/api/request.contract';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { visibleRequest } from './request-access';
 import { streetRules } from './request-rules';
 import { toDetail } from './request-views';

@@ -2,7 +2,7 @@ import type { RequestContract, RequestPage, WorklistTab } from '@core/api/reques
 import { grantOf, workerGridIds } from '@core/people/role';
 import { OPEN_STATUSES, REQUEST_STATUSES, STATUS_KIND, type RequestStatus } from '@core/requests/request.status';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import type { RequestQuery } from '../../ports/request.port';
 import { streetRules } from './request-rules';
 import { gridNames, toSummary } from './request-views';

@@ -16,7 +16,7 @@ import type { RequestEvent, ServiceRequest } from '@core/requests/request';
 import { MERGE_TARGET_STATUSES } from '@core/requests/similar';
 import { partiesOf, transition } from '@core/requests/request.transitions';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import type { RequestFollower } from '../../ports/follower.port';
 import { visibleRequest } from './request-access';
 import { noticesFor } from './request-notices';

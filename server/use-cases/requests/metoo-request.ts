@@ -9,7 +9,7 @@ import { can } from '@core/people/permission';
 import { metooRefusal } from '@core/requests/follow';
 import type { ServiceRequest } from '@core/requests/request';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { streetRules } from './request-rules';
 import { toDetail } from './request-views';
 

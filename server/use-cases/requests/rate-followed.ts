@@ -8,7 +8,7 @@ import type { RequestDetail } from '@core/api/request.contract';
 import { followerRateRefusal } from '@core/requests/follow';
 import type { Rating } from '@core/requests/request.status';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { visibleRequest } from './request-access';
 import { streetRules } from './request-rules';
 import { toDetail } from './request-views';

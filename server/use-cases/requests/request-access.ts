@@ -2,7 +2,7 @@ import { can } from '@core/people/permission';
 import { grantOf, type Actor } from '@core/people/role';
 import type { ServiceRequest } from '@core/requests/request';
 import { DomainError } from '@core/shared/errors';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 
 /**
  * Who may see a request: the resident it is for, the workers of its grid, staff of its community, staff

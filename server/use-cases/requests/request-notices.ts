@@ -9,7 +9,7 @@ import type { InboxMessage, MessageTemplate, OutboxRecord } from '@core/messages
 import { outboxId } from '@core/messages/message';
 import type { RequestEvent, ServiceRequest } from '@core/requests/request';
 import { STATUS_LABELS } from '@core/requests/request.status';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 
 const RESIDENT_TITLES: Record<string, string> = {
   submit: '诉求已提交',

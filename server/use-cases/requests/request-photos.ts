@@ -1,6 +1,6 @@
 import { DomainError } from '@core/shared/errors';
 import { isImageType } from '../../ports/file-storage.port';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import { useOwnUploads } from '../uploads/use-uploads';
 
 /** Photos attach only if the caller uploaded them themselves (an upload record of theirs); each file once. */

@@ -2,7 +2,7 @@ import { calibrated } from '@core/calendar/calendar-status';
 import { addWorkingMinutes, createCalendar, type WorkingCalendar } from '@core/calendar/working-days';
 import type { Category, RequestSettings } from '@core/requests/request';
 import { DomainError } from '@core/shared/errors';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 
 export interface StreetRules {
   settings: RequestSettings;

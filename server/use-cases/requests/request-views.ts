@@ -5,7 +5,7 @@ import { dueKindOf, listItemOf, type RequestEvent, type RequestListItem, type Se
 import { PARTNER_SUBMITTER_PREFIX, RATING_LABELS, STATUS_KIND, STATUS_LABELS } from '@core/requests/request.status';
 import { allowedActions, eventLabel, handlerLabel, partiesOf, type Party, type RequestAction } from '@core/requests/request.transitions';
 import { reporterNameFor, residentActorLabel } from '@core/requests/reporter';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { StreetRules } from './request-rules';
 import { followerRateRefusal } from '@core/requests/follow';
 import type { FollowView } from '@core/api/request.contract';

@@ -9,8 +9,8 @@ import { can } from '@core/people/permission';
 import { STATUS_LABELS, type RequestStatus } from '@core/requests/request.status';
 import { MERGE_TARGET_STATUSES, METOO_STATUSES, rankSimilar, SIMILAR_CANDIDATES, SIMILAR_WINDOW_DAYS, suggestionOf, type SimilarSuggestion } from '@core/requests/similar';
 import { DomainError } from '@core/shared/errors';
-import type { UserContext } from '../../functions/define-function';
-import type { Deps } from '../../functions/deps';
+import type { UserContext } from '../context';
+import type { Deps } from '../context';
 import type { SimilarCandidate } from '../../ports/follower.port';
 import { visibleRequest } from './request-access';
 

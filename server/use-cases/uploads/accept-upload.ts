@@ -12,7 +12,7 @@
 import { can } from '@core/people/permission';
 import { DomainError } from '@core/shared/errors';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '@core/shared/rate-limit';
-import type { UserContext } from '../../functions/define-function';
+import type { UserContext } from '../context';
 import type { StoredContentType } from '../../ports/file-storage.port';
 import type { UploadRecord } from '../../ports/upload.port';
 import { inspectUpload } from './inspect-upload';

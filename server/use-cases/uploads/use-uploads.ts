@@ -5,7 +5,7 @@
  * write. (A write refused after marking leaves the file kept but unused: a small leak, never a lost photo.)
  */
 import { DomainError } from '@core/shared/errors';
-import type { Deps } from '../../functions/deps';
+import type { Deps } from '../context';
 import type { UploadRecord } from '../../ports/upload.port';
 
 export interface UploadRefusals {

@@ -1,3 +1,7 @@
+/**
+ * What a use case runs with: the adapters it may use (Deps), and who asks and when (UserContext / SystemContext).
+ * Use cases own these types; the function layer builds them from its platform and hands them in.
+ */
 import type { RegisterReader } from '@core/registers/register-data';
 import type { MessageTemplate } from '@core/messages/message';
 import type { AudienceSource } from '../ports/audience.port';
@@ -6,6 +10,10 @@ import type { ContentCheck } from '../ports/content-check.port';
 import type { FileStorage } from '../ports/file-storage.port';
 import type { Store } from '../ports/store.port';
 import type { MiniprogramState, SentMessageLog, SubscribeSender } from '../ports/subscribe-sender.port';
+import { DomainError } from '@core/shared/errors';
+import { can, type Permission } from '@core/people/permission';
+import type { Actor } from '@core/people/role';
+import type { User } from '@core/people/user';
 
 export interface Logger {
   info(message: string, ...rest: unknown[]): void;
@@ -48,4 +56,23 @@ export interface Deps {
   config: FunctionConfig;
   /** Reads uploaded register spreadsheets (the import's only way into a file's rows). */
   registerReader: RegisterReader;
+}
+
+/** A call from a person: who they are to the street (read fresh on every call), the adapters, and the instant of the call. */
+export interface UserContext {
+  actor: Actor;
+  user: User;
+  deps: Deps;
+  now: Date;
+}
+
+/** A call from the platform itself (timer triggers, housekeeping): no person. */
+export interface SystemContext {
+  deps: Deps;
+  now: Date;
+}
+
+/** Throws `AUTH.FORBIDDEN` unless the actor may do this here. */
+export function authorize(actor: Actor, permission: Permission, scope: Parameters<typeof can>[2]): void {
+  if (!can(actor, permission, scope)) throw new DomainError('AUTH.FORBIDDEN');
 }
