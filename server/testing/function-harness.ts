@@ -14,7 +14,7 @@ import { FUNCTIONS } from '../functions/registry';
 import { resolveActor } from '../use-cases/account/resolve-actor';
 import { LocalFileStorage, newLocalFileId } from '../runtime/local-files';
 import { storeUpload } from '../use-cases/uploads/accept-upload';
-import { localDeps, localMessageConfig } from '../runtime/local-deps';
+import { localDeps, localFunctionDeps, localMessageConfig } from '../runtime/local-deps';
 import { smallStreet } from './small-street.fixture';
 
 export const SILENT = { info: () => undefined, error: () => undefined };
@@ -44,8 +44,9 @@ export async function functionHarness(now = new Date('2026-11-23T02:00:00Z'), op
     deps,
     files,
     clock,
+    // Each function gets only its composition of `deps` (built per call: tests replace adapters on `deps`).
     call: (who, fn, action, data) =>
-      FUNCTIONS[fn].handle(who === 'system' ? { kind: 'system' } : { kind: 'user', openid: `open-${who}` }, { action, data }, deps) as never,
+      FUNCTIONS[fn].handle(who === 'system' ? { kind: 'system' } : { kind: 'user', openid: `open-${who}` }, { action, data }, localFunctionDeps(deps, fn)) as never,
     async upload(who, bytes) {
       const now = clock.now();
       const { actor, user } = await resolveActor(deps, `open-${who}`, now);
