@@ -15,6 +15,7 @@ import { resolveActor } from '../use-cases/account/resolve-actor';
 import { LocalFileStorage, newLocalFileId } from '../runtime/local-files';
 import { storeUpload } from '../use-cases/uploads/accept-upload';
 import { localDeps, localFunctionDeps, localMessageConfig } from '../runtime/local-deps';
+import { rerunningTransactions } from './rerun-transactions';
 import { smallStreet } from './small-street.fixture';
 
 export const SILENT = { info: () => undefined, error: () => undefined };
@@ -30,7 +31,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function functionHarness(now = new Date('2026-11-23T02:00:00Z'), options: { onStatement?: (sql: string) => void } = {}): Promise<Harness> {
+export async function functionHarness(
+  now = new Date('2026-11-23T02:00:00Z'),
+  options: { onStatement?: (sql: string) => void; /** Every transaction's work runs twice (server/testing/rerun-transactions.ts). */ rerunTransactions?: boolean } = {},
+): Promise<Harness> {
   const store = openEmbeddedStore(':memory:', { onStatement: options.onStatement });
   await store.importPlaces(smallStreet());
   const dir = mkdtempSync(join(tmpdir(), 'wgt-fn-'));
@@ -40,6 +44,7 @@ export async function functionHarness(now = new Date('2026-11-23T02:00:00Z'), op
   // No send rate limit: tests that are about the rate set one.
   const messages = { ...localMessageConfig({}), sendsPerSecond: 0 };
   const deps = localDeps({ store, files, clock, bindUrlBase: 'https://wgt.example/bind?t=', log: SILENT, messages });
+  if (options.rerunTransactions) deps.store = rerunningTransactions(deps.store);
   return {
     deps,
     files,
