@@ -74,8 +74,9 @@ function loadEntry(name: string): { main: Main; deps: () => Deps } {
         createMain: ((fn, initApp, makeDeps) => actual.createMain(fn, initApp, (app) => (captured = makeDeps(app)))) as typeof actual.createMain,
       };
     });
+    // The TypeScript entry, not a bundle `npm run build:functions` may have left beside it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    main = (require(`./${name}/index`) as { main: Main }).main;
+    main = (require(`./${name}/index.ts`) as { main: Main }).main;
   });
   return {
     main: main!,
