@@ -9,7 +9,7 @@ import cloudbase from '@cloudbase/node-sdk';
 import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
 import { wechatSubscribeSender, type SubscribeMessageApi } from '../../server/adapters/wechat/wechat-subscribe-sender';
 import { messageFunction } from '../../server/functions/message.function';
-import { audienceByKind } from '../../server/ports/audience.port';
+import { audienceByKind } from '../../server/adapters/audience/audience-by-kind';
 import { noticeAudience } from '../../server/use-cases/notices/notice-audience';
 import { messageConfigFromEnv } from '../../server/use-cases/messages/message-config';
 import { createMain } from '../cloudbase-entry';

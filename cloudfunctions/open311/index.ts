@@ -3,12 +3,12 @@
  * CloudBase's HTTP access service (route /open311/v2 → this function; docs/DEPLOY.md), and the street admin's
  * partner keys (ordinary calls from the app). Thin on purpose: the HTTP event is answered by the function's
  * own handler, which authenticates by api_key; a partner's text has no WeChat user, so the street's word list
- * is its content check (server/ports/content-check.port.ts).
+ * is its content check (server/adapters/content-check/word-list-content-check.ts).
  */
 import cloudbase from '@cloudbase/node-sdk';
 import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
 import { open311Function } from '../../server/functions/open311.function';
-import { wordListContentCheck } from '../../server/ports/content-check.port';
+import { wordListContentCheck } from '../../server/adapters/content-check/word-list-content-check';
 import { createMain } from '../cloudbase-entry';
 
 export const main = createMain(

@@ -6,7 +6,7 @@
 import cloudbase from '@cloudbase/node-sdk';
 import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
 import { requestFunction } from '../../server/functions/request.function';
-import { wechatContentCheck, type MsgSecCheckApi } from '../../server/ports/content-check.port';
+import { wechatContentCheck, type MsgSecCheckApi } from '../../server/adapters/wechat/wechat-content-check';
 import { createMain } from '../cloudbase-entry';
 
 /**

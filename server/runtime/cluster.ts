@@ -19,7 +19,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../use-cases/context';
 import { FUNCTIONS } from '../functions/registry';
-import { systemClock } from '../ports/clock.port';
+import { systemClock } from '../adapters/system-clock';
 import { filesDir } from './data-dir';
 import { LocalFileStorage } from './local-files';
 import { bufferedConsoleLogger, localBindUrlBase, localDeps } from './local-deps';

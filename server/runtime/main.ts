@@ -24,7 +24,7 @@ import type { Reply } from '@core/shared/errors';
 import type { Logger } from '../use-cases/context';
 import { FUNCTIONS } from '../functions/registry';
 import type { Clock } from '../ports/clock.port';
-import { systemClock } from '../ports/clock.port';
+import { systemClock } from '../adapters/system-clock';
 import { dataDirFrom, dbFile, filesDir } from './data-dir';
 import { createGateway } from './gateway';
 import { LocalFileStorage } from './local-files';
