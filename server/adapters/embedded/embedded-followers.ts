@@ -7,7 +7,7 @@ import type { RequestListItem } from '@core/requests/request';
 import { REQUEST_STATUSES, type RequestStatus } from '@core/requests/request.status';
 import type { FollowResult, FollowVia, FollowWrite, RequestFollower, SimilarCandidate, SimilarQuery } from '../../ports/follower.port';
 import type { Page } from '../../ports/request.port';
-import { decodeCursor, encodeCursor, pageLimit } from '../request-rules';
+import { decodeCursor, encodeCursor, pageLimit } from '../request-paging';
 import { LIST_ITEM_COLUMNS, toListItem, type PlannedStatement, type SqlAccess, type SqliteRequests } from './embedded-requests';
 
 interface FollowerRow { request_id: string; user_id: string; at: string; via: string; from_request_id: string | null; rating: string | null }

@@ -16,14 +16,8 @@ import type {
   ReadWrite,
 } from '../../ports/notice.port';
 import type { Page } from '../../ports/request.port';
-import {
-  compareDesc,
-  decodeNoticeCursor,
-  encodeNoticeCursor,
-  noticeHead,
-  noticePageLimit,
-  type NoticeCursor,
-} from '../notice-rules';
+import { compareDesc, decodeNoticeCursor, encodeNoticeCursor, noticePageLimit, type NoticeCursor } from '../notice-paging';
+import { noticeHead } from '../notice-record';
 import type { PlannedStatement, SqlAccess } from './embedded-requests';
 import type { ReadCache } from './read-cache';
 

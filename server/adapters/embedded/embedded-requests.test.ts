@@ -3,7 +3,7 @@ import { listItemOf, type RequestEvent, type ServiceRequest } from '@core/reques
 import type { NewRequestWrite, RequestQuery, TransitionWrite } from '../../ports/request.port';
 import { aRequest, anEvent, at, listFixture } from '../request-store.contract';
 import { contractFixture } from '../store.contract';
-import { statusesOf } from '../request-rules';
+import { statusesOf } from '../request-paging';
 import { planRequestCount, planRequestList, planRequestPage, type PlannedStatement } from './embedded-requests';
 import { openEmbeddedStore, type EmbeddedStore } from './embedded-store';
 import { applyMigrations, MIGRATIONS } from './migrations';

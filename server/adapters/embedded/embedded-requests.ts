@@ -16,19 +16,8 @@ import type { InboxMessage, OutboxRecord } from '@core/messages/message';
 import { listItemOf, type Category, type Department, type RequestEvent, type RequestListItem, type RequestSettings, type ServiceRequest } from '@core/requests/request';
 import type { RequestSource, RequestStatus } from '@core/requests/request.status';
 import type { CalendarMeta, CalendarYearInfo, CreateResult, NewRequestWrite, Page, RequestQuery, TransitionWrite } from '../../ports/request.port';
-import {
-  checkVersionStep,
-  deadlineKey,
-  decodeCursor,
-  encodeCursor,
-  pageLimit,
-  requestRateKey,
-  scanLimit,
-  settingsOrDefault,
-  sortOf,
-  statusesOf,
-  type Cursor,
-} from '../request-rules';
+import { checkVersionStep, requestRateKey, settingsOrDefault } from '../request-record';
+import { deadlineKey, decodeCursor, encodeCursor, pageLimit, scanLimit, sortOf, statusesOf, type Cursor } from '../request-paging';
 import type { StoreImport } from '../store-import';
 import { INSERT_OUTBOX, outboxParams, toOutboxRecord, type OutboxRow } from './embedded-delivery';
 import { addCounters, assessedWorkerId, contributionsOf, counterDelta, counterId, emptyCounters, type Contribution, type Counters } from '@core/assessment/counters';
