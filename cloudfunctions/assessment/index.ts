@@ -5,11 +5,12 @@
  */
 import cloudbase from '@cloudbase/node-sdk';
 import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { spreadsheetWriter } from '../../server/adapters/spreadsheet/spreadsheet-writer';
 import { assessmentFunction } from '../../server/functions/assessment.function';
 import { createMain } from '../cloudbase-entry';
 
 export const main = createMain(
   assessmentFunction,
   () => cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV }),
-  (app) => cloudbaseDeps(app, { bindUrlBase: process.env.WGT_BIND_URL_BASE ?? '' }),
+  (app) => cloudbaseDeps(app, { bindUrlBase: process.env.WGT_BIND_URL_BASE ?? '' }, { spreadsheets: spreadsheetWriter }),
 );

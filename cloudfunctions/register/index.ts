@@ -6,11 +6,12 @@
 import cloudbase from '@cloudbase/node-sdk';
 import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
 import { spreadsheetRegisterReader } from '../../server/adapters/spreadsheet/register-reader';
+import { spreadsheetWriter } from '../../server/adapters/spreadsheet/spreadsheet-writer';
 import { registerFunction } from '../../server/functions/register.function';
 import { createMain } from '../cloudbase-entry';
 
 export const main = createMain(
   registerFunction,
   () => cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV }),
-  (app) => cloudbaseDeps(app, { bindUrlBase: process.env.WGT_BIND_URL_BASE ?? '' }, { registerReader: spreadsheetRegisterReader }),
+  (app) => cloudbaseDeps(app, { bindUrlBase: process.env.WGT_BIND_URL_BASE ?? '' }, { registerReader: spreadsheetRegisterReader, spreadsheets: spreadsheetWriter }),
 );

@@ -8,6 +8,8 @@ import type { AudienceSource } from '../ports/audience.port';
 import { audienceByKind } from '../adapters/audience/audience-by-kind';
 import { noticeAudience } from '../use-cases/notices/notice-audience';
 import type { Clock } from '../ports/clock.port';
+import type { SpreadsheetWriter } from '../ports/spreadsheet-writer.port';
+import { spreadsheetWriter } from '../adapters/spreadsheet/spreadsheet-writer';
 import type { ContentCheck } from '../ports/content-check.port';
 import { wordListContentCheck } from '../adapters/content-check/word-list-content-check';
 import { systemClock } from '../adapters/system-clock';
@@ -78,6 +80,7 @@ export function localDeps(options: {
   audience?: AudienceSource;
   messages?: MessageConfig;
   registerReader?: RegisterReader;
+  spreadsheets?: SpreadsheetWriter;
 }): Deps {
   const clock = options.clock ?? systemClock;
   return {
@@ -93,5 +96,6 @@ export function localDeps(options: {
     log: options.log ?? consoleLogger,
     config: { bindUrlBase: options.bindUrlBase, messages: options.messages ?? localMessageConfig() },
     registerReader: options.registerReader ?? spreadsheetRegisterReader,
+    spreadsheets: options.spreadsheets ?? spreadsheetWriter,
   };
 }

@@ -11,6 +11,7 @@ import { noAudience } from '../audience/audience-by-kind';
 import { systemClock } from '../system-clock';
 import type { ContentCheck } from '../../ports/content-check.port';
 import type { SubscribeSender } from '../../ports/subscribe-sender.port';
+import type { SpreadsheetWriter } from '../../ports/spreadsheet-writer.port';
 import { NO_SUBSCRIBE_MESSAGES } from '../../use-cases/messages/message-config';
 import { CloudbaseFileStorage, type CloudbaseFilesApp } from './cloudbase-files';
 import type { CloudbaseDb } from './cloudbase-db';
@@ -39,6 +40,12 @@ const noRegisterReader: RegisterReader = {
   read: () => Promise.reject(new Error('this function was deployed without the register reader')),
 };
 
+/** Only the assessment (exports) and register (template) functions write spreadsheets; exceljs stays out of the others. */
+const noSpreadsheets: SpreadsheetWriter = {
+  writeExport: () => Promise.reject(new Error('this function was deployed without the spreadsheet writer')),
+  registerTemplate: () => Promise.reject(new Error('this function was deployed without the spreadsheet writer')),
+};
+
 /** Only the message function sends subscribe messages; a send anywhere else is a wiring mistake. */
 const noSubscribe: SubscribeSender = {
   send: () => Promise.reject(new Error('this function was deployed without the subscribe-message sender')),
@@ -51,7 +58,7 @@ const noSubscribe: SubscribeSender = {
 export function cloudbaseDeps(
   app: CloudBase | CloudbaseApp,
   config: Omit<FunctionConfig, 'messages'> & Partial<Pick<FunctionConfig, 'messages'>>,
-  extras: { contentCheck?: ContentCheck; subscribe?: SubscribeSender; audience?: AudienceSource; registerReader?: RegisterReader } = {},
+  extras: { contentCheck?: ContentCheck; subscribe?: SubscribeSender; audience?: AudienceSource; registerReader?: RegisterReader; spreadsheets?: SpreadsheetWriter } = {},
 ): Deps {
   // The SDK's own types are checked against the narrow surface the adapters use here, once.
   const surface: CloudbaseApp = app;
@@ -68,5 +75,6 @@ export function cloudbaseDeps(
     log: consoleLogger,
     config: { ...config, messages: config.messages ?? NO_SUBSCRIBE_MESSAGES },
     registerReader: extras.registerReader ?? noRegisterReader,
+    spreadsheets: extras.spreadsheets ?? noSpreadsheets,
   };
 }
