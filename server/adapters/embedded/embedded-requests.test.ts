@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { listItemOf, type RequestEvent, type ServiceRequest } from '@core/requests/request';
 import type { NewRequestWrite, RequestQuery, TransitionWrite } from '../../ports/request.port';
 import { aRequest, anEvent, at, listFixture } from '../request-store.contract';
-import { contractFixture } from '../store.contract';
+import { contractFixture } from '../store-contract-kit';
 import { statusesOf } from '../request-paging';
 import { planRequestCount, planRequestList, planRequestPage, type PlannedStatement } from './embedded-requests';
 import { openEmbeddedStore, type EmbeddedStore } from './embedded-store';
