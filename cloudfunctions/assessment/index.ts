@@ -4,7 +4,7 @@
  * Thin on purpose: the platform supplies the caller, the CloudBase adapters supply storage.
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
 import { spreadsheetWriter } from '../../server/adapters/spreadsheet/spreadsheet-writer';
 import { assessmentFunction } from '../../server/functions/assessment.function';
 import { createMain } from '../cloudbase-entry';

@@ -6,7 +6,7 @@
  * environment supplies the template ids (WGT_SUBSCRIBE_TEMPLATES).
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
 import { wechatSubscribeSender, type SubscribeMessageApi } from '../../server/adapters/wechat/wechat-subscribe-sender';
 import { messageFunction } from '../../server/functions/message.function';
 import { audienceByKind } from '../../server/adapters/audience/audience-by-kind';

@@ -6,7 +6,7 @@
  * is its content check (server/adapters/content-check/word-list-content-check.ts).
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
 import { open311Function } from '../../server/functions/open311.function';
 import { wordListContentCheck } from '../../server/adapters/content-check/word-list-content-check';
 import { createMain } from '../cloudbase-entry';

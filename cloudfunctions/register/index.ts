@@ -4,7 +4,7 @@
  * function carries the spreadsheet reader. Its timeout (60 s) is above the 20 s an apply call writes for.
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
 import { spreadsheetRegisterReader } from '../../server/adapters/spreadsheet/register-reader';
 import { spreadsheetWriter } from '../../server/adapters/spreadsheet/spreadsheet-writer';
 import { registerFunction } from '../../server/functions/register.function';

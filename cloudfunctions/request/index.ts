@@ -4,7 +4,7 @@
  * msgSecCheck (through wx-server-sdk's cloud call, `openapi` permission in config.json) checks text.
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
 import { requestFunction } from '../../server/functions/request.function';
 import { wechatContentCheck, type MsgSecCheckApi } from '../../server/adapters/wechat/wechat-content-check';
 import { createMain } from '../cloudbase-entry';

@@ -23,7 +23,7 @@ import { systemClock } from '../adapters/system-clock';
 import { filesDir } from './data-dir';
 import { LocalFileStorage } from './local-files';
 import { bufferedConsoleLogger, localBindUrlBase, localDeps } from './local-deps';
-import { openDataFolder, startRuntime, type RunningRuntime } from './main';
+import { openDataFolder, startRuntime, type RunningRuntime } from './runtime';
 import { createScheduler, readTimerTriggers } from './scheduler';
 import type { RuntimeMode } from './session';
 

@@ -39,7 +39,7 @@ import { checked, type CloudbaseDb, type DbCommandValue, type DbCondition, type 
 import { outboxFields, toOutbox } from './cloudbase-delivery';
 import type { CollectionName } from './collections';
 import { assessedWorkerId, counterDelta } from '@core/assessment/counters';
-import { applyCounterDelta } from './cloudbase-assessment';
+import { applyCounterDelta } from './cloudbase-counters';
 
 /** Conflicting submissions by one person re-run their transaction; each round lets one of them through. */
 const CREATE_RETRIES = 10;

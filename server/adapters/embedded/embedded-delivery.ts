@@ -11,7 +11,7 @@ import type { Page } from '../../ports/request.port';
 import type { CreditOutcome } from '../../ports/subscription.port';
 import type { SentMessage } from '../../ports/subscribe-sender.port';
 import { decodeCursor, encodeCursor, pageLimit } from '../request-paging';
-import type { SqlAccess } from './embedded-requests';
+import type { SqlAccess } from './sql-access';
 
 export interface OutboxRow {
   id: string;

@@ -18,7 +18,7 @@ import type {
 import type { Page } from '../../ports/request.port';
 import { compareDesc, decodeNoticeCursor, encodeNoticeCursor, noticePageLimit, type NoticeCursor } from '../notice-paging';
 import { noticeHead } from '../notice-record';
-import type { PlannedStatement, SqlAccess } from './embedded-requests';
+import type { PlannedStatement, SqlAccess } from './sql-access';
 import type { ReadCache } from './read-cache';
 
 interface ReceiptRow { notice_id: string; user_id: string; read_at: string; read_version: number; acked_at: string | null }

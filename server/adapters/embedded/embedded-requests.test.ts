@@ -4,7 +4,8 @@ import type { NewRequestWrite, RequestQuery, TransitionWrite } from '../../ports
 import { aRequest, anEvent, at, listFixture } from '../request-store.contract';
 import { contractFixture } from '../store-contract-kit';
 import { statusesOf } from '../request-paging';
-import { planRequestCount, planRequestList, planRequestPage, type PlannedStatement } from './embedded-requests';
+import { planRequestCount, planRequestList, planRequestPage } from './embedded-requests';
+import type { PlannedStatement } from './sql-access';
 import { openEmbeddedStore, type EmbeddedStore } from './embedded-store';
 import { applyMigrations, MIGRATIONS } from './migrations';
 import { planCounterQuery } from './embedded-assessment';

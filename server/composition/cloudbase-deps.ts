@@ -5,17 +5,17 @@
 import type { RegisterReader } from '@core/registers/register-data';
 import { randomUUID } from 'node:crypto';
 import type { CloudBase } from '@cloudbase/node-sdk';
-import type { Deps, FunctionConfig, Logger } from '../../use-cases/context';
-import type { AudienceSource } from '../../ports/audience.port';
-import { noAudience } from '../audience/audience-by-kind';
-import { systemClock } from '../system-clock';
-import type { ContentCheck } from '../../ports/content-check.port';
-import type { SubscribeSender } from '../../ports/subscribe-sender.port';
-import type { SpreadsheetWriter } from '../../ports/spreadsheet-writer.port';
-import { NO_SUBSCRIBE_MESSAGES } from '../../use-cases/messages/message-config';
-import { CloudbaseFileStorage, type CloudbaseFilesApp } from './cloudbase-files';
-import type { CloudbaseDb } from './cloudbase-db';
-import { createCloudbaseStore } from './cloudbase-store';
+import type { Deps, FunctionConfig, Logger } from '../use-cases/context';
+import type { AudienceSource } from '../ports/audience.port';
+import { noAudience } from '../adapters/audience/audience-by-kind';
+import { systemClock } from '../adapters/system-clock';
+import type { ContentCheck } from '../ports/content-check.port';
+import type { SubscribeSender } from '../ports/subscribe-sender.port';
+import type { SpreadsheetWriter } from '../ports/spreadsheet-writer.port';
+import { NO_SUBSCRIBE_MESSAGES } from '../use-cases/messages/message-config';
+import { CloudbaseFileStorage, type CloudbaseFilesApp } from '../adapters/cloudbase/cloudbase-files';
+import type { CloudbaseDb } from '../adapters/cloudbase/cloudbase-db';
+import { createCloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 
 /** Function logs go to the platform's log (console in SCF). */
 export const consoleLogger: Logger = {
