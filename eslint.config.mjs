@@ -52,6 +52,29 @@ export default tseslint.config(
       ],
     },
   },
+  // The server layers (also checked on the whole import graph, with circles, by server/import-graph.test.ts):
+  // ports declare (→ core); adapters implement ports (→ ports, core); use cases → ports, core; functions → use
+  // cases, ports, core. server/composition, server/runtime and cloudfunctions/* are the composition roots.
+  {
+    files: ['server/ports/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/adapters/*', '**/use-cases/*', '**/functions/*', '**/runtime/*', '**/composition/*', '**/cloudfunctions/*'], message: '端口只声明接口：只能依赖 core 与其他端口。' }] },
+      ],
+    },
+  },
+  {
+    files: ['server/adapters/**/*.ts'],
+    ignores: ['server/**/*.test.ts', 'server/**/testing/**', 'server/**/*.contract.ts', 'server/**/*.fixture.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/use-cases/*', '**/functions/*', '**/runtime/*', '**/composition/*', '**/cloudfunctions/*'], message: '适配器只实现端口：只能依赖端口与 core。' }] },
+      ],
+    },
+  },
   {
     // Use cases own their context (server/use-cases/context.ts); the transport layers call them, never the reverse.
     files: ['server/use-cases/**/*.ts'],
@@ -59,7 +82,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/functions/*', '**/runtime/*', '**/cloudfunctions/*'], message: '用例不得依赖函数层或运行时：上下文类型在 server/use-cases/context.ts。' }] },
+        { patterns: [{ group: ['**/adapters/*', '**/functions/*', '**/runtime/*', '**/composition/*', '**/cloudfunctions/*'], message: '用例只依赖端口与 core：不得依赖适配器、函数层或运行时（上下文类型在 server/use-cases/context.ts）。' }] },
+      ],
+    },
+  },
+  {
+    files: ['server/functions/**/*.ts'],
+    ignores: ['server/functions/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/adapters/*', '**/runtime/*', '**/composition/*', '**/cloudfunctions/*'], message: '函数层只依赖用例、端口与 core：适配器由组合根（server/composition、server/runtime、cloudfunctions）接入。' }] },
       ],
     },
   },

@@ -145,6 +145,9 @@ describe.each(NAMES)('%s in production', (name) => {
           case 'registerReader':
             await d.registerReader.inspect(Buffer.from('not a spreadsheet') as never, []);
             return 'read';
+          case 'spreadsheets':
+            await d.spreadsheets.registerTemplate();
+            return 'written';
         }
       } catch (e) {
         return (e as Error).message;

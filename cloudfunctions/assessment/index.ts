@@ -4,12 +4,13 @@
  * Thin on purpose: the platform supplies the caller, the CloudBase adapters supply storage.
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
+import { spreadsheetWriter } from '../../server/adapters/spreadsheet/spreadsheet-writer';
 import { assessmentFunction } from '../../server/functions/assessment.function';
 import { createMain } from '../cloudbase-entry';
 
 export const main = createMain(
   assessmentFunction,
   () => cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV }),
-  (app) => cloudbaseDeps(app, 'assessment'),
+  (app) => cloudbaseDeps(app, 'assessment', { spreadsheets: spreadsheetWriter }),
 );

@@ -5,7 +5,7 @@
  * function is deployed in.
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
 import { housekeepingFunction } from '../../server/functions/housekeeping.function';
 import { createMain } from '../cloudbase-entry';
 

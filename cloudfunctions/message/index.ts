@@ -7,7 +7,7 @@
  * template ids from the environment (WGT_SUBSCRIBE_TEMPLATES).
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
 import { messageFunction } from '../../server/functions/message.function';
 import { createMain } from '../cloudbase-entry';
 

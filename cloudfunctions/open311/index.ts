@@ -6,7 +6,7 @@
  * composition declares (server/composition/compositions.ts) checks it against the street's word list only.
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
 import { open311Function } from '../../server/functions/open311.function';
 import { createMain } from '../cloudbase-entry';
 

@@ -3,7 +3,7 @@
  * Thin on purpose: the platform supplies the caller, the CloudBase adapters supply storage.
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
 import { peopleFunction } from '../../server/functions/people.function';
 import { createMain } from '../cloudbase-entry';
 

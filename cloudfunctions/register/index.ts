@@ -4,13 +4,14 @@
  * function carries the spreadsheet reader. Its timeout (60 s) is above the 20 s an apply call writes for.
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
 import { spreadsheetRegisterReader } from '../../server/adapters/spreadsheet/register-reader';
+import { spreadsheetWriter } from '../../server/adapters/spreadsheet/spreadsheet-writer';
 import { registerFunction } from '../../server/functions/register.function';
 import { createMain } from '../cloudbase-entry';
 
 export const main = createMain(
   registerFunction,
   () => cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV }),
-  (app) => cloudbaseDeps(app, 'register', { registerReader: spreadsheetRegisterReader }),
+  (app) => cloudbaseDeps(app, 'register', { registerReader: spreadsheetRegisterReader, spreadsheets: spreadsheetWriter }),
 );

@@ -6,7 +6,7 @@
  * wx-server-sdk's cloud call (`openapi` permission in config.json).
  */
 import cloudbase from '@cloudbase/node-sdk';
-import { cloudbaseDeps } from '../../server/adapters/cloudbase/cloudbase-deps';
+import { cloudbaseDeps } from '../../server/composition/cloudbase-deps';
 import { requestFunction } from '../../server/functions/request.function';
 import { createMain } from '../cloudbase-entry';
 

@@ -1,4 +1,4 @@
-import { coverageRate, feedKeys, noticePriority, noticeState, percentText, scopeReaches, sumCoverage, type Place } from './notice';
+import { coverageRate, feedKeys, NOTICE_EXCERPT_LENGTH, noticeExcerpt, noticePriority, noticeState, percentText, scopeReaches, sumCoverage, type Place } from './notice';
 
 const place: Place = { streetId: 's1', communityId: 'c1', gridId: 'g1', buildingId: 'b1' };
 
@@ -42,5 +42,12 @@ describe('coverage arithmetic', () => {
     expect(percentText(1)).toBe('100.0%');
     expect(percentText(0)).toBe('0.0%');
     expect(sumCoverage([{ households: 10, reached: 3 }, { households: 5, reached: 5 }])).toEqual({ households: 15, reached: 8 });
+  });
+});
+
+describe('notice excerpt', () => {
+  it('is the body as one line of plain text (list items joined), cut to 60 characters', () => {
+    expect(noticeExcerpt([{ kind: 'p', text: '停水\n通知' }, { kind: 'ul', items: ['一号楼', '二号楼'] }])).toBe('停水 通知 一号楼 二号楼');
+    expect(Array.from(noticeExcerpt([{ kind: 'p', text: '水'.repeat(100) }]))).toHaveLength(NOTICE_EXCERPT_LENGTH);
   });
 });

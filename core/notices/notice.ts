@@ -103,6 +103,15 @@ export function noticePriority(n: Pick<Notice, 'pinned' | 'urgent'>): number {
 }
 
 /** Where a household (or a resident bound only to a grid) sits: what a scope is matched against. */
+/** How long the excerpt under a notice's title in a list is, in characters. */
+export const NOTICE_EXCERPT_LENGTH = 60;
+
+/** The excerpt a list shows under a notice's title: the body as one line of plain text, cut to 60 characters. */
+export function noticeExcerpt(body: NoticeBlock[]): string {
+  const text = body.map((b) => (b.kind === 'p' ? b.text : b.items.join(' '))).join(' ').replace(/\s+/g, ' ').trim();
+  return Array.from(text).slice(0, NOTICE_EXCERPT_LENGTH).join('');
+}
+
 export interface Place {
   streetId: string;
   communityId: string;

@@ -41,7 +41,7 @@ async function openCloudTarget(env: NodeJS.ProcessEnv): Promise<CliTarget> {
   const { envId, secretId, secretKey, token, bindUrlBase } = read.value;
   // Loaded only here: the SDK must not start (it probes for credentials) unless the command goes to the cloud.
   const tcb = await import('@cloudbase/node-sdk');
-  const { cloudbaseDeps } = await import('../../server/adapters/cloudbase/cloudbase-deps');
+  const { cloudbaseDeps } = await import('../../server/composition/cloudbase-deps');
   const app = tcb.init({ env: envId, secretId, secretKey, ...(token ? { sessionToken: token } : {}) });
   const deps = cloudbaseDeps(app, 'wgt', { env: { WGT_BIND_URL_BASE: bindUrlBase } });
   return { kind: 'cloud', where: envId, publicUrl: new URL(bindUrlBase).origin, deps, close: async () => undefined };

@@ -8,7 +8,7 @@ import type { ServiceRequest } from '@core/requests/request';
 import type { CounterRow } from '../ports/assessment.port';
 import type { Store } from '../ports/store.port';
 import { aRequest, anEvent, at } from './request-store.contract';
-import type { StoreHarness } from './store.contract';
+import type { StoreHarness } from './store-contract-kit';
 import { TransactionQueryError } from './store-import';
 
 const key = (r: Pick<CounterRow, 'scopeKind' | 'scopeId' | 'period'>) => `${r.scopeKind}|${r.scopeId}|${r.period}`;

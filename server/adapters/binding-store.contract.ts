@@ -4,7 +4,7 @@
  * A pending residence is found on its grid's 待确认 list only: never among the grid's residents or a notice's audience.
  */
 import type { Residence } from '@core/people/user';
-import type { StoreHarness } from './store.contract';
+import type { StoreHarness } from './store-contract-kit';
 
 const BOUND = '2026-05-04T08:00:00.000Z';
 const pendingIn = (gridId: string, householdId: string | null, boundAt = BOUND): Residence => ({

@@ -9,7 +9,7 @@ import { MESSAGE_TEMPLATES, type InboxMessage, type OutboxRecord } from '@core/m
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from '@core/requests/request';
 import type { Store } from '../ports/store.port';
 import { emptyImport } from './store-import';
-import type { StoreHarness } from './store.contract';
+import type { StoreHarness } from './store-contract-kit';
 
 const T0 = Date.parse('2026-03-02T00:00:00.000Z');
 const at = (minutes: number): string => new Date(T0 + minutes * 60000).toISOString();

@@ -5,9 +5,8 @@ import type { ExportRecord } from '../ports/export.port';
 import type { ServiceRequest } from '@core/requests/request';
 import type { RequestQuery } from '../ports/request.port';
 import { aRequest, anEvent, at } from './request-store.contract';
-import { contractFixture } from './store.contract';
+import { contractFixture, eachTestStore, expectRefused, type StoreHarness } from './store-contract-kit';
 import type { AuditEntry, Store } from '../ports/store.port';
-import { expectRefused, type StoreHarness } from './store.contract';
 
 const SCAN_COUNT = 520;
 
@@ -23,13 +22,10 @@ export function describeExportStoreContract(name: string, makeStore: () => Promi
   describe(`Export store contract: ${name}`, () => {
     let h: StoreHarness;
     let store: Store;
-    beforeEach(async () => {
-      h = await makeStore();
-      store = h.store;
-    });
-    afterEach(async () => {
-      await h.cleanup();
-    });
+    eachTestStore(makeStore, (made) => {
+      h = made;
+      store = made.store;
+    }, null);
 
     it('keeps a record as written and refuses a second one with the same id', async () => {
       const rec = anExport('x1', '2026-03-03T08:00:00.000Z');

@@ -8,7 +8,7 @@ import type { ServiceRequest } from '@core/requests/request';
 import type { RequestFollower } from '../ports/follower.port';
 import type { Store } from '../ports/store.port';
 import { aRequest, anEvent, at } from './request-store.contract';
-import { contractFixture, type StoreHarness } from './store.contract';
+import { eachTestStore, type StoreHarness } from './store-contract-kit';
 
 const follower = (requestId: string, userId: string, when: string, over: Partial<RequestFollower> = {}): RequestFollower => ({
   requestId, userId, at: when, via: 'metoo', fromRequestId: null, rating: null, ...over,
@@ -23,15 +23,9 @@ const bumped = (r: ServiceRequest, over: Partial<ServiceRequest> = {}): ServiceR
 
 export function describeFollowerStoreContract(name: string, makeStore: () => Promise<StoreHarness>): void {
   describe(`Follower store contract: ${name}`, () => {
-    let h: StoreHarness;
     let store: Store;
-    beforeEach(async () => {
-      h = await makeStore();
-      store = h.store;
-      await h.seed(contractFixture());
-    });
-    afterEach(async () => {
-      await h.cleanup();
+    eachTestStore(makeStore, (made) => {
+      store = made.store;
     });
 
     it('writes a follower with the request count in one write, and refuses the same person twice without writing anything', async () => {

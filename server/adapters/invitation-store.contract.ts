@@ -8,7 +8,7 @@ import { DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
 import type { User } from '@core/people/user';
 import type { Invitation } from '../ports/people.port';
 import type { AuditEntry, Store } from '../ports/store.port';
-import { contractFixture, expectRefused, type StoreHarness } from './store.contract';
+import { eachTestStore, expectRefused, type StoreHarness } from './store-contract-kit';
 
 const AT = '2026-03-02T08:00:00.000Z';
 
@@ -30,15 +30,9 @@ function audit(id: string, at: string, streetId: string | null): AuditEntry {
 
 export function describeInvitationStoreContract(name: string, makeStore: () => Promise<StoreHarness>): void {
   describe(`People store contract: ${name}`, () => {
-    let h: StoreHarness;
     let store: Store;
-    beforeEach(async () => {
-      h = await makeStore();
-      store = h.store;
-      await h.seed(contractFixture());
-    });
-    afterEach(async () => {
-      await h.cleanup();
+    eachTestStore(makeStore, (made) => {
+      store = made.store;
     });
 
     it('creates an invitation under its code hash, refuses the same id twice, and reads it back as stored', async () => {

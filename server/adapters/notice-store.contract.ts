@@ -9,7 +9,7 @@ import type { Notice, NoticeScope, Place } from '@core/notices/notice';
 import type { User } from '@core/people/user';
 import type { NoticeKey, ReadWrite } from '../ports/notice.port';
 import type { Store } from '../ports/store.port';
-import type { StoreHarness } from './store.contract';
+import type { StoreHarness } from './store-contract-kit';
 
 const T0 = Date.parse('2026-05-04T00:00:00.000Z');
 const at = (minutes: number): string => new Date(T0 + minutes * 60000).toISOString();

@@ -5,7 +5,7 @@
 import type { PartnerAccessEntry, PartnerKey } from '../ports/partner.port';
 import type { Store } from '../ports/store.port';
 import { aRequest, anEvent } from './request-store.contract';
-import { contractFixture, expectRefused, type StoreHarness } from './store.contract';
+import { eachTestStore, expectRefused, type StoreHarness } from './store-contract-kit';
 
 const AT = '2026-03-02T08:00:00.000Z';
 
@@ -19,15 +19,9 @@ function anAccess(id: string, keyId: string, at: string, status = 200): PartnerA
 
 export function describePartnerStoreContract(name: string, makeStore: () => Promise<StoreHarness>): void {
   describe(`Partner store contract: ${name}`, () => {
-    let h: StoreHarness;
     let store: Store;
-    beforeEach(async () => {
-      h = await makeStore();
-      store = h.store;
-      await h.seed(contractFixture());
-    });
-    afterEach(async () => {
-      await h.cleanup();
+    eachTestStore(makeStore, (made) => {
+      store = made.store;
     });
 
     it('keeps a key under its hash as written, refuses the same hash twice', async () => {

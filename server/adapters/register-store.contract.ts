@@ -8,7 +8,7 @@ import { planRegister, type RegisterSnapshot } from '@core/registers/plan';
 import type { ParsedRegister } from '@core/registers/register-data';
 import type { ImportJob, StoreRegisterOp } from '../ports/register.port';
 import type { Store } from '../ports/store.port';
-import { contractFixture, expectRefused, type StoreHarness } from './store.contract';
+import { eachTestStore, expectRefused, type StoreHarness } from './store-contract-kit';
 
 const AT = '2026-04-01T08:00:00.000Z';
 const o = (sheet: string, row: number) => ({ sheet, row });
@@ -57,15 +57,9 @@ function aJob(over: Partial<ImportJob> = {}): ImportJob {
 
 export function describeRegisterStoreContract(name: string, makeStore: () => Promise<StoreHarness>): void {
   describe(`Register store contract: ${name}`, () => {
-    let h: StoreHarness;
     let store: Store;
-    beforeEach(async () => {
-      h = await makeStore();
-      store = h.store;
-      await h.seed(contractFixture());
-    });
-    afterEach(async () => {
-      await h.cleanup();
+    eachTestStore(makeStore, (made) => {
+      store = made.store;
     });
 
     it('snapshots one street: its places, who lives where, its staff and the holders of the mobiles asked', async () => {

@@ -10,7 +10,7 @@ import { REQUEST_STATUSES, type RequestStatus } from '@core/requests/request.sta
 import { isDomainError } from '@core/shared/errors';
 import type { NewRequestWrite, RequestQuery, RateLimit } from '../ports/request.port';
 import type { Store } from '../ports/store.port';
-import { expectRefused, type StoreHarness } from './store.contract';
+import { expectRefused, type StoreHarness } from './store-contract-kit';
 import { TransactionQueryError } from './store-import';
 
 /** Monday 2 March 2026, 00:00 UTC: a multiple of 10 minutes and of a day since the epoch (window starts). */

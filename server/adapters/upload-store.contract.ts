@@ -4,7 +4,7 @@
 import type { UploadLimits } from '@core/shared/rate-limit';
 import type { Store } from '../ports/store.port';
 import type { UploadRecord } from '../ports/upload.port';
-import type { StoreHarness } from './store.contract';
+import { eachTestStore, type StoreHarness } from './store-contract-kit';
 
 const MB = 1024 * 1024;
 const LIMITS: UploadLimits = { rate: [{ windowMinutes: 1, max: 3 }], bytesPerDay: 10 * MB };
@@ -17,15 +17,10 @@ const t = (minute: number, second = 0) => new Date(Date.parse('2026-11-02T02:00:
 
 export function describeUploadStoreContract(name: string, makeStore: () => Promise<StoreHarness>): void {
   describe(`Upload store contract: ${name}`, () => {
-    let h: StoreHarness;
     let store: Store;
-    beforeEach(async () => {
-      h = await makeStore();
-      store = h.store;
-    });
-    afterEach(async () => {
-      await h.cleanup();
-    });
+    eachTestStore(makeStore, (made) => {
+      store = made.store;
+    }, null);
 
     it('keeps a record as registered; registering the same file again answers it and counts nothing', async () => {
       const rec = anUpload('cloud://env.bucket/uploads/u-1/a.png', t(0));

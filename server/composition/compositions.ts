@@ -1,7 +1,7 @@
 /**
  * One wiring for both clouds: what each deployed function needs beyond the adapters every function gets
  * (store, files, clock, ids, log, the bind URL). The production entries (cloudfunctions/<name>/index.ts through
- * server/adapters/cloudbase/cloudbase-deps.ts) and the local runtime (gateway, timers, function tests through
+ * server/composition/cloudbase-deps.ts) and the local runtime (gateway, timers, function tests through
  * server/runtime/local-deps.ts) both build a function's Deps from this table: a capability the table does not
  * declare for a function is a stub that throws «not wired» on both sides, so a use case that starts needing
  * one fails locally exactly as it would on CloudBase.
@@ -21,21 +21,22 @@ import type { Deps } from '../use-cases/context';
  * - audience: who an outbox record addressed to an audience reaches (the dispatcher's fan-out).
  * - subscribeTemplates: `config.messages` — the template ids, send rate and mini-program version.
  * - registerReader: the register spreadsheet reader (its libraries are installed for that function only).
+ * - spreadsheets: the XLSX writer (exceljs) for exports and the register template.
  */
-export type Capability = 'contentCheck' | 'subscribe' | 'audience' | 'subscribeTemplates' | 'registerReader';
+export type Capability = 'contentCheck' | 'subscribe' | 'audience' | 'subscribeTemplates' | 'registerReader' | 'spreadsheets';
 
-export const CAPABILITIES = ['contentCheck', 'subscribe', 'audience', 'subscribeTemplates', 'registerReader'] as const satisfies readonly Capability[];
+export const CAPABILITIES = ['contentCheck', 'subscribe', 'audience', 'subscribeTemplates', 'registerReader', 'spreadsheets'] as const satisfies readonly Capability[];
 
 export const COMPOSITIONS = {
   account: [],
-  assessment: [],
+  assessment: ['spreadsheets'],
   grid: [],
   housekeeping: [],
   message: ['subscribe', 'audience', 'subscribeTemplates'],
   notice: [],
   open311: ['contentCheck'],
   people: [],
-  register: ['registerReader'],
+  register: ['registerReader', 'spreadsheets'],
   request: ['contentCheck'],
 } as const satisfies Record<string, readonly Capability[]>;
 
@@ -63,6 +64,7 @@ export interface Providers {
   audience(): Deps['audience'];
   subscribeTemplates(): Deps['config']['messages'];
   registerReader(): Deps['registerReader'];
+  spreadsheets(): Deps['spreadsheets'];
 }
 
 /**
@@ -97,5 +99,6 @@ export function composeDeps(name: string, providers: Providers): Deps {
     sentLog: sends ? sends.sentLog : null,
     audience: has('audience') ? providers.audience() : { page: reject('audience') },
     registerReader: has('registerReader') ? providers.registerReader() : { inspect: reject('registerReader'), read: reject('registerReader') },
+    spreadsheets: has('spreadsheets') ? providers.spreadsheets() : { writeExport: reject('spreadsheets'), registerTemplate: reject('spreadsheets') },
   };
 }

@@ -15,7 +15,7 @@
  * audience record (`progress`), so a run that dies halfway resumes where it stopped; when the source says
  * there is no next page, the audience record is settled `sent` with the totals in `progress`.
  *
- * `Deps.audience` is the source the functions run with: `audienceByKind({...})` routes each audience kind
+ * `Deps.audience` is the source the functions run with: `audienceByKind` (server/adapters/audience/audience-by-kind.ts)({...})` routes each audience kind
  * to its source and lists no one for a kind without one. The default is `audienceByKind({})` — no one for
  * every audience; the notices feature plugs its source in where the deps are built (local-deps.ts,
  * cloudbase-deps.ts): `audience: audienceByKind({ notice: noticeAudience(store, clock) })`, for the functions
@@ -37,18 +37,3 @@ export interface AudienceSource {
    */
   page(audience: OutboxAudience, cursor: string | null, limit: number): Promise<AudiencePage>;
 }
-
-const NO_ONE: AudiencePage = { userIds: [], next: null };
-
-/** Routes each audience to the source for its kind; an audience of a kind without a source lists no one. */
-export function audienceByKind(sources: Partial<Record<OutboxAudience['kind'], AudienceSource>>): AudienceSource {
-  return {
-    async page(audience, cursor, limit) {
-      const source = Object.prototype.hasOwnProperty.call(sources, audience.kind) ? sources[audience.kind] : undefined;
-      return source ? source.page(audience, cursor, limit) : { ...NO_ONE, userIds: [] };
-    },
-  };
-}
-
-/** The default: no source plugged in, so every audience lists no one. */
-export const noAudience: AudienceSource = audienceByKind({});

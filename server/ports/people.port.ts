@@ -9,7 +9,6 @@ import type { Street } from '@core/places/place';
 import type { StaffPost, User } from '@core/people/user';
 import type { Category, Department, RequestSettings } from '@core/requests/request';
 import type { Page } from './request.port';
-import type { AuditEntry } from './store.port';
 
 /** open → redeemed (bound once) | burnt (too many wrong tries) | revoked (the person was revoked). */
 export const INVITATION_STATUSES = ['open', 'redeemed', 'burnt', 'revoked'] as const;
@@ -66,4 +65,17 @@ export interface PeopleRepository {
   createStreet(setup: StreetSetup): Promise<void>;
   /** A street's audit entries, newest first (at, then id); `cursor` from the previous page (query). */
   auditPage(streetId: string, cursor: string | null, limit: number): Promise<Page<AuditEntry>>;
+}
+
+/** Append-only: who changed a role, revealed personal data, exported. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  detail: Record<string, unknown>;
+  /** The street it happened in (what `people.auditPage` filters on); absent on entries written before it existed. */
+  streetId?: string | null;
 }

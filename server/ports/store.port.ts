@@ -17,7 +17,9 @@ import type { ExportRepository } from './export.port';
 import type { FollowerRepository } from './follower.port';
 import type { AssessmentRepository } from './assessment.port';
 import type { JobLockRepository } from './job-lock.port';
-import type { InvitationRepository, PeopleRepository } from './people.port';
+import type { AuditEntry, InvitationRepository, PeopleRepository } from './people.port';
+
+export type { AuditEntry } from './people.port';
 import type { NoticeRepository } from './notice.port';
 import type { RegisterRepository } from './register.port';
 import type { OutboxRepository } from './outbox.port';
@@ -121,19 +123,6 @@ export interface ContactCardRepository {
   save(card: ContactCard): Promise<void>;
   /** File ids referenced by any card (housekeeping keeps these). */
   listPhotoFileIds(): Promise<string[]>;
-}
-
-/** Append-only: who changed a role, revealed personal data, exported. */
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  detail: Record<string, unknown>;
-  /** The street it happened in (what `people.auditPage` filters on); absent on entries written before it existed. */
-  streetId?: string | null;
 }
 
 /** Append-only: no update, no delete (the embedded table refuses both with triggers; CloudBase denies clients). */

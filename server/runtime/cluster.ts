@@ -19,11 +19,11 @@ import cluster, { type Worker } from 'node:cluster';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../use-cases/context';
 import { FUNCTIONS } from '../functions/registry';
-import { systemClock } from '../ports/clock.port';
+import { systemClock } from '../adapters/system-clock';
 import { filesDir } from './data-dir';
 import { LocalFileStorage } from './local-files';
 import { bufferedConsoleLogger, localBindUrlBase, localDeps } from './local-deps';
-import { openDataFolder, startRuntime, type RunningRuntime } from './main';
+import { openDataFolder, startRuntime, type RunningRuntime } from './runtime';
 import { createScheduler, readTimerTriggers } from './scheduler';
 import type { RuntimeMode } from './session';
 

@@ -26,7 +26,7 @@ import type { HttpEvent } from '../functions/http-event';
 import { OPEN311_BODY_LIMIT } from '../functions/open311.function';
 import type { Deps, Logger } from '../use-cases/context';
 import { PDF_MAX_BYTES } from '../ports/file-storage.port';
-import type { EmbeddedStore, ListPeopleQuery } from '../adapters/embedded/embedded-store';
+import type { DemoLoginDirectory, ListPeopleQuery } from '../ports/demo-login.port';
 import type { Store } from '../ports/store.port';
 import { resolveActor } from '../use-cases/account/resolve-actor';
 import { storeUpload } from '../use-cases/uploads/accept-upload';
@@ -45,7 +45,7 @@ export const MAX_CONCURRENT_UPLOADS = 8;
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
 
 /** The store as the gateway uses it: the port, plus the embedded adapter's people directory (dev sign-in). */
-export type GatewayStore = Store & Pick<EmbeddedStore, 'listPeople'>;
+export type GatewayStore = Store & DemoLoginDirectory;
 
 export interface GatewayOptions {
   deps: Deps;

@@ -5,11 +5,15 @@ import { inspect } from 'node:util';
 import type { EmbeddedStore } from '../adapters/embedded/embedded-store';
 import { composeDeps } from '../composition/compositions';
 import type { Deps, Logger, MessageConfig } from '../use-cases/context';
-import { audienceByKind, type AudienceSource } from '../ports/audience.port';
+import type { AudienceSource } from '../ports/audience.port';
+import { audienceByKind } from '../adapters/audience/audience-by-kind';
 import { noticeAudience } from '../use-cases/notices/notice-audience';
 import type { Clock } from '../ports/clock.port';
-import { wordListContentCheck, type ContentCheck } from '../ports/content-check.port';
-import { systemClock } from '../ports/clock.port';
+import type { SpreadsheetWriter } from '../ports/spreadsheet-writer.port';
+import { spreadsheetWriter } from '../adapters/spreadsheet/spreadsheet-writer';
+import type { ContentCheck } from '../ports/content-check.port';
+import { wordListContentCheck } from '../adapters/content-check/word-list-content-check';
+import { systemClock } from '../adapters/system-clock';
 import type { FileStorage } from '../ports/file-storage.port';
 import type { SubscribeSender } from '../ports/subscribe-sender.port';
 import { messageConfigFromEnv } from '../use-cases/messages/message-config';
@@ -80,6 +84,7 @@ export function localDeps(options: {
   audience?: AudienceSource;
   messages?: MessageConfig;
   registerReader?: RegisterReader;
+  spreadsheets?: SpreadsheetWriter;
 }): Deps {
   const clock = options.clock ?? systemClock;
   return {
@@ -95,6 +100,7 @@ export function localDeps(options: {
     log: options.log ?? consoleLogger,
     config: { bindUrlBase: options.bindUrlBase, messages: options.messages ?? localMessageConfig() },
     registerReader: options.registerReader ?? spreadsheetRegisterReader,
+    spreadsheets: options.spreadsheets ?? spreadsheetWriter,
   };
 }
 
@@ -111,5 +117,6 @@ export function localFunctionDeps(deps: Deps, name: string): Deps {
     audience: () => deps.audience,
     subscribeTemplates: () => deps.config.messages,
     registerReader: () => deps.registerReader,
+    spreadsheets: () => deps.spreadsheets,
   });
 }

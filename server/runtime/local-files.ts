@@ -11,7 +11,7 @@ import { promises as fsp, mkdirSync, type ReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '@core/shared/errors';
 import type { Clock } from '../ports/clock.port';
-import { systemClock } from '../ports/clock.port';
+import { systemClock } from '../adapters/system-clock';
 import {
   CSV_TYPE,
   maxBytesFor,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { CloudFunction } from '../functions/define-function';
 import type { Deps, Logger } from '../use-cases/context';
 import type { Clock } from '../ports/clock.port';
-import { systemClock } from '../ports/clock.port';
+import { systemClock } from '../adapters/system-clock';
 import { nextFireTime, parseCron, type CronSchedule } from './cron';
 import { localFunctionDeps } from './local-deps';
 

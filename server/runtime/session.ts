@@ -10,7 +10,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../ports/clock.port';
-import { systemClock } from '../ports/clock.port';
+import { systemClock } from '../adapters/system-clock';
 
 export const RUNTIME_MODES = ['dev', 'production'] as const;
 export type RuntimeMode = (typeof RUNTIME_MODES)[number];

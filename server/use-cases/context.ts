@@ -7,6 +7,7 @@ import type { MessageTemplate } from '@core/messages/message';
 import type { AudienceSource } from '../ports/audience.port';
 import type { Clock } from '../ports/clock.port';
 import type { ContentCheck } from '../ports/content-check.port';
+import type { SpreadsheetWriter } from '../ports/spreadsheet-writer.port';
 import type { FileStorage } from '../ports/file-storage.port';
 import type { Store } from '../ports/store.port';
 import type { MiniprogramState, SentMessageLog, SubscribeSender } from '../ports/subscribe-sender.port';
@@ -56,6 +57,8 @@ export interface Deps {
   config: FunctionConfig;
   /** Reads uploaded register spreadsheets (the import's only way into a file's rows). */
   registerReader: RegisterReader;
+  /** Writes exports and the register template (exceljs / papaparse behind server/ports/spreadsheet-writer.port.ts). */
+  spreadsheets: SpreadsheetWriter;
 }
 
 /** A call from a person: who they are to the street (read fresh on every call), the adapters, and the instant of the call. */

@@ -5,22 +5,16 @@
  * put of each counter the write changes, so two concurrent writes touching one counter conflict and one
  * re-runs instead of losing an addition). Reads are queries on (streetId, scopeKind, scopeId|period).
  */
-import { COUNTER_METRICS, counterId, emptyCounters, type Contribution, type CounterKind, type Counters } from '@core/assessment/counters';
+import { counterId, emptyCounters, type CounterKind } from '@core/assessment/counters';
 import type { ServiceRequest } from '@core/requests/request';
 import type { AssessmentRepository, CounterQuery, CounterRow } from '../../ports/assessment.port';
 import { PAGE_SIZE, fetchAll, queryGuard, type DocAccess } from './cloudbase-access';
 import { checked, type CloudbaseDb, type DbDocument } from './cloudbase-db';
 import { toRequest } from './cloudbase-requests';
+import { counterFields, countersOf } from './cloudbase-counters';
 
 /** Scope ids per `_.in` of a counter query. */
 const IN_CHUNK = 100;
-
-function countersOf(d: DbDocument | null): Counters {
-  const c = emptyCounters();
-  if (!d) return c;
-  for (const m of COUNTER_METRICS) c[m] = Number(d[m] ?? 0);
-  return c;
-}
 
 const toRow = (d: DbDocument): CounterRow => ({
   scopeKind: d.scopeKind as CounterKind,
@@ -28,20 +22,6 @@ const toRow = (d: DbDocument): CounterRow => ({
   period: String(d.period),
   counters: countersOf(d),
 });
-
-function counterFields(streetId: string, scopeKind: string, scopeId: string, period: string, counters: Counters): Record<string, unknown> {
-  return { streetId, scopeKind, scopeId, period, ...counters };
-}
-
-/** Adds a write's counter delta, document by document, on the write's own (transaction) access. */
-export async function applyCounterDelta(access: DocAccess, delta: Contribution[]): Promise<void> {
-  for (const c of delta) {
-    const id = counterId(c.key);
-    const next = countersOf(await access.get('assessment_counters', id));
-    for (const m of COUNTER_METRICS) next[m] += c.metrics[m] ?? 0;
-    await access.put('assessment_counters', id, counterFields(c.key.streetId, c.key.scope.kind, c.key.scope.id, c.key.period, next));
-  }
-}
 
 const byScopeThenPeriod = (a: CounterRow, b: CounterRow): number =>
   a.scopeId !== b.scopeId ? (a.scopeId < b.scopeId ? -1 : 1) : a.period < b.period ? -1 : a.period > b.period ? 1 : 0;

@@ -1,5 +1,5 @@
 import { CloudbaseFileStorage, uploadOwner, type CloudbaseFilesApp, type FetchLike } from './cloudbase-files';
-import { cloudbaseDeps, type CloudbaseApp } from './cloudbase-deps';
+import { cloudbaseDeps, type CloudbaseApp } from '../../composition/cloudbase-deps';
 import { FakeCloudbaseDb } from './testing/fake-cloudbase-db';
 
 const JPEG = [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1];

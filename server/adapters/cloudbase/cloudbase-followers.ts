@@ -9,7 +9,7 @@
 import type { RequestListItem } from '@core/requests/request';
 import { listItemOf } from '@core/requests/request';
 import type { FollowResult, FollowerRepository, FollowVia, FollowWrite, RequestFollower, SimilarCandidate } from '../../ports/follower.port';
-import { decodeCursor, encodeCursor, pageLimit } from '../request-rules';
+import { decodeCursor, encodeCursor, pageLimit } from '../request-paging';
 import { transactionAccess } from './cloudbase-access';
 import { checked, type CloudbaseDb, type DbDocument } from './cloudbase-db';
 import { commitWith, toRequest } from './cloudbase-requests';

@@ -35,7 +35,8 @@ import type {
   ReadWrite,
 } from '../../ports/notice.port';
 import type { Page } from '../../ports/request.port';
-import { decodeNoticeCursor, encodeNoticeCursor, feedSortKey, noticeHead, noticePageLimit, type NoticeCursor } from '../notice-rules';
+import { decodeNoticeCursor, encodeNoticeCursor, feedSortKey, noticePageLimit, type NoticeCursor } from '../notice-paging';
+import { noticeHead } from '../notice-record';
 import { fetchAll, queryGuard, transactionAccess, type DocAccess } from './cloudbase-access';
 import { checked, type CloudbaseDb, type DbCommandValue, type DbCondition, type DbDocument } from './cloudbase-db';
 import { pick, writeOutbox } from './cloudbase-requests';

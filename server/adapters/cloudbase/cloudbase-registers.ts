@@ -13,7 +13,7 @@ import { mappingKey, type ImportJob, type RegisterRepository, type RememberedMap
 import { TransactionQueryError } from '../store-import';
 import type { DocAccess } from './cloudbase-access';
 import { checked, type CloudbaseDb, type DbCommandValue, type DbCondition, type DbDocument } from './cloudbase-db';
-import type { PlaceCollection } from './cloudbase-store';
+import type { PlaceCollection } from './cloudbase-place-fields';
 
 const IN_CHUNK = 500;
 

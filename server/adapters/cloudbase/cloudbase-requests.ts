@@ -2,7 +2,7 @@
  * Requests, their events, in-app messages, the outbox, rate counters and request config in CloudBase.
  *
  * A request is one document (`_id` = its id) holding every ServiceRequest field plus four query-only
- * fields that never reach callers: `handlerId`, `dueAt`, `deadlineKey` (see request-rules.ts) and
+ * fields that never reach callers: `handlerId`, `dueAt`, `deadlineKey` (see request-paging.ts) and
  * `assessedWorkerId` (core/assessment). The 考核 counters the write changes are rewritten in the same
  * transaction (cloudbase-assessment.ts).
  * `create` and `commit` each run as ONE `runTransaction` of single-document reads and writes:
@@ -31,28 +31,15 @@ import type {
   RequestRepository,
   TransitionWrite,
 } from '../../ports/request.port';
-import {
-  checkVersionStep,
-  deadlineKey,
-  decodeCursor,
-  encodeCursor,
-  pageLimit,
-  requestRateKey,
-  scanLimit,
-  REQUEST_FIELDS,
-  requestDueAt,
-  settingsOrDefault,
-  sortOf,
-  statusesOf,
-  type Cursor,
-} from '../request-rules';
+import { checkVersionStep, requestRateKey, REQUEST_FIELDS, settingsOrDefault } from '../request-record';
+import { deadlineKey, decodeCursor, encodeCursor, pageLimit, scanLimit, requestDueAt, sortOf, statusesOf, type Cursor } from '../request-paging';
 import type { StoreImport } from '../store-import';
 import { fetchAll, queryGuard, transactionAccess, type DocAccess } from './cloudbase-access';
 import { checked, type CloudbaseDb, type DbCommandValue, type DbCondition, type DbDocument } from './cloudbase-db';
 import { outboxFields, toOutbox } from './cloudbase-delivery';
 import type { CollectionName } from './collections';
 import { assessedWorkerId, counterDelta } from '@core/assessment/counters';
-import { applyCounterDelta } from './cloudbase-assessment';
+import { applyCounterDelta } from './cloudbase-counters';
 
 /** Conflicting submissions by one person re-run their transaction; each round lets one of them through. */
 const CREATE_RETRIES = 10;

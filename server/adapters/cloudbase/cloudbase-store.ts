@@ -23,6 +23,7 @@ import { configDocuments, requestRepositories } from './cloudbase-requests';
 import { followerRepository } from './cloudbase-followers';
 import { assessmentRepository } from './cloudbase-assessment';
 import type { CollectionName } from './collections';
+import { FIELDS, type PlaceCollection } from './cloudbase-place-fields';
 import type { Invitation, StreetSetup } from '../../ports/people.port';
 import type { StaffPost } from '@core/people/user';
 import { exportRepository } from './cloudbase-exports';
@@ -36,21 +37,6 @@ const IN_CHUNK = 500;
 const ADD_CHUNK = 100;
 
 // ---- documents ↔ entities -------------------------------------------------------------------------
-
-const FIELDS = {
-  streets: ['code', 'name', 'district'],
-  communities: ['streetId', 'code', 'name', 'hotline', 'address'],
-  grids: ['streetId', 'communityId', 'code', 'name', 'boundary', 'households', 'primaryWorkerId', 'backupWorkerId', 'qrToken', 'version', 'updatedAt'],
-  buildings: ['streetId', 'communityId', 'gridId', 'name', 'units', 'seq'],
-  households: ['streetId', 'communityId', 'gridId', 'buildingId', 'unit', 'room', 'keyGroups', 'toVerify'],
-  users: ['openid', 'name', 'phone', 'residence', 'posts', 'createdAt'],
-  cards: ['displayName', 'workPhone', 'photoFileId', 'dutyHours', 'intro', 'updatedAt'],
-  audit: ['at', 'actorId', 'action', 'targetType', 'targetId', 'detail', 'streetId'],
-  invitations: ['userId', 'streetId', 'communityId', 'createdBy', 'createdAt', 'expiresAt', 'status', 'attempts', 'redeemedAt', 'version'],
-} as const satisfies Partial<Record<CollectionName, readonly string[]>>;
-
-/** The collections of places, people, cards and audit (the request collections have their own module, cloudbase-requests.ts). */
-export type PlaceCollection = keyof typeof FIELDS;
 
 /** The entity a document holds: only the entity's own fields, under its own id name. */
 function fromDoc<T>(name: PlaceCollection, doc: DbDocument): T {

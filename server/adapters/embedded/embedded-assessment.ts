@@ -8,7 +8,7 @@ import { COUNTER_METRICS, counterId, emptyCounters, type Contribution, type Coun
 import type { ServiceRequest } from '@core/requests/request';
 import type { CounterQuery, CounterRow } from '../../ports/assessment.port';
 import type { Page } from '../../ports/request.port';
-import type { PlannedStatement, SqlAccess } from './embedded-requests';
+import type { PlannedStatement, SqlAccess } from './sql-access';
 
 /** The column of each metric (snake_case of its name). */
 export const METRIC_COLUMNS: Record<CounterMetric, string> = Object.fromEntries(

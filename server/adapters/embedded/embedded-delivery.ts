@@ -10,8 +10,8 @@ import type { ClaimRequest, OutboxOutcome } from '../../ports/outbox.port';
 import type { Page } from '../../ports/request.port';
 import type { CreditOutcome } from '../../ports/subscription.port';
 import type { SentMessage } from '../../ports/subscribe-sender.port';
-import { decodeCursor, encodeCursor, pageLimit } from '../request-rules';
-import type { SqlAccess } from './embedded-requests';
+import { decodeCursor, encodeCursor, pageLimit } from '../request-paging';
+import type { SqlAccess } from './sql-access';
 
 export interface OutboxRow {
   id: string;

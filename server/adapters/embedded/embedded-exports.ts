@@ -1,6 +1,6 @@
 /** The embedded side of the export port: one row per export file, found by its expiry for housekeeping. */
 import type { ExportRecord } from '../../ports/export.port';
-import type { SqlAccess } from './embedded-requests';
+import type { SqlAccess } from './sql-access';
 
 interface ExportRow {
   data: string;

@@ -7,8 +7,9 @@ import type { RequestListItem } from '@core/requests/request';
 import { REQUEST_STATUSES, type RequestStatus } from '@core/requests/request.status';
 import type { FollowResult, FollowVia, FollowWrite, RequestFollower, SimilarCandidate, SimilarQuery } from '../../ports/follower.port';
 import type { Page } from '../../ports/request.port';
-import { decodeCursor, encodeCursor, pageLimit } from '../request-rules';
-import { LIST_ITEM_COLUMNS, toListItem, type PlannedStatement, type SqlAccess, type SqliteRequests } from './embedded-requests';
+import { decodeCursor, encodeCursor, pageLimit } from '../request-paging';
+import { LIST_ITEM_COLUMNS, toListItem, type SqliteRequests } from './embedded-requests';
+import type { PlannedStatement, SqlAccess } from './sql-access';
 
 interface FollowerRow { request_id: string; user_id: string; at: string; via: string; from_request_id: string | null; rating: string | null }
 

@@ -16,15 +16,9 @@ import type {
   ReadWrite,
 } from '../../ports/notice.port';
 import type { Page } from '../../ports/request.port';
-import {
-  compareDesc,
-  decodeNoticeCursor,
-  encodeNoticeCursor,
-  noticeHead,
-  noticePageLimit,
-  type NoticeCursor,
-} from '../notice-rules';
-import type { PlannedStatement, SqlAccess } from './embedded-requests';
+import { compareDesc, decodeNoticeCursor, encodeNoticeCursor, noticePageLimit, type NoticeCursor } from '../notice-paging';
+import { noticeHead } from '../notice-record';
+import type { PlannedStatement, SqlAccess } from './sql-access';
 import type { ReadCache } from './read-cache';
 
 interface ReceiptRow { notice_id: string; user_id: string; read_at: string; read_version: number; acked_at: string | null }

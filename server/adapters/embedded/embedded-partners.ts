@@ -1,6 +1,6 @@
 /** The embedded side of the partner port: api_keys by their hash, and the append-only access log per key. */
 import type { PartnerAccessEntry, PartnerKey } from '../../ports/partner.port';
-import type { SqlAccess } from './embedded-requests';
+import type { SqlAccess } from './sql-access';
 
 interface DataRow {
   data: string;

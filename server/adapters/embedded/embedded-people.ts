@@ -8,7 +8,7 @@ import type { Invitation, InvitationStatus, StreetSetup } from '../../ports/peop
 import type { Page } from '../../ports/request.port';
 import type { AuditEntry } from '../../ports/store.port';
 import type { StoreImport } from '../store-import';
-import type { SqlAccess } from './embedded-requests';
+import type { SqlAccess } from './sql-access';
 
 interface InvitationRow {
   id: string; user_id: string; street_id: string; community_id: string | null; created_by: string; created_at: string;

@@ -9,7 +9,7 @@ import { newRegisterUser, type RegisterSnapshot, type SnapshotHousehold } from '
 import { mappingKey, type ImportJob, type RememberedMapping, type StoreRegisterOp } from '../../ports/register.port';
 import { roomSortKey } from '../store-import';
 import type { SqlitePeople } from './embedded-people';
-import type { SqlAccess } from './embedded-requests';
+import type { SqlAccess } from './sql-access';
 
 interface Reads {
   getStreet(id: string): { code: string } | null;

@@ -9,48 +9,20 @@
  * index seeks plus one page of rows, whatever the table's size.
  */
 import { rateLogExpiry, takeRate } from '@core/shared/rate-limit';
-import type Database from 'better-sqlite3';
 import type { ScoreWeights } from '@core/assessment/indicators';
 import type { YearCalendar } from '@core/calendar/working-days';
 import type { InboxMessage, OutboxRecord } from '@core/messages/message';
 import { listItemOf, type Category, type Department, type RequestEvent, type RequestListItem, type RequestSettings, type ServiceRequest } from '@core/requests/request';
 import type { RequestSource, RequestStatus } from '@core/requests/request.status';
 import type { CalendarMeta, CalendarYearInfo, CreateResult, NewRequestWrite, Page, RequestQuery, TransitionWrite } from '../../ports/request.port';
-import {
-  checkVersionStep,
-  deadlineKey,
-  decodeCursor,
-  encodeCursor,
-  pageLimit,
-  requestRateKey,
-  scanLimit,
-  settingsOrDefault,
-  sortOf,
-  statusesOf,
-  type Cursor,
-} from '../request-rules';
+import { checkVersionStep, requestRateKey, settingsOrDefault } from '../request-record';
+import { deadlineKey, decodeCursor, encodeCursor, pageLimit, scanLimit, sortOf, statusesOf, type Cursor } from '../request-paging';
 import type { StoreImport } from '../store-import';
 import { INSERT_OUTBOX, outboxParams, toOutboxRecord, type OutboxRow } from './embedded-delivery';
 import { addCounters, assessedWorkerId, contributionsOf, counterDelta, counterId, emptyCounters, type Contribution, type Counters } from '@core/assessment/counters';
 import { SqliteAssessment } from './embedded-assessment';
 
-export type Params = Record<string, unknown> | unknown[];
-
-/** The statement runner the store's SQL goes through (prepared once, observed by the fault hook). */
-export interface SqlAccess {
-  readonly db: Database.Database;
-  one<R>(sql: string, params?: Params): R | undefined;
-  all<R>(sql: string, params?: Params): R[];
-  /** Rows as arrays of column values, in the select's order (no object per row: cheaper for hot lists). */
-  rows(sql: string, params?: Params): unknown[][];
-  run(sql: string, params?: Params): Database.RunResult;
-}
-
-/** One statement of a list page: the SQL and its named parameters (exported for EXPLAIN QUERY PLAN tests). */
-export interface PlannedStatement {
-  sql: string;
-  params: Record<string, unknown>;
-}
+import type { PlannedStatement, SqlAccess } from './sql-access';
 
 interface InboxRow { id: string; user_id: string; title: string; body: string; link: string | null; at: string; read_at: string | null }
 

@@ -31,45 +31,20 @@ import { SqlitePartners } from './embedded-partners';
 import { SqliteUploads } from './embedded-uploads';
 import { SqlitePeople } from './embedded-people';
 import { SqliteRegisters } from './embedded-registers';
-import { SqliteRequests, type Params, type SqlAccess } from './embedded-requests';
+import { SqliteRequests } from './embedded-requests';
+import type { Params, SqlAccess } from './sql-access';
 import { applyMigrations } from './migrations';
 import { READ_VERSION_SQL, ReadCache, withReadCache } from './read-cache';
 import { TransactionGate } from './transaction-gate';
 import { SqliteFollowers } from './embedded-followers';
 import type { FollowerRepository } from '../../ports/follower.port';
+import type { DemoLoginDirectory, ListPeopleQuery, PeoplePage } from '../../ports/demo-login.port';
 
 type Db = Database.Database;
 
-/** One person as the local demo sign-in page lists them. */
-export interface PersonSummary {
-  id: string;
-  openid: string;
-  name: string;
-  /**
-   * The role they sign in as: the filter's role, or their highest one (street > community > grid >
-   * resident); null for a WeChat user who holds none yet.
-   */
-  role: Role | null;
-  /** Where they act, in Chinese: 银杏街道 / 东湖社区 / 东湖社区第3网格 / 东湖社区3号楼2单元1202室. */
-  where: string;
-}
+export type { ListPeopleQuery, PeoplePage, PersonSummary } from '../../ports/demo-login.port';
 
-export interface ListPeopleQuery {
-  role?: Role;
-  communityId?: string;
-  /** Part of a name or openid. */
-  q?: string;
-  limit: number;
-  offset: number;
-}
-
-export interface PeoplePage {
-  people: PersonSummary[];
-  /** How many match in all (for paging). */
-  total: number;
-}
-
-export interface EmbeddedStore extends Store {
+export interface EmbeddedStore extends Store, DemoLoginDirectory {
   /** The open connection, for diagnostics (pragmas, counts). */
   readonly db: Db;
   /** Inserts a whole street (places, people, request config) in one transaction; fails (and writes nothing) on any duplicate id. */
@@ -98,11 +73,6 @@ export interface EmbeddedStore extends Store {
   /** No users and no places: nothing a seed could collide with. */
   isEmpty(): boolean;
   countUsers(): number;
-  /**
-   * People for the local demo sign-in page, in sign-in order: street staff, community staff, grid workers,
-   * residents, then (only without filters) users with no role; within each, as imported or registered.
-   */
-  listPeople(query: ListPeopleQuery): Promise<PeoplePage>;
 }
 
 interface StreetRow { id: string; code: string; name: string; district: string }

@@ -6,7 +6,7 @@
 import { takeUpload, uploadRateKey, type UploadLimits } from '@core/shared/rate-limit';
 import type { StoredContentType } from '../../ports/file-storage.port';
 import type { RegisterUploadResult, UploadRecord } from '../../ports/upload.port';
-import type { SqlAccess } from './embedded-requests';
+import type { SqlAccess } from './sql-access';
 
 interface UploadRow {
   file_id: string;

@@ -127,7 +127,7 @@ export const MIGRATIONS: readonly string[] = [
   `
   -- data is the whole ServiceRequest as JSON, read whole; the columns beside it are what lists filter and
   -- sort on, rewritten from it on every write. due_at is the deadline that matters now and deadline_key
-  -- the 'deadline' sort key (see server/adapters/request-rules.ts). Every list runs on one
+  -- the 'deadline' sort key (see server/adapters/request-paging.ts). Every list runs on one
   -- (scope, status, sort key, id) index: scope is the street, community, grid, resident or handler.
   -- Requests keep ids of places, people and categories without foreign keys: history outlives config.
   CREATE TABLE requests (

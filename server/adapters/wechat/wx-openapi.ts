@@ -4,7 +4,7 @@
  * reach no open API (reads, a function without the permission) never pay for loading it. Only functions with
  * the `openapi` permission in config.json install wx-server-sdk (scripts/config.test.ts).
  */
-import type { MsgSecCheckApi } from '../../ports/content-check.port';
+import type { MsgSecCheckApi } from './wechat-content-check';
 import type { SubscribeMessageApi } from './wechat-subscribe-sender';
 
 export type WxOpenapi = MsgSecCheckApi & SubscribeMessageApi;

@@ -7,7 +7,7 @@
 import type { CoverageRow, NoticeCoverage } from '@core/api/notice.contract';
 import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../context';
-import { tableOf, type SheetData } from '../../adapters/spreadsheet/export-writer';
+import { tableOf, type SheetData } from '@core/exports/sheet';
 import { gridReach, noticeCoverage } from '../notices/notice-coverage';
 import type { ExportScope } from './export-scope';
 

@@ -19,7 +19,7 @@ import { emptyCounters, type ScopeKind } from '@core/assessment/counters';
 import { compositeScore, figuresOf, INDICATOR_IDS, INDICATORS, SCORE_DEFINITION, type Figures, type IndicatorId, type ScoreWeights } from '@core/assessment/indicators';
 import { periodKeys } from '@core/assessment/periods';
 import type { UserContext } from '../context';
-import { tableOf, type ColumnKind, type SheetData, type TableColumn } from '../../adapters/spreadsheet/export-writer';
+import { tableOf, type ColumnKind, type SheetData, type TableColumn } from '@core/exports/sheet';
 import { countersByScope, rankRows, streetWeights } from '../assessment/assessment-reads';
 import { assessmentScope } from '../assessment/assessment-scope';
 import { hotIssues, hotMonthOf } from '../assessment/hot-issues';

@@ -18,7 +18,7 @@ import { RATING_LABELS, SOURCE_LABELS, STATUS_LABELS } from '@core/requests/requ
 import { handlerLabel } from '@core/requests/request.transitions';
 import type { Deps } from '../context';
 import type { RequestQuery } from '../../ports/request.port';
-import { tableOf, type SheetData, type TableColumn } from '../../adapters/spreadsheet/export-writer';
+import { tableOf, type SheetData, type TableColumn } from '@core/exports/sheet';
 import type { ExportScope } from './export-scope';
 
 /**

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { EXPORT_KIND_LABELS, type AssessmentContract, type ExportView } from '@core/api/assessment.contract';
 import { rangeLabel } from '@core/assessment/periods';
 import type { UserContext } from '../context';
-import { writeExportFile, type SheetData } from '../../adapters/spreadsheet/export-writer';
+import type { SheetData } from '@core/exports/sheet';
 import { EXPORT_TTL_MS, type ExportRecord } from '../../ports/export.port';
 import { CSV_TYPE, XLSX_TYPE } from '../../ports/file-storage.port';
 import { coverageSheets } from './export-coverage';
@@ -71,7 +71,7 @@ export async function runExport(ctx: UserContext, input: ExportInput): Promise<E
   const dir = await mkdtemp(join(tmpdir(), 'wgt-export-'));
   try {
     const path = join(dir, `export.${input.format}`);
-    const counts = await writeExportFile(input.format, path, sheets);
+    const counts = await ctx.deps.spreadsheets.writeExport(input.format, path, sheets);
     const rows = counts[0] ?? 0;
     const stored = await ctx.deps.files.saveExport({
       localPath: path,

@@ -1,4 +1,3 @@
-import { writeRegisterTemplate } from '../../adapters/spreadsheet/template';
 import type { UserContext } from '../context';
 import { importingStreet } from './register-import';
 
@@ -11,6 +10,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
  */
 export async function registerTemplate(ctx: UserContext): Promise<{ url: string; name: string }> {
   importingStreet(ctx);
-  const bytes = await writeRegisterTemplate();
+  const bytes = await ctx.deps.spreadsheets.registerTemplate();
   return { url: `data:${XLSX};base64,${Buffer.from(bytes).toString('base64')}`, name: TEMPLATE_NAME };
 }

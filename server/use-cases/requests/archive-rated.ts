@@ -6,7 +6,7 @@ import type { ServiceRequest } from '@core/requests/request';
 import { transition } from '@core/requests/request.transitions';
 import type { SystemContext } from '../context';
 import { noticesFor } from './request-notices';
-import { streetRules } from './request-rules';
+import { streetRules } from './street-rules';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

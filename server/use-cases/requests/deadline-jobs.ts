@@ -27,7 +27,7 @@ import type { Deps } from '../context';
 import type { RequestQuery } from '../../ports/request.port';
 import { runJob, type JobOutcome } from '../jobs/run-job';
 import { archiveRated } from './archive-rated';
-import { streetRules, type StreetRules } from './request-rules';
+import { streetRules, type StreetRules } from './street-rules';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A job's lock outlives the function's 60 s timeout, so a run that was killed leaves it to expire soon after. */

@@ -1,7 +1,7 @@
 import type { CategoryOption, DepartmentOption, RequestDetail } from '@core/api/request.contract';
 import type { UserContext } from '../context';
 import { visibleRequest } from './request-access';
-import { streetRules } from './request-rules';
+import { streetRules } from './street-rules';
 import { toDetail } from './request-views';
 
 export async function getRequest(ctx: UserContext, input: { id: string }): Promise<RequestDetail> {

@@ -4,7 +4,7 @@ import { OPEN_STATUSES, REQUEST_STATUSES, STATUS_KIND, type RequestStatus } from
 import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../context';
 import type { RequestQuery } from '../../ports/request.port';
-import { streetRules } from './request-rules';
+import { streetRules } from './street-rules';
 import { gridNames, toSummary } from './request-views';
 
 const PAGE = 20;

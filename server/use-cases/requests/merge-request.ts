@@ -20,7 +20,7 @@ import type { UserContext } from '../context';
 import type { RequestFollower } from '../../ports/follower.port';
 import { visibleRequest } from './request-access';
 import { noticesFor } from './request-notices';
-import { streetRules } from './request-rules';
+import { streetRules } from './street-rules';
 import { toDetail } from './request-views';
 
 const lastSeq = (events: RequestEvent[]): number => events.reduce((m, e) => Math.max(m, e.seq), 0);

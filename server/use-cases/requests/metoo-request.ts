@@ -10,7 +10,7 @@ import { metooRefusal } from '@core/requests/follow';
 import type { ServiceRequest } from '@core/requests/request';
 import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../context';
-import { streetRules } from './request-rules';
+import { streetRules } from './street-rules';
 import { toDetail } from './request-views';
 
 const RETRIES = 3;

@@ -10,7 +10,7 @@ import type { Rating } from '@core/requests/request.status';
 import { DomainError } from '@core/shared/errors';
 import type { UserContext } from '../context';
 import { visibleRequest } from './request-access';
-import { streetRules } from './request-rules';
+import { streetRules } from './street-rules';
 import { toDetail } from './request-views';
 
 export async function rateFollowed(ctx: UserContext, input: { id: string; rating: Rating; comment?: string }): Promise<RequestDetail> {

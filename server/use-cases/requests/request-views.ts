@@ -6,7 +6,7 @@ import { PARTNER_SUBMITTER_PREFIX, RATING_LABELS, STATUS_KIND, STATUS_LABELS } f
 import { allowedActions, eventLabel, handlerLabel, partiesOf, type Party, type RequestAction } from '@core/requests/request.transitions';
 import { reporterNameFor, residentActorLabel } from '@core/requests/reporter';
 import type { Deps } from '../context';
-import type { StreetRules } from './request-rules';
+import type { StreetRules } from './street-rules';
 import { followerRateRefusal } from '@core/requests/follow';
 import type { FollowView } from '@core/api/request.contract';
 import type { RequestFollower } from '../../ports/follower.port';

@@ -9,7 +9,7 @@ import type { Deps } from '../context';
 import { authorize, type UserContext } from '../context';
 import { noticesFor } from './request-notices';
 import { ownPhotos } from './request-photos';
-import { activeCategory, countDeadline, streetRules, type StreetRules } from './request-rules';
+import { activeCategory, countDeadline, streetRules, type StreetRules } from './street-rules';
 import { toDetail } from './request-views';
 
 export interface Placement {

@@ -15,7 +15,7 @@ import type { Deps } from '../context';
 import { visibleRequest } from './request-access';
 import { noticesFor } from './request-notices';
 import { ownPhotos } from './request-photos';
-import { countDeadline, streetRules, type StreetRules } from './request-rules';
+import { countDeadline, streetRules, type StreetRules } from './street-rules';
 import { confirmWindowOver, toDetail } from './request-views';
 
 type In<A extends keyof RequestContract['request']> = RequestContract['request'][A]['input'];

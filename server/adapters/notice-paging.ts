@@ -1,7 +1,7 @@
 /**
- * What both notice adapters share: the head a list shows, the feed's sort key and the keyset cursors.
+ * How both notice adapters page: the page limit, the feed's sort key and the keyset cursors.
  */
-import { noticePriority, type Notice, type NoticeBlock } from '@core/notices/notice';
+import { noticePriority } from '@core/notices/notice';
 import { DomainError } from '@core/shared/errors';
 import type { NoticeHead } from '../ports/notice.port';
 
@@ -10,33 +10,6 @@ export const FEED_MAX_PAGE = 50;
 export function noticePageLimit(limit: number): number {
   if (!Number.isFinite(limit)) return FEED_MAX_PAGE;
   return Math.min(FEED_MAX_PAGE, Math.max(1, Math.floor(limit)));
-}
-
-export function plainText(body: NoticeBlock[]): string {
-  return body.map((b) => (b.kind === 'p' ? b.text : b.items.join(' '))).join(' ');
-}
-
-export function noticeHead(n: Notice): NoticeHead {
-  const text = plainText(n.body).replace(/\s+/g, ' ').trim();
-  return {
-    id: n.id,
-    streetId: n.streetId,
-    scope: n.scope,
-    title: n.title,
-    excerpt: Array.from(text).slice(0, 60).join(''),
-    category: n.category,
-    urgent: n.urgent,
-    requireAck: n.requireAck,
-    pinned: n.pinned,
-    publishAt: n.publishAt,
-    expiresAt: n.expiresAt,
-    withdrawn: n.withdrawn !== null,
-    publisherId: n.publisherId,
-    publisherLabel: n.publisherLabel,
-    version: n.version,
-    imageCount: n.imageFileIds.length,
-    attachmentCount: n.attachments.length,
-  };
 }
 
 /** Feed order key, compared descending: priority digit, then the publish instant (fixed-length ISO). */

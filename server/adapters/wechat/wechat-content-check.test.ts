@@ -1,4 +1,5 @@
-import { wechatContentCheck, wordListContentCheck, type MsgSecCheckApi } from './content-check.port';
+import { wordListContentCheck } from '../content-check/word-list-content-check';
+import { wechatContentCheck, type MsgSecCheckApi } from './wechat-content-check';
 
 const silent = { error: () => undefined };
 function api(suggest: (content: string) => string | Error): MsgSecCheckApi & { calls: string[] } {

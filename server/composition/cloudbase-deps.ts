@@ -3,23 +3,24 @@
  * the function's composition (server/composition/compositions.ts): every function gets the store, files,
  * clock and log; only what its row declares gets more, anything else is a stub that throws «not wired».
  * Only the SDK's types are imported: the SDK itself is loaded by the entry (`cloudfunctions/<fn>/index.ts`),
- * and wx-server-sdk on the first open-API call (../wechat/wx-openapi.ts).
+ * and wx-server-sdk on the first open-API call (server/adapters/wechat/wx-openapi.ts).
  */
 import type { RegisterReader } from '@core/registers/register-data';
+import type { SpreadsheetWriter } from '../ports/spreadsheet-writer.port';
 import { randomUUID } from 'node:crypto';
 import type { CloudBase } from '@cloudbase/node-sdk';
-import { composeDeps, needs, type ComposedFunctionName } from '../../composition/compositions';
-import type { Deps, Logger } from '../../use-cases/context';
-import { audienceByKind } from '../../ports/audience.port';
-import { systemClock } from '../../ports/clock.port';
-import { wechatContentCheck } from '../../ports/content-check.port';
-import { messageConfigFromEnv } from '../../use-cases/messages/message-config';
-import { noticeAudience } from '../../use-cases/notices/notice-audience';
-import { wechatSubscribeSender } from '../wechat/wechat-subscribe-sender';
-import { lazyWxOpenapi, type WxOpenapi } from '../wechat/wx-openapi';
-import { CloudbaseFileStorage, type CloudbaseFilesApp } from './cloudbase-files';
-import type { CloudbaseDb } from './cloudbase-db';
-import { createCloudbaseStore } from './cloudbase-store';
+import { composeDeps, needs, type ComposedFunctionName } from './compositions';
+import type { Deps, Logger } from '../use-cases/context';
+import { audienceByKind } from '../adapters/audience/audience-by-kind';
+import { systemClock } from '../adapters/system-clock';
+import { wechatContentCheck } from '../adapters/wechat/wechat-content-check';
+import { messageConfigFromEnv } from '../use-cases/messages/message-config';
+import { noticeAudience } from '../use-cases/notices/notice-audience';
+import { wechatSubscribeSender } from '../adapters/wechat/wechat-subscribe-sender';
+import { lazyWxOpenapi, type WxOpenapi } from '../adapters/wechat/wx-openapi';
+import { CloudbaseFileStorage, type CloudbaseFilesApp } from '../adapters/cloudbase/cloudbase-files';
+import type { CloudbaseDb } from '../adapters/cloudbase/cloudbase-db';
+import { createCloudbaseStore } from '../adapters/cloudbase/cloudbase-store';
 
 /** Function logs go to the platform's log (console in SCF). */
 export const consoleLogger: Logger = {
@@ -38,6 +39,8 @@ export interface CloudbaseDepsOptions {
    * for that function alone (its package.json), so no shared module may import it.
    */
   registerReader?: RegisterReader;
+  /** The spreadsheet writer (exceljs), passed by the entries that write XLSX (assessment exports, register template) only. */
+  spreadsheets?: SpreadsheetWriter;
   /** WeChat's open API; defaults to wx-server-sdk loaded on first use. */
   openapi?: WxOpenapi;
 }
@@ -52,6 +55,9 @@ export function cloudbaseDeps(app: CloudBase | CloudbaseApp, name: ComposedFunct
   const env = options.env ?? process.env;
   if (needs(name, 'registerReader') && !options.registerReader) {
     throw new Error(`function ${name} declares registerReader: its entry must pass the spreadsheet reader`);
+  }
+  if (needs(name, 'spreadsheets') && !options.spreadsheets) {
+    throw new Error(`function ${name} declares spreadsheets: its entry must pass the spreadsheet writer`);
   }
   const store = createCloudbaseStore(surface.database());
   const openapi = options.openapi ?? lazyWxOpenapi();
@@ -72,5 +78,6 @@ export function cloudbaseDeps(app: CloudBase | CloudbaseApp, name: ComposedFunct
     audience: () => audienceByKind({ notice: noticeAudience(store, systemClock) }),
     subscribeTemplates: () => messageConfigFromEnv(env),
     registerReader: () => options.registerReader!,
+    spreadsheets: () => options.spreadsheets!,
   });
 }

@@ -1,10 +1,10 @@
 /**
- * The request-store rules both adapters keep identically: which deadline a list sorts and filters on,
- * how a page cursor is encoded, which fixed window a submission is counted in, and the settings
- * fallback. Written once here so SQLite and CloudBase cannot drift apart.
+ * How both request adapters list requests, identically so SQLite and CloudBase cannot drift apart: which
+ * deadline a list sorts and filters on, the page limits, and the keyset cursors (also used by the
+ * follower and delivery lists).
  */
-import type { RequestSettings, ServiceRequest } from '@core/requests/request';
-import { currentDue, DEFAULT_REQUEST_SETTINGS } from '@core/requests/request';
+import type { ServiceRequest } from '@core/requests/request';
+import { currentDue } from '@core/requests/request';
 import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '@core/requests/request.status';
 import { DomainError } from '@core/shared/errors';
 import type { RequestQuery, RequestSort } from '../ports/request.port';
@@ -100,35 +100,3 @@ export function decodeCursor(order: string, cursor: string | null | undefined): 
   throw new DomainError('INPUT.INVALID', '分页参数无效，请刷新列表后重试');
 }
 
-/** The rate log of a person's submissions (core/shared/rate-limit.ts); uploads and other actions use their own prefix. */
-export function requestRateKey(submitterId: string): string {
-  return `request:${submitterId}`;
-}
-
-/**
- * A street's settings, or the defaults for a street that has none stored; a setting added after the
- * street's were stored takes its default.
- */
-export function settingsOrDefault(streetId: string, stored: RequestSettings | null): RequestSettings {
-  if (stored) return { ...structuredClone(DEFAULT_REQUEST_SETTINGS), ...stored };
-  return structuredClone({ ...DEFAULT_REQUEST_SETTINGS, streetId });
-}
-
-/** A transition write must move the version forward; the stored version becomes `request.version`. */
-export function checkVersionStep(request: ServiceRequest, expectedVersion: number): void {
-  if (!(request.version > expectedVersion)) {
-    throw new Error(`commit: request ${request.id} carries version ${request.version}, not after the expected ${expectedVersion}`);
-  }
-}
-
-/** Every field of a ServiceRequest, for adapters that store it field by field; a missing one fails the type check. */
-export const REQUEST_FIELDS = [
-  'id', 'streetId', 'communityId', 'gridId', 'categoryId', 'categoryName', 'description', 'photoFileIds', 'location', 'address',
-  'callbackPhone', 'hideName', 'source', 'consentNote', 'submitterId', 'submitterName', 'residentId', 'residentName', 'status',
-  'handler', 'responseDueAt', 'resolutionDueAt', 'dueUncalibrated', 'unverifiedResident', 'reopenCount', 'rating', 'flagged', 'rejectReason', 'idempotencyKey', 'version',
-  'createdAt', 'updatedAt', 'acceptedAt', 'resolvedAt', 'closedAt', 'resolvedLate', 'dueHolderId', 'resolveWorkingMinutes', 'buildingId',
-  'followerCount', 'mergedInto',
-] as const satisfies readonly (keyof ServiceRequest)[];
-type MissingRequestField = Exclude<keyof ServiceRequest, (typeof REQUEST_FIELDS)[number]>;
-// Compile-time completeness check: fails to type-check when ServiceRequest gains a field not listed above.
-export const REQUEST_FIELDS_COMPLETE: [MissingRequestField] extends [never] ? true : never = true;
