@@ -6,12 +6,12 @@
  * declare for a function is a stub that throws «not wired» on both sides, so a use case that starts needing
  * one fails locally exactly as it would on CloudBase.
  *
- * Adding a function: one row here (the type below makes a missing row a compile error in
- * server/functions/registry.ts), then its entry `cloudfunctions/<name>/index.ts`.
+ * Adding a function: one row here (the check below makes a missing row a compile error), then its entry `cloudfunctions/<name>/index.ts`.
  *
- * This file imports no adapter: a bundle carries only what its own entry wires.
+ * This file imports no adapter (only types): a bundle carries only what its own entry wires.
  */
 import type { Deps } from '../use-cases/context';
+import type { DeployedFunctionName } from '../functions/registry';
 
 /**
  * - contentCheck: user text checked at submit (production: WeChat msgSecCheck v2 for a WeChat user's text and
@@ -41,6 +41,12 @@ export const COMPOSITIONS = {
 } as const satisfies Record<string, readonly Capability[]>;
 
 export type ComposedFunctionName = keyof typeof COMPOSITIONS;
+
+// Every deployed function has exactly one row here, and every row a function (a compile error otherwise).
+const _everyFunctionComposed: Record<DeployedFunctionName, unknown> = {} as Record<ComposedFunctionName, unknown>;
+const _everyCompositionDeployed: Record<ComposedFunctionName, unknown> = {} as Record<DeployedFunctionName, unknown>;
+void _everyFunctionComposed;
+void _everyCompositionDeployed;
 
 /** What a function declares; a name the table does not know declares nothing. */
 export function capabilitiesOf(name: string): readonly Capability[] {
