@@ -62,7 +62,6 @@ export const ERROR_MESSAGES = {
   'CHECKIN.CLOSED': '这次报平安已结束，不能再回复',
   'CHECKIN.NOT_ASKED': '这次报平安不包括您家',
   'CHECKIN.HOUSEHOLD_OUTSIDE': '这户不在这次报平安的范围内',
-  'CHECKIN.NO_HELP_CATEGORY': '街道还没有设置求助类的诉求类别，请联系街道管理员',
   'CALENDAR.FILE_UNREADABLE': '日历文件无法读取：请使用 JSON 或 CSV（每行：日期,放假/上班）',
   'CALENDAR.YEAR_MISMATCH': '日历文件中的年份与要导入的年份不一致',
   'CALENDAR.NO_DATA': '日历文件中没有这一年的放假安排',

@@ -2,7 +2,7 @@
  * 报平安的回复: a resident answers for their own household from the app; a grid worker notes the answer of a
  * household of their grid reached by phone or at the door. The first answer of a household stands (a retry or a
  * second member's answer returns it and counts nothing). 需要帮助 opens a request for the grid through the
- * shared submit path (category 困难求助 or the street's first help category), once: its idempotency key is the
+ * shared submit path (category 困难求助, else the street's first help category), once: its idempotency key is the
  * (check-in, household) pair.
  */
 import type { CheckInCard, CheckInGridDoors } from '@core/api/checkin.contract';
@@ -43,16 +43,15 @@ function cardOf(c: CheckIn, a: CheckInAnswer | null): CheckInCard {
   };
 }
 
-async function helpCategoryId(ctx: UserContext, streetId: string): Promise<string> {
+/** The street's 困难求助 category (else its first active help category); null when it has none. */
+async function helpCategoryId(ctx: UserContext, streetId: string): Promise<string | null> {
   const categories = (await ctx.deps.store.requestConfig.categories(streetId)).filter((c) => c.active && c.kind === 'help');
-  const chosen = categories.find((c) => c.name.includes('求助')) ?? categories[0];
-  if (!chosen) throw new DomainError('CHECKIN.NO_HELP_CATEGORY');
-  return chosen.id;
+  return (categories.find((c) => c.name.includes('求助')) ?? categories[0])?.id ?? null;
 }
 
 /** Records the answer; a first 需要帮助 opens the grid's request and notes its id on the answer. */
 async function record(ctx: UserContext, c: CheckIn, h: Household, answer: CheckInAnswerKind, note: string, via: CheckInAnswer['via'], filer: Omit<Filer, 'buildingId'>): Promise<CheckInAnswer> {
-  // The category is looked up before writing: a street without one refuses the answer rather than half-record it.
+  // A street without a help category still records 需要帮助 (the worker sees it on the door list); no request opens.
   const categoryId = answer === 'help' ? await helpCategoryId(ctx, c.streetId) : null;
   const res = await ctx.deps.store.checkIns.answer({
     checkInId: c.id, householdId: h.id, communityId: h.communityId, gridId: h.gridId, buildingId: h.buildingId,
