@@ -15,7 +15,7 @@ let h: Harness;
 let n = 0;
 beforeEach(async () => {
   h = await functionHarness();
-  await h.deps.store.importPlaces({
+  await (h.deps.store as EmbeddedStore).importPlaces({
     ...emptyImport(),
     categories: [{ id: 'k-help', streetId: 's1', name: '困难求助', kind: 'help', responseMinutes: 4 * 60, resolutionDays: 1, active: true, seq: 9 }],
   });

@@ -229,9 +229,10 @@ export const COLLECTIONS: CollectionSpec[] = [
     indexes: [{ name: 'checkInId_gridId_householdId', keys: [asc('checkInId'), asc('gridId'), asc('householdId')] }],
   },
   {
-    // _id is `${checkInId}:${gridId}`: counters written in the same transaction as each first answer.
+    // _id is `${checkInId}:${gridId}:${shard}`: a grid's counters in a few shards (answers at once touch different
+    // ones), each written in the same transaction as a first answer; the progress reads a check-in's shards by grid.
     name: 'checkin_grid_counts',
-    indexes: [{ name: 'checkInId_gridId', keys: [asc('checkInId'), asc('gridId')] }],
+    indexes: [{ name: 'checkInId_gridId_id', keys: [asc('checkInId'), asc('gridId'), asc('_id')] }],
   },
   { name: 'categories', indexes: [{ name: 'streetId_seq', keys: [asc('streetId'), asc('seq'), asc('_id')] }] },
   { name: 'departments', indexes: [{ name: 'streetId_id', keys: [asc('streetId'), asc('_id')] }] },

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { contractFixture, describeStoreContract } from '../store.contract';
 import { describeExportStoreContract } from '../export-store.contract';
 import { describeUploadStoreContract } from '../upload-store.contract';
+import { describeCheckInStoreContract } from '../checkin-store.contract';
 import { describeFollowerStoreContract } from '../follower-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { describePartnerStoreContract } from '../partner-store.contract';
@@ -216,6 +217,11 @@ describeRegisterStoreContract('embedded (SQLite, :memory:)', async () => {
 });
 
 describeFollowerStoreContract('embedded (SQLite, :memory:)', async () => {
+  const store = openEmbeddedStore(':memory:');
+  return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
+});
+
+describeCheckInStoreContract('embedded (SQLite, :memory:)', async () => {
   const store = openEmbeddedStore(':memory:');
   return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
 });
