@@ -29,6 +29,8 @@ export const CAPABILITIES = ['contentCheck', 'subscribe', 'audience', 'subscribe
 export const COMPOSITIONS = {
   account: [],
   assessment: [],
+  // 需要帮助 opens a request through the shared submit path, which checks the resident's note.
+  checkin: ['contentCheck'],
   grid: [],
   housekeeping: [],
   message: ['subscribe', 'audience', 'subscribeTemplates'],
