@@ -5,6 +5,7 @@
 import type { ContactCard, ContactCardView } from '../contact-card/contact-card';
 import type { DutySlot } from '../contact-card/duty-hours';
 import type { Role, RoleGrant } from '../people/role';
+import type { CheckInContract } from './checkin.contract';
 import type { NoticeContract } from './notice.contract';
 import type { MessageContract } from './message.contract';
 import type { RequestContract } from './request.contract';
@@ -124,7 +125,7 @@ export type { DutySlot, Weekday } from '../contact-card/duty-hours';
 
 type Empty = Record<string, never>;
 
-export interface Contract extends RequestContract, NoticeContract, MessageContract, PeopleContract, RegisterContract, AssessmentContract, Open311Contract {
+export interface Contract extends RequestContract, NoticeContract, CheckInContract, MessageContract, PeopleContract, RegisterContract, AssessmentContract, Open311Contract {
   account: {
     me: { input: Empty; output: MeView };
     communities: { input: Empty; output: CommunityOption[] };

@@ -44,6 +44,14 @@ export const PERMISSIONS = {
   'notice.publish': { roles: { grid_worker: 'grid', community_staff: 'community', street_staff: 'street' } },
   'notice.coverage': { roles: { grid_worker: 'grid', community_staff: 'community', street_staff: 'street' } },
   'notice.reach': { roles: { grid_worker: 'grid', community_staff: 'community' } },
+  // 报平安: staff start and close a check-in for their reach; a resident answers for their own household; a grid worker
+  // notes the answer of a household of their grid reached by phone or at the door, reads its not-yet list and reminds it.
+  'checkin.start': { roles: { community_staff: 'community', street_staff: 'street' } },
+  'checkin.close': { roles: { community_staff: 'community', street_staff: 'street' } },
+  'checkin.answer': { roles: { resident: 'grid' } },
+  'checkin.answerFor': { roles: { grid_worker: 'grid' } },
+  'checkin.read': { roles: { grid_worker: 'grid', community_staff: 'community', street_staff: 'street' } },
+  'checkin.remind': { roles: { grid_worker: 'grid', community_staff: 'community', street_staff: 'street' } },
   // Consent is the person's own: any signed-in user; the use case checks the moment against their roles.
   'message.subscribe': { anyUser: true, roles: {} },
   // Bringing a street in: its registers, its people, its settings and calendar. Every change is audited.

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests, delivery, notices, import, assessment, export, similar (default: all).
+ * `npm run bench [-- <name>...]` with names: size, functions, gateway, requests, delivery, notices, import, assessment, export, similar, checkin (default: all).
  * `requests` runs at 10k, 100k and 1M requests; WGT_BENCH_COUNTS=10000,100000 picks others.
  * `delivery` dispatches 50,000 messages (WGT_BENCH_MESSAGES picks another number; WGT_BENCH_SEND_RATE the limit, default 1000/s).
  * `notices` runs with 50,000 and 500,000 residents; WGT_BENCH_RESIDENTS=50000 picks others.
@@ -9,6 +9,8 @@
  *   counter reads and the whole assessment views (dashboard, figure list, 我的考核, scorecard) with the CloudBase requests each costs.
  * `similar` loads 1,000,000 requests of one year (WGT_BENCH_SIMILAR_COUNT / WGT_BENCH_SIMILAR_YEARS pick others) and times the
  *   同问 suggestion call (request.similar, in-process through the function's handle): p50 / p99.
+ * `checkin` starts a street-wide 报平安 over 50,000 households (WGT_BENCH_CHECKIN_HOUSEHOLDS picks another number) and times
+ *   the start, answers, 200 concurrent answers with duplicates, the per-grid progress and a grid's not-yet list.
  * Prints markdown tables; docs/BENCHMARKS.md records a run and how to reproduce it.
  */
 import { cpus, loadavg } from 'node:os';
@@ -23,6 +25,7 @@ import { benchRequests, WARM_UP_SECONDS } from './requests.bench';
 import { benchAssessment, printAssessment } from './assessment.bench';
 import { assessmentViewCases } from './assessment-views.bench';
 import { benchSimilar, printSimilar } from './similar.bench';
+import { benchCheckIn, printCheckIn } from './checkin.bench';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 /** The machine's 1-, 5- and 15-minute load averages: on 2 cores, above 2 means something else wanted the CPU too. */
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
   if (run('similar')) {
     printSimilar(await benchSimilar(Number(process.env.WGT_BENCH_SIMILAR_COUNT ?? 1_000_000), { years: Number(process.env.WGT_BENCH_SIMILAR_YEARS ?? 1), log: (l) => console.error(l) }));
   }
+  if (run('checkin')) printCheckIn(await benchCheckIn(Number(process.env.WGT_BENCH_CHECKIN_HOUSEHOLDS ?? 50_000)));
   if (run('export')) printExport(await benchExport(Number(process.env.WGT_BENCH_EXPORT_ROWS ?? 100_000)));
 }
 

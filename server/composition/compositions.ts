@@ -30,6 +30,8 @@ export const CAPABILITIES = ['contentCheck', 'subscribe', 'audience', 'subscribe
 export const COMPOSITIONS = {
   account: [],
   assessment: ['spreadsheets'],
+  // 需要帮助 opens a request through the shared submit path, which checks the resident's note.
+  checkin: ['contentCheck'],
   grid: [],
   housekeeping: [],
   message: ['subscribe', 'audience', 'subscribeTemplates'],

@@ -353,6 +353,37 @@ const NOTICE_MATRIX: Record<string, Spec> = {
   },
 };
 
+// 报平安: one per case, started by street staff for the grid of the case (g1, g4 or g3). Staff and workers see
+// check-ins touching the grids they look after (others: CHECKIN.NOT_FOUND); only residents answer for themselves,
+// only grid workers answer for a household; closing is for staff whose reach covers the scope.
+const CNF = 'CHECKIN.NOT_FOUND' as const;
+const checkInIn = async (h: Harness, w: Where) =>
+  (await ok<{ id: string }>(h.call('ss', 'checkin', 'start', { idempotencyKey: `matrixcheckin${++keys}`, scope: { level: 'grids', ids: [GRID[w]] } }))).id;
+const withCheckIn = (extra: (w: Where) => Record<string, unknown> = () => ({})) => async (h: Harness, w: Where) => ({ id: await checkInIn(h, w), ...extra(w) });
+const checkInStaffRows: Record<Who, Cell> = {
+  resident: [F, F, F], grid_worker: ['ok', CNF, CNF], community_staff: ['ok', 'ok', CNF], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH],
+};
+const CHECKIN_MATRIX: Record<string, Spec> = {
+  'checkin.start': {
+    input: (w) => ({ idempotencyKey: `matrixcheckin${++keys}`, scope: { level: 'grids', ids: [GRID[w]] } }),
+    rows: { resident: [F, F, F], grid_worker: [F, F, F], community_staff: ['ok', 'ok', OUTSIDE], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'checkin.list': { input: none, rows: { resident: F, grid_worker: 'ok', community_staff: 'ok', street_staff: 'ok', new_user: F, system: UNAUTH } },
+  'checkin.progress': { prepare: withCheckIn(), rows: checkInStaffRows },
+  'checkin.doors': { prepare: withCheckIn((w) => ({ gridId: GRID[w] })), rows: checkInStaffRows },
+  'checkin.remind': { prepare: withCheckIn((w) => ({ gridId: GRID[w] })), rows: checkInStaffRows },
+  'checkin.close': { prepare: withCheckIn(), rows: { ...checkInStaffRows, grid_worker: [F, F, F] } },
+  'checkin.mine': { input: none, rows: { resident: 'ok', grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: UNAUTH } },
+  'checkin.answer': {
+    prepare: withCheckIn(() => ({ answer: 'safe' })),
+    rows: { resident: ['ok', CNF, CNF], grid_worker: [F, F, F], community_staff: [F, F, F], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'checkin.answerFor': {
+    prepare: withCheckIn((w) => ({ householdId: household(GRID[w]).id, answer: 'safe', via: 'door' })),
+    rows: { resident: [F, F, F], grid_worker: ['ok', CNF, CNF], community_staff: [F, F, F], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+};
+
 // 考核评价: staff see the dashboards of their reach (a grid out of reach is GRID.NOT_FOUND); a worker only their own
 // figures; residents, workers and staff the public scorecard of the grids they reach. Weights are the street admin's
 // (not a caller here; see assessment.function.test.ts).
@@ -375,7 +406,7 @@ const ASSESSMENT_MATRIX: Record<string, Spec> = {
   },
 };
 
-Object.assign(MATRIX, REQUEST_MATRIX, NOTICE_MATRIX, ASSESSMENT_MATRIX);
+Object.assign(MATRIX, REQUEST_MATRIX, NOTICE_MATRIX, CHECKIN_MATRIX, ASSESSMENT_MATRIX);
 
 const ACTIONS = Object.values(FUNCTIONS).flatMap((fn) => Object.keys(fn.actions).map((a) => `${fn.name}.${a}`));
 

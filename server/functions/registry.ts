@@ -1,5 +1,6 @@
 import { accountFunction } from './account.function';
 import { assessmentFunction } from './assessment.function';
+import { checkinFunction } from './checkin.function';
 import type { CloudFunction } from './define-function';
 import { gridFunction } from './grid.function';
 import { housekeepingFunction } from './housekeeping.function';
@@ -14,6 +15,7 @@ import { requestFunction } from './request.function';
 export const FUNCTIONS = {
   account: accountFunction,
   assessment: assessmentFunction,
+  checkin: checkinFunction,
   grid: gridFunction,
   housekeeping: housekeepingFunction,
   request: requestFunction,

@@ -14,6 +14,7 @@ import type { ContactCard } from '@core/contact-card/contact-card';
 import type { Building, Community, Grid, Household, Street } from '@core/places/place';
 import type { Residence, User } from '@core/people/user';
 import type { ExportRepository } from './export.port';
+import type { CheckInRepository } from './checkin.port';
 import type { FollowerRepository } from './follower.port';
 import type { AssessmentRepository } from './assessment.port';
 import type { JobLockRepository } from './job-lock.port';
@@ -164,6 +165,8 @@ export interface Store extends Repositories {
   uploads: UploadRepository;
   /** 同问 followers: their writes are atomic on their own (they commit requests with them), so not inside transact. */
   followers: FollowerRepository;
+  /** 报平安: each operation atomic on its own (an answer lands with its grid's counters), so not inside transact. */
+  checkIns: CheckInRepository;
   transact<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

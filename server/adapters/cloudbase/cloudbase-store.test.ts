@@ -4,6 +4,7 @@ import type { ReadWrite } from '../../ports/notice.port';
 import type { NewRequestWrite, TransitionWrite } from '../../ports/request.port';
 import { describeExportStoreContract } from '../export-store.contract';
 import { describeUploadStoreContract } from '../upload-store.contract';
+import { describeCheckInStoreContract } from '../checkin-store.contract';
 import { describeFollowerStoreContract } from '../follower-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { describePartnerStoreContract } from '../partner-store.contract';
@@ -410,4 +411,9 @@ describeRegisterStoreContract('cloudbase (against the SDK double)', async () => 
 describeFollowerStoreContract('cloudbase (against the SDK double)', async () => {
   const db = new FakeCloudbaseDb();
   return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => outboxOf(db), cleanup: async () => recordIndexUse(db) };
+});
+
+describeCheckInStoreContract('cloudbase (against the SDK double)', async () => {
+  const db = new FakeCloudbaseDb();
+  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => listOutbox(db), cleanup: async () => undefined };
 });

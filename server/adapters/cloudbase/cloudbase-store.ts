@@ -20,6 +20,7 @@ import { checked, errorCode, type CloudbaseDb, type DbCommandValue, type DbCondi
 import { noticeRepository } from './cloudbase-notices';
 import { deliveryRepositories } from './cloudbase-delivery';
 import { configDocuments, requestRepositories } from './cloudbase-requests';
+import { checkInRepository } from './cloudbase-checkins';
 import { followerRepository } from './cloudbase-followers';
 import { assessmentRepository } from './cloudbase-assessment';
 import type { CollectionName } from './collections';
@@ -477,6 +478,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
     ...deliveryRepositories(db),
     uploads: uploadRepository(db),
     followers: followerRepository(db),
+    checkIns: checkInRepository(db),
     transact(work) {
       return db.runTransaction(async (t) => {
         let open = true;

@@ -216,6 +216,24 @@ export const COLLECTIONS: CollectionSpec[] = [
     name: 'notice_grid_stats',
     indexes: [{ name: 'noticeId_gridId', keys: [asc('noticeId'), asc('gridId')] }],
   },
+  {
+    // 报平安: one document per check-in; a street's are listed newest first.
+    name: 'checkins',
+    indexes: [{ name: 'streetId_startedAt', keys: [asc('streetId'), desc('startedAt'), desc('_id')] }],
+  },
+  // _id is `${starterId}:${idempotencyKey}`: a retried start finds the check-in it made.
+  { name: 'checkin_idempotency', indexes: [{ name: 'checkInId', keys: [asc('checkInId')] }] },
+  {
+    // _id is `${checkInId}:${householdId}`: a household answers once. A grid's answers make its not-yet list.
+    name: 'checkin_answers',
+    indexes: [{ name: 'checkInId_gridId_householdId', keys: [asc('checkInId'), asc('gridId'), asc('householdId')] }],
+  },
+  {
+    // _id is `${checkInId}:${gridId}:${shard}`: a grid's counters in a few shards (answers at once touch different
+    // ones), each written in the same transaction as a first answer; the progress reads a check-in's shards by grid.
+    name: 'checkin_grid_counts',
+    indexes: [{ name: 'checkInId_gridId_id', keys: [asc('checkInId'), asc('gridId'), asc('_id')] }],
+  },
   { name: 'categories', indexes: [{ name: 'streetId_seq', keys: [asc('streetId'), asc('seq'), asc('_id')] }] },
   { name: 'departments', indexes: [{ name: 'streetId_id', keys: [asc('streetId'), asc('_id')] }] },
   // _id is the street's id.
@@ -270,6 +288,10 @@ export type CollectionName =
   | 'notice_receipts'
   | 'notice_reach'
   | 'notice_grid_stats'
+  | 'checkins'
+  | 'checkin_idempotency'
+  | 'checkin_answers'
+  | 'checkin_grid_counts'
   | 'export_files'
   | 'partner_keys'
   | 'partner_access_log'

@@ -6,6 +6,7 @@ import { describeStoreContract } from '../store.contract';
 import { contractFixture } from '../store-contract-kit';
 import { describeExportStoreContract } from '../export-store.contract';
 import { describeUploadStoreContract } from '../upload-store.contract';
+import { describeCheckInStoreContract } from '../checkin-store.contract';
 import { describeFollowerStoreContract } from '../follower-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { describePartnerStoreContract } from '../partner-store.contract';
@@ -217,6 +218,11 @@ describeRegisterStoreContract('embedded (SQLite, :memory:)', async () => {
 });
 
 describeFollowerStoreContract('embedded (SQLite, :memory:)', async () => {
+  const store = openEmbeddedStore(':memory:');
+  return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
+});
+
+describeCheckInStoreContract('embedded (SQLite, :memory:)', async () => {
   const store = openEmbeddedStore(':memory:');
   return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
 });

@@ -36,9 +36,11 @@ import type { Params, SqlAccess } from './sql-access';
 import { applyMigrations } from './migrations';
 import { READ_VERSION_SQL, ReadCache, withReadCache } from './read-cache';
 import { TransactionGate } from './transaction-gate';
+import { SqliteCheckIns } from './embedded-checkins';
 import { SqliteFollowers } from './embedded-followers';
 import type { FollowerRepository } from '../../ports/follower.port';
 import type { DemoLoginDirectory, ListPeopleQuery, PeoplePage } from '../../ports/demo-login.port';
+import type { CheckInRepository } from '../../ports/checkin.port';
 
 type Db = Database.Database;
 
@@ -762,6 +764,18 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     rate: (requestId, userId, rating) => pass(() => fl.rate(requestId, userId, rating)),
     similarCandidates: (q) => pass(() => fl.similarCandidates(q)),
   };
+  const ci = new SqliteCheckIns(core);
+  const checkIns: CheckInRepository = {
+    get: (id) => pass(() => ci.get(id)),
+    create: (c) => pass(() => ci.create(c)),
+    listForStreet: (streetId, limit) => pass(() => ci.listForStreet(streetId, limit)),
+    answer: (a) => pass(() => ci.answer(a)),
+    setRequestId: (id, householdId, requestId) => pass(() => ci.setRequestId(id, householdId, requestId)),
+    getAnswer: (id, householdId) => pass(() => ci.getAnswer(id, householdId)),
+    gridCounts: (id) => pass(() => ci.gridCounts(id)),
+    answersInGrid: (id, gridId) => pass(() => ci.answersInGrid(id, gridId)),
+    close: (id, closedAt, frozen) => pass(() => ci.close(id, closedAt, frozen)),
+  };
   const jobLocks: JobLockRepository = {
     acquire: (job, owner, now, until) => pass(() => delivery.acquire(job, owner, now, until)),
     checkpoint: (job, owner, checkpoint, until) => pass(() => delivery.checkpointJob(job, owner, checkpoint, until)),
@@ -779,6 +793,7 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     jobLocks,
     uploads,
     followers,
+    checkIns,
     localSends: {
       record: (message) => pass(() => delivery.recordLocalSend(message)),
       list: (userId, page): Promise<Page<SentMessage>> => pass(() => delivery.listLocalSends(userId, page)),

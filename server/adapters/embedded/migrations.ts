@@ -602,6 +602,44 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER read_version_notice_keys_u AFTER UPDATE ON notice_keys BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
   CREATE TRIGGER read_version_notice_keys_d AFTER DELETE ON notice_keys BEGIN UPDATE read_versions SET v = v + 1 WHERE id = 1; END;
   `,
+  // 报平安: a check-in is one row; answers are unique per (check-in, household) so a retry never counts twice;
+  // per-(check-in, grid) counters move in the answer's transaction; the not-yet list reads a grid's answers.
+  `
+  CREATE TABLE checkins (
+    id TEXT PRIMARY KEY,
+    street_id TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    starter_id TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    data TEXT NOT NULL,
+    UNIQUE (starter_id, idempotency_key)
+  );
+  CREATE INDEX checkins_by_street ON checkins (street_id, started_at DESC, id DESC);
+  CREATE TABLE checkin_answers (
+    checkin_id TEXT NOT NULL,
+    household_id TEXT NOT NULL,
+    community_id TEXT NOT NULL,
+    grid_id TEXT NOT NULL,
+    building_id TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    note TEXT NOT NULL,
+    via TEXT NOT NULL,
+    by_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    request_id TEXT,
+    PRIMARY KEY (checkin_id, household_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX checkin_answers_by_grid ON checkin_answers (checkin_id, grid_id, household_id);
+  CREATE TABLE checkin_grid_counts (
+    checkin_id TEXT NOT NULL,
+    grid_id TEXT NOT NULL,
+    community_id TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    safe INTEGER NOT NULL,
+    help INTEGER NOT NULL,
+    PRIMARY KEY (checkin_id, grid_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

@@ -26,6 +26,18 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     confirmBinding: 'write',
     rejectBinding: 'write',
   },
+  // 报平安: a household's first answer stands, so a repeated answer counts once; a repeated start returns the first.
+  checkin: {
+    start: 'idempotent',
+    list: 'read',
+    progress: 'read',
+    doors: 'read',
+    mine: 'read',
+    answer: 'idempotent',
+    answerFor: 'idempotent',
+    remind: 'write',
+    close: 'write',
+  },
   people: {
     list: 'read',
     invite: 'write',
