@@ -36,6 +36,8 @@ import { applyMigrations } from './migrations';
 import { READ_VERSION_SQL, ReadCache, withReadCache } from './read-cache';
 import { TransactionGate } from './transaction-gate';
 import { SqliteFollowers } from './embedded-followers';
+import { SqliteVisits } from './embedded-visits';
+import type { VisitRepository } from '../../ports/visit.port';
 import type { FollowerRepository } from '../../ports/follower.port';
 
 type Db = Database.Database;
@@ -792,6 +794,15 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     rate: (requestId, userId, rating) => pass(() => fl.rate(requestId, userId, rating)),
     similarCandidates: (q) => pass(() => fl.similarCandidates(q)),
   };
+  const vs = new SqliteVisits(core);
+  const visits: VisitRepository = {
+    record: (visit) => pass(() => vs.record(visit)),
+    listForHousehold: (householdId, limit) => pass(() => vs.listForHousehold(householdId, limit)),
+    marksForGrid: (gridId, since) => pass(() => vs.marksForGrid(gridId, since)),
+    marksForGrids: (gridIds, from, to) => pass(() => vs.marksForGrids(gridIds, from, to)),
+    listBefore: (streetId, before, limit) => pass(() => vs.listBefore(streetId, before, limit)),
+    remove: (ids) => pass(() => vs.remove(ids)),
+  };
   const jobLocks: JobLockRepository = {
     acquire: (job, owner, now, until) => pass(() => delivery.acquire(job, owner, now, until)),
     checkpoint: (job, owner, checkpoint, until) => pass(() => delivery.checkpointJob(job, owner, checkpoint, until)),
@@ -809,6 +820,7 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     jobLocks,
     uploads,
     followers,
+    visits,
     localSends: {
       record: (message) => pass(() => delivery.recordLocalSend(message)),
       list: (userId, page): Promise<Page<SentMessage>> => pass(() => delivery.listLocalSends(userId, page)),
