@@ -76,3 +76,29 @@ export interface VisitCoverage {
   to: string;
   grids: GridCoverage[];
 }
+
+export interface RecordVisitInput {
+  clientKey: string;
+  kind: VisitKind;
+  gridId: string;
+  householdId?: string;
+  buildingId?: string;
+  at: string;
+  met?: string;
+  note: string;
+  photoFileIds?: string[];
+  outcome: VisitOutcome;
+  requestId?: string;
+  followUpOn?: string;
+  location?: { latitude: number; longitude: number };
+}
+
+export interface VisitContract {
+  visit: {
+    record: { input: RecordVisitInput; output: RecordVisitResult };
+    due: { input: { gridId: string }; output: DueList };
+    households: { input: { gridId: string; buildingId?: string; keyGroup?: KeyGroup }; output: GridHouseholds };
+    history: { input: { householdId: string }; output: HouseholdHistory };
+    coverage: { input: { from: string; to: string; communityId?: string }; output: VisitCoverage };
+  };
+}

@@ -169,6 +169,12 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
             onClick={() => go(ROUTES.assessment)}
           />
         )}
+        {can(actor, 'visit.record') && (
+          <EntryItem title="今日待访" sub="按走访节奏该上门的住户，登记走访和回访" className="e2e-entry-visits" onClick={() => go(ROUTES.visitDue)} />
+        )}
+        {can(actor, 'visit.coverage') && (
+          <EntryItem title="走访覆盖" sub="各网格住户走访覆盖和重点人群按节奏走访情况" className="e2e-entry-visit-coverage" onClick={() => go(ROUTES.visitCoverage)} />
+        )}
         {myAssessment && (
           <EntryItem title="我的考核" sub="我的办理指标、网格排名，以及超期和不满意的诉求" className="e2e-entry-my-assessment" onClick={() => go(ROUTES.assessmentMine)} />
         )}
