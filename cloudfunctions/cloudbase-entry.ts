@@ -1,6 +1,7 @@
 /**
  * What every CloudBase entry does between the platform and the shared handler. Kept out of the
- * three `index.ts` files so the identity rule lives once and can be tested without the SDK.
+ * `cloudfunctions/<name>/index.ts` files so the identity rule lives once and can be tested without the SDK;
+ * which adapters each function gets is its row in server/composition/compositions.ts.
  */
 import type { Reply } from '@core/shared/errors';
 import type { CloudFunction, Identity } from '../server/functions/define-function';

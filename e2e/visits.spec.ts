@@ -69,8 +69,7 @@ test('a worker records a door visit from 今日待访; the history shows it, the
   await staff.reload();
   await card.locator('.e2e-visit-visited').waitFor();
   await staff.waitForFunction(
-    ([sel, was]) => document.querySelector(sel)?.textContent?.trim() !== was,
-    [`.e2e-visit-coverage-grid[data-grid="${gridId}"] .e2e-visit-visited`, visitedBefore.trim()] as const,
+    `document.querySelector('.e2e-visit-coverage-grid[data-grid="${gridId}"] .e2e-visit-visited')?.textContent?.trim() !== ${JSON.stringify(visitedBefore.trim())}`,
   );
   const [n] = (await card.locator('.e2e-visit-visited').innerText()).split('/').map(Number);
   expect(n).toBe(Number(visitedBefore.split('/')[0]) + 1);

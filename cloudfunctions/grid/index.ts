@@ -12,5 +12,5 @@ import { createMain } from '../cloudbase-entry';
 export const main = createMain(
   gridFunction,
   () => cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV }),
-  (app) => cloudbaseDeps(app, { bindUrlBase: process.env.WGT_BIND_URL_BASE ?? '' }),
+  (app) => cloudbaseDeps(app, 'grid'),
 );

@@ -10,5 +10,5 @@ import { createMain } from '../cloudbase-entry';
 export const main = createMain(
   peopleFunction,
   () => cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV }),
-  (app) => cloudbaseDeps(app, { bindUrlBase: process.env.WGT_BIND_URL_BASE ?? '' }),
+  (app) => cloudbaseDeps(app, 'people'),
 );

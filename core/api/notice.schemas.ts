@@ -8,13 +8,14 @@ import {
   SCOPE_IDS_MAX,
   TITLE_MAX,
 } from '../notices/notice';
+import { ATTACHMENT_NAME_MAX } from '../shared/file-limits';
 import { bool, id, instant, int, list, none, obj, oneOf, optional, str } from '../validation/schema';
 
 const FILE_ID = /^(cloud:\/\/[\w.\-/]+|[0-9a-f]{32})$/;
 const image = str('图片', { max: 256, pattern: FILE_ID, patternMessage: '图片无效，请重新上传' });
 const attachment = obj('附件', {
   fileId: str('附件', { max: 256, pattern: FILE_ID, patternMessage: '附件无效，请重新上传' }),
-  name: str('附件名称', { max: 60 }),
+  name: str('附件名称', { max: ATTACHMENT_NAME_MAX }),
 });
 const cursor = optional(str('分页', { max: 200 }));
 const noticeId = id('通知');

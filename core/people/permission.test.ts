@@ -1,4 +1,4 @@
-import { can, PERMISSIONS } from './permission';
+import { can, PERMISSIONS, reachesOf } from './permission';
 import { PERMISSION_LABELS } from './permission-labels';
 import type { Actor } from './role';
 
@@ -74,3 +74,15 @@ describe('can()', () => {
   });
 });
 
+
+describe('reachesOf', () => {
+  const actor = (grants: Actor['grants']): Actor => ({ userId: 'u1', name: '张伟', grants });
+  it('lists the reaches the grants give for a verb, widest first, each once', () => {
+    expect(
+      reachesOf(actor([{ role: 'grid_worker', streetId: 's', communityId: 'c', gridIds: ['g'], backupGridIds: [] }, { role: 'street_staff', streetId: 's' }]), 'notice.publish'),
+    ).toEqual(['street', 'grid']);
+  });
+  it('is empty for a verb none of the roles carries', () => {
+    expect(reachesOf(actor([{ role: 'street_staff', streetId: 's' }]), 'card.edit')).toEqual([]);
+  });
+});

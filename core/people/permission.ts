@@ -102,3 +102,15 @@ export function can(actor: Actor, permission: Permission, scope?: Scope): boolea
     return scope ? reaches(grant, reach, actor, scope) : true;
   });
 }
+
+const REACH_ORDER: Reach[] = ['street', 'community', 'grid', 'self'];
+
+/**
+ * How far the actor's grants reach for `permission`, widest first and each once. The app words an entry by it
+ * (全街道 for a street reach, 本社区 for a community one) so the wording follows the same table as the check.
+ */
+export function reachesOf(actor: Actor, permission: Permission): Reach[] {
+  const rule: PermissionRule = PERMISSIONS[permission];
+  const held = new Set(actor.grants.map((grant) => rule.roles[grant.role]).filter((reach): reach is Reach => Boolean(reach)));
+  return REACH_ORDER.filter((reach) => held.has(reach));
+}

@@ -33,7 +33,10 @@ export const REQUEST_ACTIONS = [
 export type RequestAction = (typeof REQUEST_ACTIONS)[number];
 
 interface Rule {
+  /** The timeline's name for the step. */
   label: string;
+  /** The app's button, where it asks in other words than the timeline tells (重办 is asked as 不满意，申请重办). */
+  button?: string;
   from: readonly (RequestStatus | null)[];
   to: RequestStatus;
   by: readonly Party[];
@@ -54,8 +57,8 @@ export const TRANSITIONS: Record<RequestAction, Rule> = {
   resolve: { label: '办结', from: ['accepted', 'dispatched', 'in_progress'], to: 'resolved', by: ['handler'] },
   confirm: { label: '确认办结', from: ['resolved'], to: 'verified', by: ['resident'] },
   rate: { label: '评价', from: ['verified'], to: 'archived', by: ['resident'] },
-  reopen: { label: '重办', from: ['resolved', 'verified'], to: 'in_progress', by: ['resident'] },
-  verify: { label: '任务核查', from: ['resolved'], to: 'verified', by: ['community'] },
+  reopen: { label: '重办', button: '不满意，申请重办', from: ['resolved', 'verified'], to: 'in_progress', by: ['resident'] },
+  verify: { label: '任务核查', button: '核查', from: ['resolved'], to: 'verified', by: ['community'] },
   reassign: { label: '改派', from: ['submitted', 'accepted', 'dispatched', 'in_progress'], to: 'submitted', by: ['community'] },
   archive: { label: '事件归档', from: ['verified'], to: 'archived', by: ['system', 'community'] },
   // 合并: a duplicate of another open request goes into it. Only the community's staff: merging takes a request
@@ -67,6 +70,11 @@ export const TRANSITIONS: Record<RequestAction, Rule> = {
 export const ACTION_LABELS: Record<RequestAction, string> = Object.fromEntries(
   Object.entries(TRANSITIONS).map(([k, v]) => [k, v.label]),
 ) as Record<RequestAction, string>;
+
+/** The app's button for an action: its own wording where it has one, else the timeline's name. */
+export function actionButtonLabel(action: RequestAction): string {
+  return TRANSITIONS[action].button ?? TRANSITIONS[action].label;
+}
 
 /** Timeline entries that change no status: written by the system around the request, not by a transition. */
 const EVENT_ONLY_LABELS: Record<string, string> = { transfer: '网格移交', merge_in: '合并同类诉求' };

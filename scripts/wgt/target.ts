@@ -43,7 +43,7 @@ async function openCloudTarget(env: NodeJS.ProcessEnv): Promise<CliTarget> {
   const tcb = await import('@cloudbase/node-sdk');
   const { cloudbaseDeps } = await import('../../server/adapters/cloudbase/cloudbase-deps');
   const app = tcb.init({ env: envId, secretId, secretKey, ...(token ? { sessionToken: token } : {}) });
-  const deps = cloudbaseDeps(app, { bindUrlBase });
+  const deps = cloudbaseDeps(app, 'wgt', { env: { WGT_BIND_URL_BASE: bindUrlBase } });
   return { kind: 'cloud', where: envId, publicUrl: new URL(bindUrlBase).origin, deps, close: async () => undefined };
 }
 

@@ -409,6 +409,15 @@ Object.assign(MATRIX, REQUEST_MATRIX, NOTICE_MATRIX, ASSESSMENT_MATRIX);
 
 const ACTIONS = Object.values(FUNCTIONS).flatMap((fn) => Object.keys(fn.actions).map((a) => `${fn.name}.${a}`));
 
+const cases = Object.entries(MATRIX).flatMap(([action, spec]) =>
+  WHO.flatMap((who) => {
+    const cell = spec.rows[who];
+    return Array.isArray(cell)
+      ? WHERE.map((where, i) => ({ action, who, where: where as Where | undefined, expected: cell[i], spec }))
+      : [{ action, who, where: undefined as Where | undefined, expected: cell, spec }];
+  }),
+);
+
 describe('authorization matrix', () => {
   it('has rows for every action of every function, for every kind of caller', () => {
     const missing = ACTIONS.filter((a) => !MATRIX[a]);
@@ -420,14 +429,6 @@ describe('authorization matrix', () => {
     }
   });
 
-  const cases = Object.entries(MATRIX).flatMap(([action, spec]) =>
-    WHO.flatMap((who) => {
-      const cell = spec.rows[who];
-      return Array.isArray(cell)
-        ? WHERE.map((where, i) => ({ action, who, where: where as Where | undefined, expected: cell[i], spec }))
-        : [{ action, who, where: undefined as Where | undefined, expected: cell, spec }];
-    }),
-  );
 
   it.each(cases)('$action as $who on $where → $expected', async ({ action, who, where, expected, spec }) => {
     const h = await functionHarness();
@@ -436,6 +437,24 @@ describe('authorization matrix', () => {
       const [fn, name] = action.split('.') as [keyof typeof FUNCTIONS, string];
       const reply = await h.call(CALLER[who], fn, name, input);
       expect(reply.ok ? 'ok' : reply.code).toBe(expected);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('every allowed action with each transaction closure run twice', () => {
+  // CloudBase re-runs a transaction's closure when it conflicts at commit: the closures of every action must be
+  // safe to run again (nothing changed outside the transaction, nothing carried over from the first run).
+  const allowed = cases.filter((c) => c.expected === 'ok');
+
+  it.each(allowed)('$action as $who on $where', async ({ action, who, where, spec }) => {
+    const h = await functionHarness(undefined, { rerunTransactions: true });
+    try {
+      const input = spec.prepare ? await spec.prepare(h, where ?? 'own_grid') : spec.input?.(where ?? 'own_grid');
+      const [fn, name] = action.split('.') as [keyof typeof FUNCTIONS, string];
+      const reply = await h.call(CALLER[who], fn, name, input);
+      expect(reply.ok ? 'ok' : reply.code).toBe('ok');
     } finally {
       await h.close();
     }

@@ -1,3 +1,4 @@
+import type { ComposedFunctionName } from '../composition/compositions';
 import { accountFunction } from './account.function';
 import { assessmentFunction } from './assessment.function';
 import type { CloudFunction } from './define-function';
@@ -27,3 +28,9 @@ export const FUNCTIONS = {
 } as const satisfies Record<string, CloudFunction>;
 
 export type DeployedFunctionName = keyof typeof FUNCTIONS;
+
+// Every function has exactly one composition row (server/composition/compositions.ts), and every row a function.
+const _everyFunctionComposed: Record<DeployedFunctionName, unknown> = {} as Record<ComposedFunctionName, unknown>;
+const _everyCompositionDeployed: Record<ComposedFunctionName, unknown> = FUNCTIONS;
+void _everyFunctionComposed;
+void _everyCompositionDeployed;

@@ -18,7 +18,8 @@
  * `Deps.audience` is the source the functions run with: `audienceByKind({...})` routes each audience kind
  * to its source and lists no one for a kind without one. The default is `audienceByKind({})` — no one for
  * every audience; the notices feature plugs its source in where the deps are built (local-deps.ts,
- * cloudbase-deps.ts): `audience: audienceByKind({ notice: noticeAudience(store) })`.
+ * cloudbase-deps.ts): `audience: audienceByKind({ notice: noticeAudience(store, clock) })`, for the functions
+ * whose composition declares `audience` (server/composition/compositions.ts; only `message`).
  */
 import type { OutboxAudience } from '@core/messages/message';
 

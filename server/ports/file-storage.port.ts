@@ -3,6 +3,8 @@
  * locally: the gateway's upload route), then passes the file id to a function, which checks the file
  * belongs to the caller before attaching it. Files are shown through short-lived URLs; no URL is stored.
  */
+import { IMAGE_MAX_BYTES, PDF_MAX_BYTES } from '@core/shared/file-limits';
+
 /** Photos are JPEG or PNG; notice attachments are PDF; registers are XLSX. Decided by content, never by the name. */
 export type StoredContentType = 'image/jpeg' | 'image/png' | 'application/pdf' | typeof XLSX_TYPE;
 
@@ -51,8 +53,8 @@ export interface ExportFileInput {
   streetId: string;
 }
 
-export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
-export const PDF_MAX_BYTES = 10 * 1024 * 1024;
+/** The limits the app checks too, defined once in the core. */
+export { IMAGE_MAX_BYTES, PDF_MAX_BYTES };
 
 export function isImageType(t: StoredContentType): t is 'image/jpeg' | 'image/png' {
   return t === 'image/jpeg' || t === 'image/png';

@@ -30,6 +30,7 @@ import type { EmbeddedStore, ListPeopleQuery } from '../adapters/embedded/embedd
 import type { Store } from '../ports/store.port';
 import { resolveActor } from '../use-cases/account/resolve-actor';
 import { storeUpload } from '../use-cases/uploads/accept-upload';
+import { localFunctionDeps } from './local-deps';
 import { isExportFileId, isFileId, newLocalFileId, type LocalFileStorage } from './local-files';
 import { multipartBoundary, parseMultipart } from './multipart';
 import { bearerToken, type RuntimeMode, type SessionPayload, type SessionService } from './session';
@@ -195,7 +196,8 @@ export function createGateway(options: GatewayOptions): Server {
     // Only the envelope goes through: whatever else the client put in the body (an openid, a role)
     // is dropped, and the caller is the session's openid alone.
     const { action, data } = body as { action?: unknown; data?: unknown };
-    const reply = await fn.handle({ kind: 'user', openid: session.sub }, { action, data }, deps);
+    // The function gets only what its composition declares (server/composition/compositions.ts), as in production.
+    const reply = await fn.handle({ kind: 'user', openid: session.sub }, { action, data }, localFunctionDeps(deps, name));
     sendJson(res, 200, reply);
   }
 
@@ -215,7 +217,7 @@ export function createGateway(options: GatewayOptions): Server {
     const query: Record<string, string> = {};
     for (const [k, v] of url.searchParams) query[k] = v;
     const event: HttpEvent = { path: url.pathname, httpMethod: method, headers, queryStringParameters: query, body, isBase64Encoded: false };
-    const answer = await fn.http!(event, deps);
+    const answer = await fn.http!(event, localFunctionDeps(deps, 'open311'));
     res.writeHead(answer.statusCode, { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body) });
     res.end(method === 'HEAD' ? undefined : answer.body);
   }

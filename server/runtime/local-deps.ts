@@ -3,6 +3,7 @@ import { spreadsheetRegisterReader } from '../adapters/spreadsheet/register-read
 import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import type { EmbeddedStore } from '../adapters/embedded/embedded-store';
+import { composeDeps } from '../composition/compositions';
 import type { Deps, Logger, MessageConfig } from '../use-cases/context';
 import { audienceByKind, type AudienceSource } from '../ports/audience.port';
 import { noticeAudience } from '../use-cases/notices/notice-audience';
@@ -64,7 +65,10 @@ export function localMessageConfig(env: Record<string, string | undefined> = pro
   return { ...messageConfigFromEnv({ ...env, WGT_SUBSCRIBE_TEMPLATES: '' }), templates: { ...LOCAL_TEMPLATE_IDS }, miniprogramState: 'developer' };
 }
 
-/** The adapters the functions run with locally: the embedded store, files on disk, the system clock, the local sender. */
+/**
+ * Every adapter the local platform has: the embedded store, files on disk, the system clock, the local sender.
+ * Scripts and use-case tests use it whole; a function gets only its composition of it (`localFunctionDeps`).
+ */
 export function localDeps(options: {
   store: EmbeddedStore;
   files: FileStorage;
@@ -92,4 +96,20 @@ export function localDeps(options: {
     config: { bindUrlBase: options.bindUrlBase, messages: options.messages ?? localMessageConfig() },
     registerReader: options.registerReader ?? spreadsheetRegisterReader,
   };
+}
+
+/**
+ * What the function `name` runs with locally: the base adapters of `deps` and only the capabilities its row in
+ * server/composition/compositions.ts declares, as in production; any other one throws «not wired». Read from
+ * `deps` when called, so build it per call where `deps` may still change (tests replace adapters).
+ */
+export function localFunctionDeps(deps: Deps, name: string): Deps {
+  return composeDeps(name, {
+    base: deps,
+    contentCheck: () => deps.contentCheck,
+    subscribe: () => ({ sender: deps.subscribe, sentLog: deps.sentLog }),
+    audience: () => deps.audience,
+    subscribeTemplates: () => deps.config.messages,
+    registerReader: () => deps.registerReader,
+  });
 }

@@ -28,7 +28,7 @@ import { systemClock } from '../ports/clock.port';
 import { dataDirFrom, dbFile, filesDir } from './data-dir';
 import { createGateway } from './gateway';
 import { LocalFileStorage } from './local-files';
-import { bufferedConsoleLogger, consoleLogger, localBindUrlBase, localDeps } from './local-deps';
+import { bufferedConsoleLogger, consoleLogger, localBindUrlBase, localDeps, localFunctionDeps } from './local-deps';
 import { createScheduler, readTimerTriggers, type Timer, type TriggerRun } from './scheduler';
 import { seedIfEmpty } from './seed/seed';
 import { createSessionService, loadOrCreateSecret, RUNTIME_MODES, type RuntimeMode } from './session';
@@ -176,7 +176,7 @@ export async function startRuntime(options: RuntimeOptions = {}): Promise<Runnin
     fireTimer(functionName) {
       const fn = (functions as Readonly<Record<string, CloudFunction>>)[functionName];
       if (!fn) return Promise.reject(new Error(`no function ${functionName}`));
-      return fn.handle({ kind: 'system' }, { Type: 'Timer', TriggerName: 'manual', Time: clock.now().toISOString() }, deps);
+      return fn.handle({ kind: 'system' }, { Type: 'Timer', TriggerName: 'manual', Time: clock.now().toISOString() }, localFunctionDeps(deps, functionName));
     },
     close() {
       closing ??= (async () => {

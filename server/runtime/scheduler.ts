@@ -11,6 +11,7 @@ import type { Deps, Logger } from '../use-cases/context';
 import type { Clock } from '../ports/clock.port';
 import { systemClock } from '../ports/clock.port';
 import { nextFireTime, parseCron, type CronSchedule } from './cron';
+import { localFunctionDeps } from './local-deps';
 
 export interface TimerTrigger {
   functionName: string;
@@ -176,7 +177,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const t0 = Date.now();
     let result: TriggerRun;
     try {
-      const reply = await slot.fn.handle({ kind: 'system' }, { Type: 'Timer', TriggerName: name, Time: time }, options.deps);
+      const reply = await slot.fn.handle({ kind: 'system' }, { Type: 'Timer', TriggerName: name, Time: time }, localFunctionDeps(options.deps, functionName));
       const ms = Date.now() - t0;
       if (reply.ok) {
         log.info(`[scheduler] ${functionName}/${name} ok in ${ms}ms ${summarize(reply.data)}`);

@@ -14,7 +14,8 @@ import { FUNCTIONS } from '../functions/registry';
 import { resolveActor } from '../use-cases/account/resolve-actor';
 import { LocalFileStorage, newLocalFileId } from '../runtime/local-files';
 import { storeUpload } from '../use-cases/uploads/accept-upload';
-import { localDeps, localMessageConfig } from '../runtime/local-deps';
+import { localDeps, localFunctionDeps, localMessageConfig } from '../runtime/local-deps';
+import { rerunningTransactions } from './rerun-transactions';
 import { smallStreet } from './small-street.fixture';
 
 export const SILENT = { info: () => undefined, error: () => undefined };
@@ -30,7 +31,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function functionHarness(now = new Date('2026-11-23T02:00:00Z'), options: { onStatement?: (sql: string) => void } = {}): Promise<Harness> {
+export async function functionHarness(
+  now = new Date('2026-11-23T02:00:00Z'),
+  options: { onStatement?: (sql: string) => void; /** Every transaction's work runs twice (server/testing/rerun-transactions.ts). */ rerunTransactions?: boolean } = {},
+): Promise<Harness> {
   const store = openEmbeddedStore(':memory:', { onStatement: options.onStatement });
   await store.importPlaces(smallStreet());
   const dir = mkdtempSync(join(tmpdir(), 'wgt-fn-'));
@@ -40,12 +44,14 @@ export async function functionHarness(now = new Date('2026-11-23T02:00:00Z'), op
   // No send rate limit: tests that are about the rate set one.
   const messages = { ...localMessageConfig({}), sendsPerSecond: 0 };
   const deps = localDeps({ store, files, clock, bindUrlBase: 'https://wgt.example/bind?t=', log: SILENT, messages });
+  if (options.rerunTransactions) deps.store = rerunningTransactions(deps.store);
   return {
     deps,
     files,
     clock,
+    // Each function gets only its composition of `deps` (built per call: tests replace adapters on `deps`).
     call: (who, fn, action, data) =>
-      FUNCTIONS[fn].handle(who === 'system' ? { kind: 'system' } : { kind: 'user', openid: `open-${who}` }, { action, data }, deps) as never,
+      FUNCTIONS[fn].handle(who === 'system' ? { kind: 'system' } : { kind: 'user', openid: `open-${who}` }, { action, data }, localFunctionDeps(deps, fn)) as never,
     async upload(who, bytes) {
       const now = clock.now();
       const { actor, user } = await resolveActor(deps, `open-${who}`, now);

@@ -1,16 +1,22 @@
 /**
- * The adapters a cloud function runs with in production, built from the node-sdk app its entry created.
- * Only the SDK's types are imported: the SDK itself is loaded by the entry (`cloudfunctions/<fn>/index.ts`).
+ * The adapters a cloud function runs with in production, built from the node-sdk app its entry created and
+ * the function's composition (server/composition/compositions.ts): every function gets the store, files,
+ * clock and log; only what its row declares gets more, anything else is a stub that throws «not wired».
+ * Only the SDK's types are imported: the SDK itself is loaded by the entry (`cloudfunctions/<fn>/index.ts`),
+ * and wx-server-sdk on the first open-API call (../wechat/wx-openapi.ts).
  */
 import type { RegisterReader } from '@core/registers/register-data';
 import { randomUUID } from 'node:crypto';
 import type { CloudBase } from '@cloudbase/node-sdk';
-import type { Deps, FunctionConfig, Logger } from '../../use-cases/context';
-import { noAudience, type AudienceSource } from '../../ports/audience.port';
+import { composeDeps, needs, type ComposedFunctionName } from '../../composition/compositions';
+import type { Deps, Logger } from '../../use-cases/context';
+import { audienceByKind } from '../../ports/audience.port';
 import { systemClock } from '../../ports/clock.port';
-import type { ContentCheck } from '../../ports/content-check.port';
-import type { SubscribeSender } from '../../ports/subscribe-sender.port';
-import { NO_SUBSCRIBE_MESSAGES } from '../../use-cases/messages/message-config';
+import { wechatContentCheck } from '../../ports/content-check.port';
+import { messageConfigFromEnv } from '../../use-cases/messages/message-config';
+import { noticeAudience } from '../../use-cases/notices/notice-audience';
+import { wechatSubscribeSender } from '../wechat/wechat-subscribe-sender';
+import { lazyWxOpenapi, type WxOpenapi } from '../wechat/wx-openapi';
 import { CloudbaseFileStorage, type CloudbaseFilesApp } from './cloudbase-files';
 import type { CloudbaseDb } from './cloudbase-db';
 import { createCloudbaseStore } from './cloudbase-store';
@@ -24,48 +30,47 @@ export const consoleLogger: Logger = {
 /** What cloudbaseDeps reads from the app: its database and its storage calls. */
 export type CloudbaseApp = CloudbaseFilesApp & { database(): CloudbaseDb };
 
-/** Functions that take no user text have no content check; calling one there is a wiring mistake. */
-const noContentCheck: ContentCheck = {
-  check: () => Promise.reject(new Error('this function was deployed without a content check')),
-};
+export interface CloudbaseDepsOptions {
+  /** The function's environment variables (process.env in SCF). */
+  env?: Record<string, string | undefined>;
+  /**
+   * The register spreadsheet reader, passed by the register entry only: the reader's libraries are installed
+   * for that function alone (its package.json), so no shared module may import it.
+   */
+  registerReader?: RegisterReader;
+  /** WeChat's open API; defaults to wx-server-sdk loaded on first use. */
+  openapi?: WxOpenapi;
+}
 
 /**
- * Only the register function reads spreadsheets (its entry passes spreadsheetRegisterReader): the reader
- * and its spreadsheet library stay out of every other function's bundle.
+ * The Deps of the deployed function `name`, as its composition declares them. `'wgt'` is the command line
+ * (scripts/wgt) working on the cloud: no function, so nothing beyond the base adapters.
  */
-const noRegisterReader: RegisterReader = {
-  inspect: () => Promise.reject(new Error('this function was deployed without the register reader')),
-  read: () => Promise.reject(new Error('this function was deployed without the register reader')),
-};
-
-/** Only the message function sends subscribe messages; a send anywhere else is a wiring mistake. */
-const noSubscribe: SubscribeSender = {
-  send: () => Promise.reject(new Error('this function was deployed without the subscribe-message sender')),
-};
-
-/**
- * `config.messages` defaults to no subscribe messages: only the message function (which dispatches them
- * and tells the app the template ids) reads WGT_SUBSCRIBE_TEMPLATES.
- */
-export function cloudbaseDeps(
-  app: CloudBase | CloudbaseApp,
-  config: Omit<FunctionConfig, 'messages'> & Partial<Pick<FunctionConfig, 'messages'>>,
-  extras: { contentCheck?: ContentCheck; subscribe?: SubscribeSender; audience?: AudienceSource; registerReader?: RegisterReader } = {},
-): Deps {
+export function cloudbaseDeps(app: CloudBase | CloudbaseApp, name: ComposedFunctionName | 'wgt', options: CloudbaseDepsOptions = {}): Deps {
   // The SDK's own types are checked against the narrow surface the adapters use here, once.
   const surface: CloudbaseApp = app;
-  return {
-    store: createCloudbaseStore(surface.database()),
-    files: new CloudbaseFileStorage(surface),
-    clock: systemClock,
-    newId: () => randomUUID().replace(/-/g, ''),
-    contentCheck: extras.contentCheck ?? noContentCheck,
-    subscribe: extras.subscribe ?? noSubscribe,
-    // WeChat's 服务通知 is the record of what was sent; there is no local log to show.
-    sentLog: null,
-    audience: extras.audience ?? noAudience,
-    log: consoleLogger,
-    config: { ...config, messages: config.messages ?? NO_SUBSCRIBE_MESSAGES },
-    registerReader: extras.registerReader ?? noRegisterReader,
-  };
+  const env = options.env ?? process.env;
+  if (needs(name, 'registerReader') && !options.registerReader) {
+    throw new Error(`function ${name} declares registerReader: its entry must pass the spreadsheet reader`);
+  }
+  const store = createCloudbaseStore(surface.database());
+  const openapi = options.openapi ?? lazyWxOpenapi();
+  return composeDeps(name, {
+    base: {
+      store,
+      files: new CloudbaseFileStorage(surface),
+      clock: systemClock,
+      newId: () => randomUUID().replace(/-/g, ''),
+      log: consoleLogger,
+      config: { bindUrlBase: env.WGT_BIND_URL_BASE ?? '' },
+    },
+    // msgSecCheck for a WeChat user's text; a partner's text (no openid) is checked by the street's word list only.
+    contentCheck: () => wechatContentCheck(openapi, { error: (m, e) => console.error(m, e) }),
+    // WeChat's 服务通知 is the record of what was sent; there is no log of its own to show.
+    subscribe: () => ({ sender: wechatSubscribeSender(openapi, { timeoutMs: 8000 }), sentLog: null }),
+    // An urgent notice's one outbox record reaches the residents in its scope, expanded batch by batch.
+    audience: () => audienceByKind({ notice: noticeAudience(store, systemClock) }),
+    subscribeTemplates: () => messageConfigFromEnv(env),
+    registerReader: () => options.registerReader!,
+  });
 }

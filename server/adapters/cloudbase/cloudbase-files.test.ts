@@ -138,7 +138,7 @@ describe('cloudbaseDeps', () => {
     const db = new FakeCloudbaseDb();
     const s = fakeStorage({});
     const app: CloudbaseApp = { ...s.app, database: () => db };
-    const deps = cloudbaseDeps(app, { bindUrlBase: 'https://example.org/bind?t=' });
+    const deps = cloudbaseDeps(app, 'grid', { env: { WGT_BIND_URL_BASE: 'https://example.org/bind?t=' } });
     expect(deps.config.bindUrlBase).toBe('https://example.org/bind?t=');
     expect(deps.newId()).toMatch(/^[0-9a-f]{32}$/);
     expect(deps.newId()).not.toBe(deps.newId());

@@ -16,14 +16,43 @@ import { COLLECTIONS } from './collections';
 import { listOutbox } from './cloudbase-requests';
 import { createCloudbaseStore, importIntoCloudbase } from './cloudbase-store';
 import { FakeCloudbaseDb } from './testing/fake-cloudbase-db';
+import { unservedQuery } from './testing/index-use';
+
+/** Every query recorded while the contracts run, checked against the indexes of collections.ts at the end. */
+const UNSERVED = new Set<string>();
+function recordIndexUse(db: FakeCloudbaseDb): void {
+  for (const q of db.queries) {
+    const why = unservedQuery(q, COLLECTIONS);
+    if (why) UNSERVED.add(why);
+  }
+}
+afterAll(() => {
+  // The rule of collections.ts: every query has an index (equality prefix, then its sort or range field).
+  expect([...UNSERVED].sort()).toEqual([]);
+});
+
+/** The contract's own look at the outbox (a full read, diagnostics only) is no query of the store's. */
+async function outboxOf(db: FakeCloudbaseDb) {
+  const before = db.queries.length;
+  const records = await listOutbox(db);
+  db.queries.splice(before);
+  return records;
+}
+
+describeStoreContract('cloudbase (against the SDK double, every transaction re-run once)', async () => {
+  const db = new FakeCloudbaseDb();
+  db.retryEveryTransactionOnce = true;
+  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => outboxOf(db), cleanup: async () => recordIndexUse(db) };
+});
 
 describeStoreContract('cloudbase (against the SDK double)', async () => {
   const db = new FakeCloudbaseDb();
   return {
     store: createCloudbaseStore(db),
     seed: (data) => importIntoCloudbase(db, data),
-    outbox: () => listOutbox(db),
+    outbox: () => outboxOf(db),
     cleanup: async () => {
+      recordIndexUse(db);
       // Every query the store ran named its page size, within the 1000 a cloud function may ask.
       for (const q of db.queries) {
         expect(q.limit).toBeGreaterThan(0);
@@ -35,17 +64,17 @@ describeStoreContract('cloudbase (against the SDK double)', async () => {
 
 describeInvitationStoreContract('cloudbase (against the SDK double)', async () => {
   const db = new FakeCloudbaseDb();
-  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => listOutbox(db), cleanup: async () => undefined };
+  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => outboxOf(db), cleanup: async () => recordIndexUse(db) };
 });
 
 describePartnerStoreContract('cloudbase (against the SDK double)', async () => {
   const db = new FakeCloudbaseDb();
-  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => listOutbox(db), cleanup: async () => undefined };
+  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => outboxOf(db), cleanup: async () => recordIndexUse(db) };
 });
 
 describeUploadStoreContract('cloudbase (against the SDK double)', async () => {
   const db = new FakeCloudbaseDb();
-  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => listOutbox(db), cleanup: async () => undefined };
+  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => outboxOf(db), cleanup: async () => recordIndexUse(db) };
 });
 
 describeVisitStoreContract('cloudbase (against the SDK double)', async () => {
@@ -55,7 +84,7 @@ describeVisitStoreContract('cloudbase (against the SDK double)', async () => {
 
 describeExportStoreContract('cloudbase (against the SDK double)', async () => {
   const db = new FakeCloudbaseDb();
-  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => listOutbox(db), cleanup: async () => undefined };
+  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => outboxOf(db), cleanup: async () => recordIndexUse(db) };
 });
 
 describe('cloudbase store specifics', () => {
@@ -385,5 +414,5 @@ describeRegisterStoreContract('cloudbase (against the SDK double)', async () => 
 
 describeFollowerStoreContract('cloudbase (against the SDK double)', async () => {
   const db = new FakeCloudbaseDb();
-  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => listOutbox(db), cleanup: async () => undefined };
+  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => outboxOf(db), cleanup: async () => recordIndexUse(db) };
 });

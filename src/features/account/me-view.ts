@@ -1,10 +1,14 @@
 import type { MeView } from '@core/api/contract';
-import type { RoleGrant } from '@core/people/role';
+import { grantOf, type Actor } from '@core/people/role';
 
-export type GrantOf<R extends RoleGrant['role']> = Extract<RoleGrant, { role: R }>;
+export { grantOf };
 
-export function grantOf<R extends RoleGrant['role']>(me: MeView, role: R): GrantOf<R> | undefined {
-  return me.grants.find((g): g is GrantOf<R> => g.role === role);
+/**
+ * The signed-in person as the permission table sees them. The app asks `can(actorOf(me), verb)` only to decide
+ * what to show; the server asks the same table again in every action.
+ */
+export function actorOf(me: MeView): Actor {
+  return { userId: me.userId, name: me.name, grants: me.grants };
 }
 
 /** Grids a worker answers for, their own first, then those they back up (B角), without repeats. */

@@ -1,7 +1,7 @@
 import { ERROR_MESSAGES } from '@core/shared/errors';
+import { IMAGE_MAX_BYTES } from '@core/shared/file-limits';
 
-/** Same limit the upload route enforces (server/ports/file-storage.port.ts); checked here to spare a wasted upload. */
-export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+/** The upload route's own limit (core/shared/file-limits), checked here to spare a wasted upload. */
 
 export function photoProblem(size: number): string | null {
   return size > IMAGE_MAX_BYTES ? ERROR_MESSAGES['FILE.TOO_LARGE'] : null;

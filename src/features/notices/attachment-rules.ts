@@ -1,10 +1,11 @@
 /**
  * PDF attachments of a notice, checked on the phone before uploading: the store takes PDFs up to 10 MB
- * (decided by the file's content; the checks here only spare a person a pointless upload).
+ * (decided by the file's content; the checks here only spare a person a pointless upload). The limits are
+ * the server's own (core/shared/file-limits).
  */
-export const PDF_MAX_BYTES = 10 * 1024 * 1024;
-/** The contract's limit on an attachment's name. */
-export const ATTACHMENT_NAME_MAX = 60;
+import { ATTACHMENT_NAME_MAX, PDF_MAX_BYTES } from '@core/shared/file-limits';
+
+export { ATTACHMENT_NAME_MAX, PDF_MAX_BYTES };
 
 export interface PickedAttachment {
   name: string;

@@ -1,4 +1,5 @@
 import { ACTION_FORMS, EMPTY_VALUES, buildActionInput, shownActions } from './action-forms';
+import { TRANSITIONS } from '@core/requests/request.transitions';
 
 const ref = { id: 'req-1', version: 4 };
 
@@ -53,5 +54,13 @@ describe('buildActionInput', () => {
     expect(buildActionInput('reopen', ref, EMPTY_VALUES)).toMatchObject({ ok: false, errors: { text: '请填写不满意的原因' } });
     expect(buildActionInput('reassign', ref, { ...EMPTY_VALUES, text: '不属于本网格' })).toMatchObject({ ok: false, errors: { grid: '请选择改派到的网格' } });
     expect(buildActionInput('reassign', ref, { ...EMPTY_VALUES, gridId: 'grid-2', text: '不属于本网格' })).toEqual({ ok: true, input: { ...ref, gridId: 'grid-2', reason: '不属于本网格' } });
+  });
+});
+
+describe('ACTION_FORMS labels', () => {
+  it('are the transition table’s own words (core), the button wording where the table has one', () => {
+    expect(ACTION_FORMS.accept.label).toBe(TRANSITIONS.accept.label);
+    expect(ACTION_FORMS.reopen.label).toBe('不满意，申请重办');
+    expect(ACTION_FORMS.verify.label).toBe('核查');
   });
 });

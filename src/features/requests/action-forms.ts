@@ -6,7 +6,7 @@
 import type { ActionInput } from '@core/api/contract';
 import { REQUEST_SCHEMAS } from '@core/api/request.schemas';
 import type { Rating } from '@core/requests/request.status';
-import type { RequestAction } from '@core/requests/request.transitions';
+import { actionButtonLabel, type RequestAction } from '@core/requests/request.transitions';
 import type { FieldIssue } from '@core/shared/errors';
 import { parse, type Schema } from '@core/validation/schema';
 import type { DetailAction } from './api';
@@ -14,7 +14,7 @@ import type { DetailAction } from './api';
 export type ActionField = 'text' | 'photos' | 'rating' | 'target' | 'grid';
 
 export interface ActionForm {
-  /** Button and dialog title. */
+  /** Button and dialog title: the transition's own (core/requests/request.transitions). */
   label: string;
   /** Filled (primary), outlined red (danger, an action that ends or undoes), or plain. */
   tone: 'primary' | 'danger' | 'default';
@@ -35,9 +35,9 @@ export interface ActionForm {
 }
 
 export const ACTION_FORMS: Record<DetailAction, ActionForm> = {
-  accept: { label: '受理', tone: 'primary', fields: [], direct: true, confirmText: '受理', doneText: '已受理' },
+  accept: { label: actionButtonLabel('accept'), tone: 'primary', fields: [], direct: true, confirmText: '受理', doneText: '已受理' },
   dispatch: {
-    label: '派遣',
+    label: actionButtonLabel('dispatch'),
     tone: 'default',
     fields: ['target', 'text'],
     textLabel: '派遣原因',
@@ -46,7 +46,7 @@ export const ACTION_FORMS: Record<DetailAction, ActionForm> = {
     confirmText: '确认派遣', doneText: '已派遣',
   },
   reject: {
-    label: '不予受理',
+    label: actionButtonLabel('reject'),
     tone: 'danger',
     fields: ['text'],
     textLabel: '不予受理的原因',
@@ -55,14 +55,14 @@ export const ACTION_FORMS: Record<DetailAction, ActionForm> = {
     confirmText: '确认不予受理', doneText: '已不予受理',
   },
   withdraw: {
-    label: '撤回',
+    label: actionButtonLabel('withdraw'),
     tone: 'danger',
     fields: [],
     hint: '撤回后这条诉求将不再处理，如需反映请重新提交。确定撤回吗？',
     confirmText: '确认撤回', doneText: '已撤回',
   },
   progress: {
-    label: '处置反馈',
+    label: actionButtonLabel('progress'),
     tone: 'default',
     fields: ['text', 'photos'],
     textLabel: '处置情况',
@@ -71,7 +71,7 @@ export const ACTION_FORMS: Record<DetailAction, ActionForm> = {
     confirmText: '提交反馈', doneText: '已提交反馈',
   },
   resolve: {
-    label: '办结',
+    label: actionButtonLabel('resolve'),
     tone: 'primary',
     fields: ['text', 'photos'],
     textLabel: '办理结果',
@@ -81,7 +81,7 @@ export const ACTION_FORMS: Record<DetailAction, ActionForm> = {
     confirmText: '确认办结', doneText: '已办结',
   },
   confirm: {
-    label: '确认办结',
+    label: actionButtonLabel('confirm'),
     tone: 'primary',
     fields: ['rating', 'text'],
     ratings: ['satisfied', 'basically_satisfied'],
@@ -91,7 +91,7 @@ export const ACTION_FORMS: Record<DetailAction, ActionForm> = {
     confirmText: '提交评价', doneText: '感谢您的评价',
   },
   reopen: {
-    label: '不满意，申请重办',
+    label: actionButtonLabel('reopen'),
     tone: 'danger',
     fields: ['text'],
     textLabel: '不满意的原因',
@@ -100,7 +100,7 @@ export const ACTION_FORMS: Record<DetailAction, ActionForm> = {
     confirmText: '申请重办', doneText: '已申请重办',
   },
   rate: {
-    label: '评价',
+    label: actionButtonLabel('rate'),
     tone: 'primary',
     fields: ['rating', 'text'],
     ratings: ['satisfied', 'basically_satisfied', 'unsatisfied'],
@@ -109,7 +109,7 @@ export const ACTION_FORMS: Record<DetailAction, ActionForm> = {
     confirmText: '提交评价', doneText: '感谢您的评价',
   },
   verify: {
-    label: '核查',
+    label: actionButtonLabel('verify'),
     tone: 'primary',
     fields: ['text'],
     textLabel: '核查情况',
@@ -118,7 +118,7 @@ export const ACTION_FORMS: Record<DetailAction, ActionForm> = {
     confirmText: '核查通过', doneText: '已核查',
   },
   reassign: {
-    label: '改派',
+    label: actionButtonLabel('reassign'),
     tone: 'default',
     fields: ['grid', 'text'],
     textLabel: '改派原因',
@@ -126,9 +126,9 @@ export const ACTION_FORMS: Record<DetailAction, ActionForm> = {
     textRequired: true,
     confirmText: '确认改派', doneText: '已改派',
   },
-  release: { label: '审核通过', tone: 'primary', fields: [], direct: true, confirmText: '审核通过', doneText: '已审核通过' },
+  release: { label: actionButtonLabel('release'), tone: 'primary', fields: [], direct: true, confirmText: '审核通过', doneText: '已审核通过' },
   refuse: {
-    label: '审核不通过',
+    label: actionButtonLabel('refuse'),
     tone: 'danger',
     fields: ['text'],
     textLabel: '不通过的原因',

@@ -1,7 +1,8 @@
 import { ERROR_MESSAGES } from '@core/shared/errors';
+import { IMAGE_MAX_BYTES } from '@core/shared/file-limits';
 
-/** Same limits the upload route enforces (server/ports/file-storage.port.ts); checked here to spare a wasted upload. */
-export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
+/** The upload route's own limits (core/shared/file-limits), checked here to spare a wasted upload. */
+export { IMAGE_MAX_BYTES };
 
 export interface PickedPhoto {
   path: string;

@@ -1,5 +1,7 @@
 import type { MeView } from '@core/api/contract';
 import type { WorklistTab } from '@core/api/request.contract';
+import { can } from '@core/people/permission';
+import { actorOf } from '../account/me-view';
 
 const WORKER_TABS: WorklistTab[] = ['new', 'mine', 'overdue'];
 const COMMUNITY_TABS: WorklistTab[] = ['verify', 'dispatched', 'review'];
@@ -9,13 +11,12 @@ const COMMUNITY_TABS: WorklistTab[] = ['verify', 'dispatched', 'review'];
  * 派遣给社区 and 待审核. 已办结 comes last, after everything that still needs someone.
  */
 export function tabsFor(me: MeView): WorklistTab[] {
-  const worker = me.grants.some((g) => g.role === 'grid_worker');
-  const community = me.grants.some((g) => g.role === 'community_staff');
-  if (!worker && !community) return [];
-  return [...WORKER_TABS, ...(community ? COMMUNITY_TABS : []), 'done'];
+  const actor = actorOf(me);
+  if (!can(actor, 'request.handle')) return [];
+  return [...WORKER_TABS, ...(can(actor, 'request.verify') ? COMMUNITY_TABS : []), 'done'];
 }
 
-/** Only grid workers file what they find on patrol (巡查上报) or report for a resident (代居民上报). */
+/** Those who may file (grid workers) file what they find on patrol (巡查上报) or report for a resident (代居民上报). */
 export function canFile(me: MeView): boolean {
-  return me.grants.some((g) => g.role === 'grid_worker');
+  return can(actorOf(me), 'request.file');
 }

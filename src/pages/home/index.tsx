@@ -1,12 +1,11 @@
 import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { can } from '@core/people/permission';
 import ActionButton from '../../components/ActionButton';
 import ContactCardView from '../../components/ContactCardView';
 import PageShell from '../../components/PageShell';
 import { ErrorState } from '../../components/StateViews';
-import { grantOf, isStaff } from '../../features/account/me-view';
+import { isStaff } from '../../features/account/me-view';
 import { parseQrToken } from '../../features/household/qr-token';
 import { badgeText } from '../../features/notices/feed-view';
 import { showNoticeBadge } from '../../features/notices/tab-badge';
@@ -16,6 +15,7 @@ import { gridLabel } from '../../lib/format';
 import { ROUTES, withQuery } from '../../lib/routes';
 import { goToSignIn } from '../../lib/sign-in';
 import { loadHome, type HomeData } from './load-home';
+import { staffEntries } from './staff-entries';
 import './index.scss';
 
 function openBind() {
@@ -134,15 +134,8 @@ function ResidentSection({ data, reload }: { data: HomeData; reload: () => void 
 
 function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) {
   const { me, workerCards } = data;
-  const worker = grantOf(me, 'grid_worker');
-  const community = grantOf(me, 'community_staff');
-  const street = grantOf(me, 'street_staff');
-  const admin = grantOf(me, 'street_admin');
-  if (!worker && !community && !street && !admin) return null;
-  // The same permission table the server checks decides which entries show.
-  const actor = { userId: me.userId, name: me.name, grants: me.grants };
-  const assessment = can(actor, 'assessment.view');
-  const myAssessment = can(actor, 'assessment.mine');
+  if (!isStaff(me)) return null;
+  const entries = staffEntries(me);
   return (
     <View className="home-section">
       {data.calendarWarning && (
@@ -152,73 +145,9 @@ function StaffSection({ data, reload }: { data: HomeData; reload: () => void }) 
       )}
       <Text className="home-section__title">工作台</Text>
       <View className="list">
-        {(worker || community) && (
-          <EntryItem title="诉求工作台" sub="受理、处置和跟进居民反映的问题" className="e2e-entry-worklist" onClick={() => go(ROUTES.worklist)} />
-        )}
-        {(worker || community) && (
-          <EntryItem title="住户绑定确认" sub="核实新绑定住址的居民，确认或退回" className="e2e-entry-bindings" onClick={() => go(ROUTES.bindings)} />
-        )}
-        {(street || community) && (
-          <EntryItem title="诉求总览" sub={street ? '全街道诉求的办理情况，按社区、网格筛选' : '本社区诉求的办理情况'} className="e2e-entry-overview" onClick={() => go(ROUTES.requestOverview)} />
-        )}
-        {assessment && (
-          <EntryItem
-            title="考核评价"
-            sub={street ? '各社区、网格和网格员的办理指标、排名和本月热点，可导出报表' : '本社区网格和网格员的办理指标、排名和本月热点'}
-            className="e2e-entry-assessment"
-            onClick={() => go(ROUTES.assessment)}
-          />
-        )}
-        {can(actor, 'visit.record') && (
-          <EntryItem title="今日待访" sub="按走访节奏该上门的住户，登记走访和回访" className="e2e-entry-visits" onClick={() => go(ROUTES.visitDue)} />
-        )}
-        {can(actor, 'visit.coverage') && (
-          <EntryItem title="走访覆盖" sub="各网格住户走访覆盖和重点人群按节奏走访情况" className="e2e-entry-visit-coverage" onClick={() => go(ROUTES.visitCoverage)} />
-        )}
-        {myAssessment && (
-          <EntryItem title="我的考核" sub="我的办理指标、网格排名，以及超期和不满意的诉求" className="e2e-entry-my-assessment" onClick={() => go(ROUTES.assessmentMine)} />
-        )}
-        <EntryItem
-          title="通知管理"
-          sub={street ? '向全街道或社区、网格、楼栋发布通知，查看到户率' : worker && !community ? '向本网格居民发布通知，查看未到户的住户' : '向本社区居民发布通知，查看到户率'}
-          className="e2e-entry-notice-manage"
-          onClick={() => go(ROUTES.noticeManage)}
-        />
-        {worker && (
-          <EntryItem
-            title="我的联系卡"
-            sub="编辑照片、工作电话、值班时间和简介"
-            className="e2e-entry-card-edit"
-            onClick={() => void Taro.navigateTo({ url: ROUTES.cardEdit })}
-          />
-        )}
-        {community && (
-          <EntryItem
-            title="网格管理"
-            sub="查看本社区网格，调整网格员和B角，打印联系卡"
-            className="e2e-entry-admin"
-            onClick={() => void Taro.navigateTo({ url: ROUTES.adminGrids })}
-          />
-        )}
-        {street && (
-          <EntryItem
-            title="全街道网格"
-            sub="按社区查看全部网格及网格员指派情况"
-            className="e2e-entry-street"
-            onClick={() => void Taro.navigateTo({ url: ROUTES.adminGrids })}
-          />
-        )}
-        {(admin || community) && (
-          <EntryItem
-            title="人员管理"
-            sub={admin ? '邀请街道、社区工作人员和网格员加入，停用离岗人员，查看操作记录' : '邀请本社区网格员加入，停用离岗网格员'}
-            className="e2e-entry-people"
-            onClick={() => go(withQuery(ROUTES.people, { audit: admin || street ? 1 : undefined }))}
-          />
-        )}
-        {admin && (
-          <EntryItem title="台账导入" sub="从 Excel 导入社区、网格、房屋和工作人员台账" className="e2e-entry-register-import" onClick={() => go(ROUTES.registerImport)} />
-        )}
+        {entries.map((e) => (
+          <EntryItem key={e.key} title={e.title} sub={e.sub} className={`e2e-entry-${e.key}`} onClick={() => go(e.url)} />
+        ))}
       </View>
       {workerCards.length > 0 && <Text className="home-section__title">我负责的网格</Text>}
       {workerCards.map((w) => (

@@ -3,7 +3,8 @@ import type { CalendarStatus } from '@core/calendar/calendar-status';
 import type { MeView } from '@core/api/contract';
 import type { ContactCardView } from '@core/contact-card/contact-card';
 import { accountApi } from '../../features/account/api';
-import { grantOf, workerGrids } from '../../features/account/me-view';
+import { can } from '@core/people/permission';
+import { actorOf, workerGrids } from '../../features/account/me-view';
 import { cardApi } from '../../features/card/api';
 import { messageApi } from '../../features/messages/api';
 import { noticeApi } from '../../features/notices/api';
@@ -40,7 +41,8 @@ async function settle<T>(p: Promise<T>): Promise<Section<T>> {
 export async function loadHome(): Promise<HomeData> {
   const me = await accountApi.me();
   const grids = workerGrids(me);
-  const staff = Boolean(grantOf(me, 'community_staff') || grantOf(me, 'street_staff') || grantOf(me, 'street_admin'));
+  // Those who watch deadlines are told when next year's holidays are missing.
+  const staff = can(actorOf(me), 'calendar.view');
   const [inbox, notices, calendar, scorecard, myCard, ...cards] = await Promise.all([
     settle(messageApi.inbox()),
     me.residence ? settle(noticeApi.unread()) : Promise.resolve(null),

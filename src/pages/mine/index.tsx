@@ -5,6 +5,7 @@ import ActionButton from '../../components/ActionButton';
 import ConsentButton from '../../components/ConsentButton';
 import PageShell from '../../components/PageShell';
 import { accountApi } from '../../features/account/api';
+import { isStaff } from '../../features/account/me-view';
 import { useLargeText } from '../../hooks/use-large-text';
 import { useQuery } from '../../hooks/use-query';
 import { messageOf } from '../../lib/cloud/call-error';
@@ -119,7 +120,7 @@ export default function MinePage() {
               <Text className="mine-consent__title">紧急通知</Text>
               <ConsentButton moment="urgent_notices" showCredits />
             </View>
-            {me.roles.some((r) => r.role !== 'resident') && (
+            {isStaff(me) && (
               <View className="mine-consent">
                 <Text className="mine-consent__title">诉求办理（网格员、工作人员）</Text>
                 <ConsentButton moment="on_duty" showCredits />

@@ -248,6 +248,38 @@ export interface RecordedQuery {
   limit: number | undefined;
   skip: number | undefined;
   returned: number;
+  /** The condition's shape (`where` / the `match` stage): each alternative of an `or`, its fields by kind. */
+  filter: QueryShape[];
+  /** The sort, field by field. */
+  sort: string[];
+}
+
+/** One alternative of a condition: fields compared for equality (value, eq, in) and by range (gt… , neq). */
+export interface QueryShape {
+  equal: string[];
+  range: string[];
+}
+
+/** The alternatives of a condition (an `or` splits it, an `and` joins), each with its fields by kind. */
+export function queryShapes(condition: unknown, prefix = ''): QueryShape[] {
+  if (condition === null || condition === undefined) return [{ equal: [], range: [] }];
+  if (condition instanceof FakeCommand && condition.kind === 'logic') {
+    const parts = condition.operands.map((c) => queryShapes(c, prefix));
+    if (condition.op === 'or') return parts.flat();
+    return parts.reduce<QueryShape[]>((acc, alts) => acc.flatMap((a) => alts.map((b) => ({ equal: [...a.equal, ...b.equal], range: [...a.range, ...b.range] }))), [{ equal: [], range: [] }]);
+  }
+  if (!isPlainObject(condition)) return [{ equal: [], range: [] }];
+  let shapes: QueryShape[] = [{ equal: [], range: [] }];
+  for (const [key, expected] of Object.entries(condition)) {
+    if (expected === undefined) continue;
+    const path = prefix + key;
+    const add = (more: QueryShape[]) => (shapes = shapes.flatMap((a) => more.map((b) => ({ equal: [...a.equal, ...b.equal], range: [...a.range, ...b.range] }))));
+    if (isPlainObject(expected)) add(queryShapes(expected, `${path}.`));
+    else if (expected instanceof FakeCommand && expected.kind === 'logic') add(queryShapes({ [path]: undefined }).map(() => ({ equal: [], range: [path] })));
+    else if (expected instanceof FakeCommand && !['eq', 'in'].includes(expected.op)) add([{ equal: [], range: [path] }]);
+    else add([{ equal: [path], range: [] }]);
+  }
+  return shapes;
 }
 
 export class FakeCloudbaseDb implements CloudbaseDb {
@@ -263,6 +295,12 @@ export class FakeCloudbaseDb implements CloudbaseDb {
    * tests inject faults by throwing from it (the operation then fails as a service error would).
    */
   beforeTransactionOperation: ((operation: string) => void) | null = null;
+  /**
+   * When set, every transaction's work runs once, is thrown away as if it had hit DATABASE_TRANSACTION_CONFLICT
+   * at commit, and runs again (the service re-runs `fn` on a conflict): work that is not safe to re-run — it
+   * changes something outside the transaction, or reads state its first run left behind — shows up.
+   */
+  retryEveryTransactionOnce = false;
 
   constructor(private readonly specs: CollectionSpec[] = COLLECTIONS) {}
 
@@ -295,6 +333,7 @@ export class FakeCloudbaseDb implements CloudbaseDb {
       try {
         const result = await work(tx);
         if (tx.aborted) throw tx.abortReason;
+        if (this.retryEveryTransactionOnce && left === retries && left > 0) throw sdkError('DATABASE_TRANSACTION_CONFLICT', 'injected: every transaction re-runs once');
         this.commit(tx);
         this.transactions.committed++;
         return result;
@@ -453,7 +492,14 @@ class FakeCollection implements DbCollection {
     const limit = this.state.limit ? Math.min(this.state.limit, MAX_LIMIT) : DEFAULT_LIMIT;
     const offset = this.state.skip ?? 0;
     const page = all.slice(offset, offset + limit);
-    this.db.queries.push({ collection: this.name, limit: this.state.limit, skip: this.state.skip, returned: page.length });
+    this.db.queries.push({
+      collection: this.name,
+      limit: this.state.limit,
+      skip: this.state.skip,
+      returned: page.length,
+      filter: queryShapes(this.state.condition),
+      sort: this.state.order.map(([f]) => f),
+    });
     const { projection } = this.state;
     return { data: clone(projection ? page.map((d) => project(d, projection)) : page), requestId: this.db.requestId() };
   }
@@ -653,11 +699,16 @@ class FakeAggregate implements DbAggregate {
     const limits = this.stages.filter((s): s is Extract<Stage, { kind: 'limit' }> => s.kind === 'limit');
     const skips = this.stages.filter((s): s is Extract<Stage, { kind: 'skip' }> => s.kind === 'skip');
     if (!limits.length) docs = docs.slice(0, AGGREGATE_DEFAULT_LIMIT);
+    const match = this.stages.find((s): s is Extract<Stage, { kind: 'match' }> => s.kind === 'match');
+    const sort = this.stages.find((s): s is Extract<Stage, { kind: 'sort' }> => s.kind === 'sort');
     this.db.queries.push({
       collection: this.name,
       limit: limits.length ? limits[limits.length - 1].n : undefined,
       skip: skips.length ? skips[skips.length - 1].n : undefined,
       returned: docs.length,
+      // The match runs on the collection (its index); a sort after a group orders the groups, not documents.
+      filter: queryShapes(match?.condition ?? null),
+      sort: sort && !this.stages.slice(0, this.stages.indexOf(sort)).some((s) => s.kind === 'group') ? Object.keys(sort.spec) : [],
     });
     return { data: clone(docs), requestId: this.db.requestId() };
   }

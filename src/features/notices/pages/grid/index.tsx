@@ -2,13 +2,14 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { GridReach, UnreachedHousehold } from '@core/api/notice.contract';
-import { PERMISSIONS } from '@core/people/permission';
+import { can } from '@core/people/permission';
 import ActionButton from '../../../../components/ActionButton';
 import PageShell from '../../../../components/PageShell';
 import { useNow } from '../../../../hooks/use-now';
 import { useQuery } from '../../../../hooks/use-query';
 import { messageOf } from '../../../../lib/cloud/call-error';
 import { accountApi } from '../../../account/api';
+import { actorOf } from '../../../account/me-view';
 import { noticeApi } from '../../api';
 import CoverageBar from '../../components/CoverageBar';
 import NoteSheet from '../../components/NoteSheet';
@@ -22,9 +23,8 @@ type Method = keyof typeof METHOD_TEXT;
 
 async function load(id: string, gridId: string) {
   const [reach, me] = await Promise.all([noticeApi.gridReach(id, gridId), accountApi.me()]);
-  // Who may record a visit or a call is the permission's own list of roles; the server checks the grid again.
-  const roles = Object.keys(PERMISSIONS['notice.reach'].roles);
-  return { reach, mayReach: me.grants.some((g) => roles.includes(g.role)) };
+  // Who may record a visit or a call is the permission's; the server checks the grid again.
+  return { reach, mayReach: can(actorOf(me), 'notice.reach') };
 }
 
 function Household({ h, mayReach, onReach }: { h: UnreachedHousehold; mayReach: boolean; onReach: (m: Method) => void }) {

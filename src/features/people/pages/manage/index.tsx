@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
 import { PERSON_STATUS_LABELS, type InvitationView, type PeoplePageView, type PersonRow } from '@core/api/people.contract';
 import { ROLE_LABELS, type Role } from '@core/people/role';
+import { can } from '@core/people/permission';
 import ActionButton from '../../../../components/ActionButton';
 import PageShell from '../../../../components/PageShell';
 import { useQuery } from '../../../../hooks/use-query';
@@ -11,7 +12,7 @@ import { ROUTES } from '../../../../lib/routes';
 import { adminApi } from '../../../admin/api';
 import { communityTabs } from '../../../admin/grid-list';
 import { accountApi } from '../../../account/api';
-import { grantOf } from '../../../account/me-view';
+import { actorOf } from '../../../account/me-view';
 import { PARTNERS_ROUTE, peopleApi } from '../../api';
 import { inviteShareText, revokeConfirmText, revokeResultText, shortTime } from '../../people-view';
 import { saveDataUrlImage } from '../../save-image';
@@ -98,7 +99,7 @@ export default function PeopleManagePage() {
   const showAudit = useRouter().params.audit === '1';
   // 对接系统密钥 (Open311) is the street admin's alone (partner.manage).
   const me = useQuery('me', accountApi.me);
-  const showPartners = Boolean(me.data && grantOf(me.data, 'street_admin'));
+  const showPartners = Boolean(me.data && can(actorOf(me.data), 'partner.manage'));
   const [role, setRole] = useState<Role | null>(null);
   const [community, setCommunity] = useState<string | null>(null);
   const [more, setMore] = useState<{ rows: PersonRow[]; next: string | null } | null>(null);

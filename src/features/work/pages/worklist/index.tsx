@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import { WORKLIST_TAB_LABELS, WORKLIST_TABS, type RequestPage, type RequestSummary, type WorklistTab } from '@core/api/request.contract';
+import { can } from '@core/people/permission';
 import ActionButton from '../../../../components/ActionButton';
 import ConsentButton from '../../../../components/ConsentButton';
 import PageShell from '../../../../components/PageShell';
@@ -10,7 +11,7 @@ import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useQuery } from '../../../../hooks/use-query';
 import { ROUTES } from '../../../../lib/routes';
 import { accountApi } from '../../../account/api';
-import { grantOf } from '../../../account/me-view';
+import { actorOf } from '../../../account/me-view';
 import { requestApi } from '../../../requests/api';
 import ListFooter from '../../../requests/components/ListFooter';
 import RequestItem from '../../../requests/components/RequestItem';
@@ -50,7 +51,8 @@ export default function WorklistPage() {
   const now = useNow();
   const items = tab && !BY_NEWEST.includes(tab) ? [...list.items].sort(byDeadline) : list.items;
   const worker = me.data ? canFile(me.data) : false;
-  const staff = me.data ? Boolean(grantOf(me.data, 'community_staff')) : false;
+  // Handlers who may also see the whole community's requests get 诉求总览 here too.
+  const staff = me.data ? can(actorOf(me.data), 'request.handle') && can(actorOf(me.data), 'request.list_street') : false;
 
   return (
     <PageShell
