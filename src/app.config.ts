@@ -21,6 +21,11 @@ const subPackages = [
   { root: 'features/registers', pages: ['pages/import/index'] },
   // 考核评价: the dashboard and a figure's requests (staff), 我的考核 (grid workers); the trend chart lives only here.
   { root: 'features/assessment', pages: ['pages/dashboard/index', 'pages/figure/index', 'pages/mine/index'] },
+  // 走访 / 巡查: 今日待访, households with their last visit, recording a visit (kept on the phone until sent), history, coverage.
+  {
+    root: 'features/visits',
+    pages: ['pages/due/index', 'pages/households/index', 'pages/record/index', 'pages/history/index', 'pages/coverage/index'],
+  },
 ];
 if (process.env.TARO_ENV === 'h5') subPackages.push({ root: 'features/dev', pages: ['pages/login/index'] });
 

@@ -14,6 +14,7 @@ import type { RegisterContract } from './register.contract';
 import type { BindingContract } from './binding.contract';
 import type { AssessmentContract } from './assessment.contract';
 import type { Open311Contract } from './open311.contract';
+import type { VisitContract } from './visit.contract';
 
 export interface RoleView {
   role: Role;
@@ -125,7 +126,7 @@ export type { DutySlot, Weekday } from '../contact-card/duty-hours';
 
 type Empty = Record<string, never>;
 
-export interface Contract extends RequestContract, NoticeContract, CheckInContract, MessageContract, PeopleContract, RegisterContract, AssessmentContract, Open311Contract {
+export interface Contract extends RequestContract, NoticeContract, CheckInContract, MessageContract, PeopleContract, RegisterContract, AssessmentContract, Open311Contract, VisitContract {
   account: {
     me: { input: Empty; output: MeView };
     communities: { input: Empty; output: CommunityOption[] };

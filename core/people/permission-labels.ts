@@ -50,4 +50,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'assessment.scorecard': '查看网格服务公示',
   'assessment.export': '导出考核报表',
   'partner.manage': '管理对接系统密钥',
+  'visit.record': '登记走访巡查',
+  'visit.read': '查看走访记录',
+  'visit.coverage': '查看走访覆盖率',
 };

@@ -72,6 +72,11 @@ export const PERMISSIONS = {
   'assessment.export': { roles: { community_staff: 'community', street_staff: 'street' } },
   // Open311: the street admin gives partner systems (12345热线, 城市平台) api_keys and revokes them; every change audited.
   'partner.manage': { roles: { street_admin: 'street' } },
+  // 走访 / 巡查: a grid worker records visits in the grids they serve; a household's history is for its grid's
+  // workers and the community's staff only (never residents, never other grids); coverage is for staff.
+  'visit.record': { roles: { grid_worker: 'grid' } },
+  'visit.read': { roles: { grid_worker: 'grid', community_staff: 'community' } },
+  'visit.coverage': { roles: { community_staff: 'community', street_staff: 'street' } },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

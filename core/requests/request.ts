@@ -146,6 +146,8 @@ export interface RequestSettings {
   scoreWeights?: ScoreWeights;
   /** What one person may upload (count per window, bytes per day); absent: DEFAULT_UPLOAD_LIMITS (core/shared/rate-limit). */
   uploadLimits?: UploadLimits;
+  /** Years a 走访 record (its note and photos) is kept before the daily housekeeping deletes it; absent: DEFAULT_VISIT_RETENTION_YEARS (core/visits/visit). */
+  visitRetentionYears?: number;
 }
 
 export const DEFAULT_REQUEST_SETTINGS: Omit<RequestSettings, 'streetId'> = {

@@ -40,6 +40,7 @@ export const COMPOSITIONS = {
   people: [],
   register: ['registerReader', 'spreadsheets'],
   request: ['contentCheck'],
+  visit: [],
 } as const satisfies Record<string, readonly Capability[]>;
 
 export type ComposedFunctionName = keyof typeof COMPOSITIONS;

@@ -151,6 +151,36 @@ const MATRIX: Record<string, Spec> = {
     input: (w) => ({ kind: 'requests', format: 'csv', scope: { kind: 'grid', id: GRID[w] }, period: { from: '2026-11-01', to: '2026-11-30' } }),
     rows: { resident: [F, F, F], grid_worker: [F, F, F], community_staff: ['ok', 'ok', F], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
   },
+  'housekeeping.purgeOldVisits': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
+  // 走访: a worker records in the grids they serve; the grid's workers and the community's staff read; other grids,
+  // residents and street staff see nothing (the same NOT_FOUND as a grid or household that does not exist).
+  'visit.record': {
+    input: (w) => ({ clientKey: `matrix-${w}-0001`, kind: 'door', gridId: GRID[w], householdId: household(GRID[w]).id, at: '2026-11-23T01:00:00.000Z', note: '入户了解情况', outcome: 'none' }),
+    rows: { resident: [F, F, F], grid_worker: ['ok', NF, NF], community_staff: [F, F, F], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'visit.due': {
+    input: (w) => ({ gridId: GRID[w] }),
+    rows: { resident: [F, F, F], grid_worker: ['ok', NF, NF], community_staff: ['ok', 'ok', NF], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'visit.households': {
+    input: (w) => ({ gridId: GRID[w] }),
+    rows: { resident: [F, F, F], grid_worker: ['ok', NF, NF], community_staff: ['ok', 'ok', NF], street_staff: [F, F, F], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
+  'visit.history': {
+    input: (w) => ({ householdId: household(GRID[w]).id }),
+    rows: {
+      resident: [F, F, F],
+      grid_worker: ['ok', 'HOUSEHOLD.NOT_FOUND', 'HOUSEHOLD.NOT_FOUND'],
+      community_staff: ['ok', 'ok', 'HOUSEHOLD.NOT_FOUND'],
+      street_staff: [F, F, F],
+      new_user: [F, F, F],
+      system: [UNAUTH, UNAUTH, UNAUTH],
+    },
+  },
+  'visit.coverage': {
+    input: (w) => ({ from: '2026-11-01', to: '2026-11-30', communityId: COMMUNITY[w] }),
+    rows: { resident: [F, F, F], grid_worker: [F, F, F], community_staff: ['ok', 'ok', F], street_staff: ['ok', 'ok', 'ok'], new_user: [F, F, F], system: [UNAUTH, UNAUTH, UNAUTH] },
+  },
   'housekeeping.recountAssessment': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
   'housekeeping.daily': { input: none, rows: { resident: F, grid_worker: F, community_staff: F, street_staff: F, new_user: F, system: 'ok' } },
   // Open311 partner keys are the street admin's alone (not a caller here; see open311.function.test.ts). The

@@ -10,6 +10,7 @@ import { open311Function } from './open311.function';
 import { peopleFunction } from './people.function';
 import { registerFunction } from './register.function';
 import { requestFunction } from './request.function';
+import { visitFunction } from './visit.function';
 
 /** Every cloud function by its deploy name; the local gateway routes `/api/fn/<name>` through this table. */
 export const FUNCTIONS = {
@@ -24,6 +25,7 @@ export const FUNCTIONS = {
   open311: open311Function,
   people: peopleFunction,
   register: registerFunction,
+  visit: visitFunction,
 } as const satisfies Record<string, CloudFunction>;
 
 export type DeployedFunctionName = keyof typeof FUNCTIONS;

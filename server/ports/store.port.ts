@@ -27,6 +27,7 @@ import type { OutboxRepository } from './outbox.port';
 import type { PartnerKeyRepository } from './partner.port';
 import type { InboxRepository, Page, RequestConfigRepository, RequestRepository } from './request.port';
 import type { SubscriptionRepository } from './subscription.port';
+import type { VisitRepository } from './visit.port';
 
 /** Households (or their residents) in one street, narrowed by at most one list: communities, grids or buildings. */
 export interface HouseholdFilter {
@@ -167,6 +168,8 @@ export interface Store extends Repositories {
   followers: FollowerRepository;
   /** 报平安: each operation atomic on its own (an answer lands with its grid's counters), so not inside transact. */
   checkIns: CheckInRepository;
+  /** 走访 / 巡查: each operation atomic on its own (idempotent record), so not inside transact. */
+  visits: VisitRepository;
   transact<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

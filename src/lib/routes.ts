@@ -39,6 +39,12 @@ export const ROUTES = {
   assessment: '/features/assessment/pages/dashboard/index',
   assessmentFigure: '/features/assessment/pages/figure/index',
   assessmentMine: '/features/assessment/pages/mine/index',
+  /** 走访 / 巡查: 今日待访, a grid's households, recording a visit, a household's history (grid workers, community staff); coverage (staff). */
+  visitDue: '/features/visits/pages/due/index',
+  visitHouseholds: '/features/visits/pages/households/index',
+  visitRecord: '/features/visits/pages/record/index',
+  visitHistory: '/features/visits/pages/history/index',
+  visitCoverage: '/features/visits/pages/coverage/index',
   /** H5 only: the demo sign-in. */
   signIn: '/features/dev/pages/login/index',
 } as const;

@@ -10,4 +10,6 @@ export const STORAGE_KEYS = {
   fileDraft: 'wgt.fileDraft',
   /** Prefix of an unsent 发布通知 form with its idempotency key, per user: `wgt.noticeDraft.<userId>`. */
   noticeDraft: 'wgt.noticeDraft',
+  /** Prefix of the 走访 records saved on the phone and not yet sent, per user: `wgt.visitQueue.<userId>`. */
+  visitQueue: 'wgt.visitQueue',
 } as const;

@@ -94,7 +94,7 @@ const toEvent = (d: DbDocument): RequestEvent => ({ id: d.eventId, ...pick(d, EV
 const toMessage = (d: DbDocument): InboxMessage => ({ id: d._id, ...pick(d, INBOX_FIELDS) }) as InboxMessage;
 const toCategory = (d: DbDocument): Category => ({ id: d._id, ...pick(d, CATEGORY_FIELDS) }) as Category;
 const toDepartment = (d: DbDocument): Department => ({ id: d._id, ...pick(d, DEPARTMENT_FIELDS) }) as Department;
-const SETTINGS_FIELDS = ['streetId', 'confirmWindowDays', 'ratingWindowDays', 'rateLimits', 'blockedWords', 'deadlineWarningMinutes', 'streetEscalationMinutes', 'scoreWeights', 'uploadLimits'] as const satisfies readonly (keyof RequestSettings)[];
+const SETTINGS_FIELDS = ['streetId', 'confirmWindowDays', 'ratingWindowDays', 'rateLimits', 'blockedWords', 'deadlineWarningMinutes', 'streetEscalationMinutes', 'scoreWeights', 'uploadLimits', 'visitRetentionYears'] as const satisfies readonly (keyof RequestSettings)[];
 /** A field missing from an older document is left out, so settingsOrDefault fills in its default. */
 const toSettings = (d: DbDocument): RequestSettings =>
   Object.fromEntries(SETTINGS_FIELDS.filter((f) => d[f] !== undefined && d[f] !== null).map((f) => [f, structuredClone(d[f])])) as unknown as RequestSettings;

@@ -8,6 +8,7 @@ import { describeCheckInStoreContract } from '../checkin-store.contract';
 import { describeFollowerStoreContract } from '../follower-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { describePartnerStoreContract } from '../partner-store.contract';
+import { describeVisitStoreContract } from '../visit-store.contract';
 import { describeRegisterStoreContract } from '../register-store.contract';
 import { aNotice, keysOf } from '../notice-store.contract';
 import { aRequest, anEvent, at } from '../request-store.contract';
@@ -76,6 +77,11 @@ describePartnerStoreContract('cloudbase (against the SDK double)', async () => {
 describeUploadStoreContract('cloudbase (against the SDK double)', async () => {
   const db = new FakeCloudbaseDb();
   return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => outboxOf(db), cleanup: async () => recordIndexUse(db) };
+});
+
+describeVisitStoreContract('cloudbase (against the SDK double)', async () => {
+  const db = new FakeCloudbaseDb();
+  return { store: createCloudbaseStore(db), seed: (data) => importIntoCloudbase(db, data), outbox: () => listOutbox(db), cleanup: async () => undefined };
 });
 
 describeExportStoreContract('cloudbase (against the SDK double)', async () => {

@@ -30,6 +30,7 @@ import type { StaffPost } from '@core/people/user';
 import { exportRepository } from './cloudbase-exports';
 import { partnerKeyRepository } from './cloudbase-partners';
 import { uploadRepository } from './cloudbase-uploads';
+import { visitRepository } from './cloudbase-visits';
 import { registerRepository } from './cloudbase-registers';
 
 /** Ids per `_.in` query in getMany. */
@@ -479,6 +480,7 @@ export function createCloudbaseStore(db: CloudbaseDb): Store {
     uploads: uploadRepository(db),
     followers: followerRepository(db),
     checkIns: checkInRepository(db),
+    visits: visitRepository(db),
     transact(work) {
       return db.runTransaction(async (t) => {
         let open = true;

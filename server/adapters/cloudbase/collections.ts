@@ -255,6 +255,17 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'ownerId_createdAt', keys: [asc('ownerId'), asc('createdAt')] },
     ],
   },
+  // 走访 / 巡查: _id is the hash of (workerId, clientKey) (cloudbase-visits.ts), so a retried send lands once.
+  // Read by household (history, newest first), by grid and date (due list, coverage), by street and date (purge).
+  {
+    name: 'visits',
+    indexes: [
+      { name: 'householdId_date_at_visitId', keys: [asc('householdId'), desc('date'), desc('at'), desc('visitId')] },
+      { name: 'gridId_date_id', keys: [asc('gridId'), asc('date'), asc('_id')] },
+      { name: 'streetId_date_id', keys: [asc('streetId'), asc('date'), asc('_id')] },
+      { name: 'visitId', keys: [asc('visitId')] },
+    ],
+  },
 ];
 
 export type CollectionName =
@@ -295,4 +306,5 @@ export type CollectionName =
   | 'export_files'
   | 'partner_keys'
   | 'partner_access_log'
-  | 'uploads';
+  | 'uploads'
+  | 'visits';

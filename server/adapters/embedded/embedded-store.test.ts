@@ -10,6 +10,7 @@ import { describeCheckInStoreContract } from '../checkin-store.contract';
 import { describeFollowerStoreContract } from '../follower-store.contract';
 import { describeInvitationStoreContract } from '../invitation-store.contract';
 import { describePartnerStoreContract } from '../partner-store.contract';
+import { describeVisitStoreContract } from '../visit-store.contract';
 import { describeRegisterStoreContract } from '../register-store.contract';
 import { FIND_CALLER_SQL, openEmbeddedStore } from './embedded-store';
 import { applyMigrations, MIGRATIONS } from './migrations';
@@ -35,6 +36,11 @@ describePartnerStoreContract('embedded (SQLite, :memory:)', async () => {
 });
 
 describeUploadStoreContract('embedded (SQLite, :memory:)', async () => {
+  const store = openEmbeddedStore(':memory:');
+  return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
+});
+
+describeVisitStoreContract('embedded (SQLite, :memory:)', async () => {
   const store = openEmbeddedStore(':memory:');
   return { store, seed: async (data) => store.importPlaces(data), outbox: () => store.outboxRecords(), cleanup: () => store.close() };
 });

@@ -38,6 +38,8 @@ import { READ_VERSION_SQL, ReadCache, withReadCache } from './read-cache';
 import { TransactionGate } from './transaction-gate';
 import { SqliteCheckIns } from './embedded-checkins';
 import { SqliteFollowers } from './embedded-followers';
+import { SqliteVisits } from './embedded-visits';
+import type { VisitRepository } from '../../ports/visit.port';
 import type { FollowerRepository } from '../../ports/follower.port';
 import type { DemoLoginDirectory, ListPeopleQuery, PeoplePage } from '../../ports/demo-login.port';
 import type { CheckInRepository } from '../../ports/checkin.port';
@@ -776,6 +778,15 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     answersInGrid: (id, gridId) => pass(() => ci.answersInGrid(id, gridId)),
     close: (id, closedAt, frozen) => pass(() => ci.close(id, closedAt, frozen)),
   };
+  const vs = new SqliteVisits(core);
+  const visits: VisitRepository = {
+    record: (visit) => pass(() => vs.record(visit)),
+    listForHousehold: (householdId, limit) => pass(() => vs.listForHousehold(householdId, limit)),
+    marksForGrid: (gridId, since) => pass(() => vs.marksForGrid(gridId, since)),
+    marksForGrids: (gridIds, from, to) => pass(() => vs.marksForGrids(gridIds, from, to)),
+    listBefore: (streetId, before, limit) => pass(() => vs.listBefore(streetId, before, limit)),
+    remove: (ids) => pass(() => vs.remove(ids)),
+  };
   const jobLocks: JobLockRepository = {
     acquire: (job, owner, now, until) => pass(() => delivery.acquire(job, owner, now, until)),
     checkpoint: (job, owner, checkpoint, until) => pass(() => delivery.checkpointJob(job, owner, checkpoint, until)),
@@ -794,6 +805,7 @@ export function openEmbeddedStore(file: string, options: EmbeddedStoreOptions = 
     uploads,
     followers,
     checkIns,
+    visits,
     localSends: {
       record: (message) => pass(() => delivery.recordLocalSend(message)),
       list: (userId, page): Promise<Page<SentMessage>> => pass(() => delivery.listLocalSends(userId, page)),

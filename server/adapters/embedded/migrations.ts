@@ -640,6 +640,26 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (checkin_id, grid_id)
   ) WITHOUT ROWID;
   `,
+  // 走访 / 巡查: one row per visit; (worker_id, client_key) unique so a retried offline send writes once. Read by
+  // household (history), by grid and date (due list, last visit, coverage) and by street and date (retention purge).
+  `
+  CREATE TABLE visits (
+    id TEXT PRIMARY KEY,
+    worker_id TEXT NOT NULL,
+    client_key TEXT NOT NULL,
+    street_id TEXT NOT NULL,
+    grid_id TEXT NOT NULL,
+    household_id TEXT,
+    date TEXT NOT NULL,
+    at TEXT NOT NULL,
+    follow_up_on TEXT,
+    data TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX visits_by_worker_key ON visits (worker_id, client_key);
+  CREATE INDEX visits_by_household ON visits (household_id, date DESC, at DESC, id DESC);
+  CREATE INDEX visits_by_grid_date ON visits (grid_id, date, household_id, follow_up_on);
+  CREATE INDEX visits_by_street_date ON visits (street_id, date);
+  `,
 ];
 
 /** Applies the migrations this database has not seen yet; returns the versions applied now. */

@@ -134,6 +134,14 @@ export const ACTION_KINDS: { [F in FunctionName]: Record<ActionName<F>, ActionKi
     createPartnerKey: 'write',
     revokePartnerKey: 'write',
   },
+  visit: {
+    // Carries the client key made before the first try: the offline queue resends it until it lands once.
+    record: 'idempotent',
+    due: 'read',
+    households: 'read',
+    history: 'read',
+    coverage: 'read',
+  },
 };
 
 export function isRetryable<F extends FunctionName>(fn: F, action: ActionName<F>): boolean {

@@ -13,15 +13,15 @@ const keys = (...grants: RoleGrant[]) => staffEntries({ ...base, grants }).map((
 
 describe('staffEntries', () => {
   it('a grid worker gets the worklist, bindings, own figures, notices and own card', () => {
-    expect(keys(worker)).toEqual(['worklist', 'bindings', 'my-assessment', 'notice-manage', 'card-edit']);
+    expect(keys(worker)).toEqual(['worklist', 'bindings', 'my-assessment', 'visits', 'notice-manage', 'card-edit']);
   });
 
   it('community staff get the community tools, not a worker’s own card or figures', () => {
-    expect(keys(community)).toEqual(['worklist', 'bindings', 'overview', 'assessment', 'notice-manage', 'admin', 'people']);
+    expect(keys(community)).toEqual(['worklist', 'bindings', 'overview', 'assessment', 'visit-coverage', 'notice-manage', 'admin', 'people']);
   });
 
   it('street staff who are also the street admin get the street-wide tools and the register import', () => {
-    expect(keys(street, admin)).toEqual(['overview', 'assessment', 'notice-manage', 'street', 'people', 'register-import']);
+    expect(keys(street, admin)).toEqual(['overview', 'assessment', 'visit-coverage', 'notice-manage', 'street', 'people', 'register-import']);
   });
 
   it('a resident alone has no 工作台 entries', () => {

@@ -41,6 +41,12 @@ export function staffEntries(me: MeView): StaffEntry[] {
   if (can(actor, 'assessment.mine')) {
     entries.push({ key: 'my-assessment', title: '我的考核', sub: '我的办理指标、网格排名，以及超期和不满意的诉求', url: ROUTES.assessmentMine });
   }
+  if (can(actor, 'visit.record')) {
+    entries.push({ key: 'visits', title: '今日待访', sub: '按走访节奏该上门的住户，登记走访和回访', url: ROUTES.visitDue });
+  }
+  if (can(actor, 'visit.coverage')) {
+    entries.push({ key: 'visit-coverage', title: '走访覆盖', sub: '各网格住户走访覆盖和重点人群按节奏走访情况', url: ROUTES.visitCoverage });
+  }
   if (can(actor, 'notice.publish')) {
     const widest = reach('notice.publish')[0];
     const sub = widest === 'street' ? '向全街道或社区、网格、楼栋发布通知，查看到户率' : widest === 'grid' ? '向本网格居民发布通知，查看未到户的住户' : '向本社区居民发布通知，查看到户率';
