@@ -25,22 +25,22 @@ async function firstOf(role: Role): Promise<string> {
   return people[0].name;
 }
 
-test('each role sees the 工作台 entries its permissions allow, in the same order as before', async () => {
+test('each role sees the 工作台 entries its permissions allow, in the order of the permission table', async () => {
   const resident = await residentNamed(app.runtime, 0);
   const grid = await gridOf(app.runtime, resident.gridId);
 
   const wp = await app.phone();
   await signInAs(wp, app, { role: 'grid_worker', name: grid.primaryWorker.name });
-  expect(await entriesOf(wp)).toEqual(['inbox', 'worklist', 'bindings', 'my-assessment', 'notice-manage', 'card-edit']);
+  expect(await entriesOf(wp)).toEqual(['inbox', 'worklist', 'bindings', 'my-assessment', 'visits', 'notice-manage', 'card-edit']);
   await app.shot(wp, '01-grid-worker-home');
 
   const cp = await app.phone();
   await signInAs(cp, app, { role: 'community_staff', name: await firstOf('community_staff') });
-  expect(await entriesOf(cp)).toEqual(['inbox', 'worklist', 'bindings', 'overview', 'assessment', 'notice-manage', 'admin', 'people']);
+  expect(await entriesOf(cp)).toEqual(['inbox', 'worklist', 'bindings', 'overview', 'assessment', 'visit-coverage', 'notice-manage', 'admin', 'people']);
   await app.shot(cp, '02-community-staff-home');
 
   const sp = await app.phone();
   await signInAs(sp, app, { role: 'street_staff', name: await firstOf('street_staff') });
-  expect(await entriesOf(sp)).toEqual(['inbox', 'overview', 'assessment', 'notice-manage', 'street', 'people', 'register-import']);
+  expect(await entriesOf(sp)).toEqual(['inbox', 'overview', 'assessment', 'visit-coverage', 'notice-manage', 'street', 'people', 'register-import']);
   await app.shot(sp, '03-street-staff-home');
 });
