@@ -61,6 +61,7 @@ export interface HouseholdHistory {
 export interface GridCoverage {
   gridId: string;
   gridName: string;
+  communityId: string;
   communityName: string;
   households: number;
   /** Households visited at least once in the period. */

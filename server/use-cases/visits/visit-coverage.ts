@@ -42,6 +42,7 @@ export async function visitCoverage(ctx: UserContext, input: { from: string; to:
     out.push({
       gridId: grid.id,
       gridName: grid.name,
+      communityId: grid.communityId,
       communityName: communityName.get(grid.communityId) ?? '',
       households: households.length,
       visited: households.filter((h) => datesOf.has(h.id)).length,

@@ -12,7 +12,14 @@ import type { DraftState } from './use-request-draft';
  */
 export function useDraftSend(
   form: DraftState,
-  options: { check: (d: RequestDraft) => DraftErrors; send: (d: RequestDraft) => Promise<{ id: string }>; doneTitle: string; detailQuery?: Record<string, string | number> },
+  options: {
+    check: (d: RequestDraft) => DraftErrors;
+    send: (d: RequestDraft) => Promise<{ id: string }>;
+    doneTitle: string;
+    detailQuery?: Record<string, string | number>;
+    /** Where to go once sent, instead of the new request's page (e.g. back to the visit it was filed from). */
+    after?: (requestId: string) => void;
+  },
 ) {
   const [sending, setSending] = useState(false);
   const sendingRef = useRef(false);
@@ -37,7 +44,8 @@ export function useDraftSend(
       const created = await options.send(draft);
       form.finish();
       void Taro.showToast({ title: options.doneTitle, icon: 'success' });
-      void Taro.redirectTo({ url: withQuery(ROUTES.requestDetail, { id: created.id, ...options.detailQuery }) });
+      if (options.after) options.after(created.id);
+      else void Taro.redirectTo({ url: withQuery(ROUTES.requestDetail, { id: created.id, ...options.detailQuery }) });
     } catch (e) {
       const failure = sendFailure(e);
       form.setErrors(failure.fields);

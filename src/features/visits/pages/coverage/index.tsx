@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import PageShell from '../../../../components/PageShell';
 import { useQuery } from '../../../../hooks/use-query';
@@ -37,18 +37,63 @@ const rate = (n: number, d: number) => (d ? `${Math.round((n / d) * 100)}%` : '�
  */
 export default function CoveragePage() {
   const [span, setSpan] = useState<Span>('month');
+  const [communityId, setCommunityId] = useState<string | null>(null);
+  // The communities a street's staff can narrow to, as the first street-wide answer listed them.
+  const [communities, setCommunities] = useState<{ value: string; label: string }[]>([]);
   const range = spanRange(span, new Date());
-  const q = useQuery(`visit-coverage-${span}`, () => visitApi.coverage(range.from, range.to), { pullToRefresh: true, reloadOnShow: true });
+  const q = useQuery(`visit-coverage-${span}-${communityId ?? ''}`, () => visitApi.coverage(range.from, range.to, communityId ?? undefined), {
+    pullToRefresh: true,
+    reloadOnShow: true,
+  });
+  const grids = q.data?.grids ?? [];
+  useEffect(() => {
+    if (communityId || !q.data) return;
+    const seen = new Map(q.data.grids.map((g) => [g.communityId, g.communityName]));
+    setCommunities([...seen].map(([value, label]) => ({ value, label })));
+  }, [q.data, communityId]);
+  const total = grids.reduce((t, g) => ({ households: t.households + g.households, visited: t.visited + g.visited, key: t.key + g.keyHouseholds, kept: t.kept + g.keptRhythm }), {
+    households: 0,
+    visited: 0,
+    key: 0,
+    kept: 0,
+  });
   return (
     <PageShell className="vs-coverage" loading={q.loading} skeleton="list" error={q.error} hasContent={Boolean(q.data)} onRetry={() => void q.reload()}>
       <Chips className="e2e-visit-span" options={SPANS} value={span} onChange={(v) => setSpan(v ?? 'month')} />
+      {communities.length > 1 && (
+        <Chips className="e2e-visit-community" options={[{ value: null, label: '全部社区' }, ...communities]} value={communityId} onChange={setCommunityId} />
+      )}
       <View className="section">
         <Text className="section__hint">
           {range.from} 至 {range.to}。按节奏走访只计统计期内已结束的周、月。
         </Text>
       </View>
+      {grids.length > 1 && (
+        <View className="section vs-item e2e-visit-coverage-total">
+          <Text className="vs-item__title">{communityId ? `${communities.find((c) => c.value === communityId)?.label ?? ''}合计` : '合计'}</Text>
+          <View className="vs-row">
+            <Text className="section__hint">走访覆盖</Text>
+            <Text className="vs-figure e2e-visit-total-visited">
+              {total.visited}/{total.households}
+            </Text>
+            <Text className="section__hint">{rate(total.visited, total.households)}</Text>
+          </View>
+          <View className="vs-row">
+            <Text className="section__hint">重点人群按节奏走访</Text>
+            <Text className="vs-figure">
+              {total.kept}/{total.key}
+            </Text>
+            <Text className="section__hint">{rate(total.kept, total.key)}</Text>
+          </View>
+        </View>
+      )}
+      {q.data && grids.length === 0 && (
+        <View className="section">
+          <Text className="section__hint">范围内没有网格。</Text>
+        </View>
+      )}
       <View className="rq-list e2e-visit-coverage">
-        {(q.data?.grids ?? []).map((g) => (
+        {grids.map((g) => (
           <View key={g.gridId} className="section vs-item e2e-visit-coverage-grid" data-grid={g.gridId}>
             <View className="vs-item__head">
               <Text className="vs-item__title">{g.gridName}</Text>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import { KEY_GROUP_LABELS } from '@core/places/place';
 import PageShell from '../../../../components/PageShell';
 import { useQuery } from '../../../../hooks/use-query';
@@ -23,6 +23,10 @@ export default function DuePage() {
   const [picked, setPicked] = useState<string | null>(null);
   const gridId = picked ?? grids[0]?.id ?? null;
   const due = useQuery(`visit-due-${gridId ?? ''}`, () => visitApi.due(gridId as string), { enabled: Boolean(gridId), pullToRefresh: true, reloadOnShow: true });
+  // 巡查 is of a building: the grid's buildings, read when the picker first opens.
+  const [wantBuildings, setWantBuildings] = useState(false);
+  const buildings = useQuery(`visit-buildings-${gridId ?? ''}`, () => visitApi.households(gridId as string, {}), { enabled: Boolean(gridId) && wantBuildings });
+  const buildingList = buildings.data?.buildings ?? [];
   const userId = base.data?.me.userId;
   const [waiting, setWaiting] = useState(0);
 
@@ -70,6 +74,22 @@ export default function DuePage() {
         <Text className="link e2e-visit-households" onClick={() => gridId && void Taro.navigateTo({ url: withQuery(ROUTES.visitHouseholds, { gridId }) })}>
           全部住户和最近走访 ›
         </Text>
+        {wantBuildings && buildingList.length > 0 ? (
+          <Picker
+            mode="selector"
+            range={buildingList.map((b) => b.name)}
+            onChange={(e) => {
+              const b = buildingList[Number(e.detail.value)];
+              if (b && gridId) void Taro.navigateTo({ url: withQuery(ROUTES.visitRecord, { gridId, kind: 'patrol', buildingId: b.id, label: `巡查 ${b.name}` }) });
+            }}
+          >
+            <Text className="link e2e-visit-patrol-pick">选择巡查的楼栋 ›</Text>
+          </Picker>
+        ) : (
+          <Text className="link e2e-visit-patrol" onClick={() => setWantBuildings(true)}>
+            {wantBuildings && buildings.loading ? '正在读取楼栋…' : '登记巡查 ›'}
+          </Text>
+        )}
       </View>
       {due.data && entries.length === 0 && (
         <View className="section">

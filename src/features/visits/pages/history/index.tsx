@@ -52,6 +52,11 @@ export default function HistoryPage() {
               {v.followUpOn ? ` · ${v.followUpOn} 回访` : ''}
             </Text>
             <Text className="rq-desc e2e-visit-history-note">{v.note}</Text>
+            {v.requestId && (
+              <Text className="link e2e-visit-history-request" onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.requestDetail, { id: v.requestId as string }) })}>
+                查看现场上报的诉求 ›
+              </Text>
+            )}
             <PhotoGrid urls={v.photoUrls} />
           </View>
         ))}

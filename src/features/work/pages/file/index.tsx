@@ -1,4 +1,6 @@
+import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
+import { VISIT_REQUEST_FILED, type VisitRequestFiled } from '../../../visits/visit-link';
 import type { RequestDraft } from '../../../requests/request-draft';
 import ActionButton from '../../../../components/ActionButton';
 import PageShell from '../../../../components/PageShell';
@@ -16,14 +18,25 @@ async function loadForm() {
   return { me, categories, grids };
 }
 
-/** 巡查上报: a grid worker files what they found on patrol, or reports for a resident who asked them to (代居民上报). */
+/**
+ * 巡查上报: a grid worker files what they found on patrol, or reports for a resident who asked them to (代居民上报).
+ * Opened from a visit being recorded (`visitKey`), it files a 巡查发现 in that grid and goes back to the visit with the new request's id.
+ */
 export default function FilePage() {
+  const { params } = useRouter();
+  const visitKey = params.visitKey ?? '';
   const q = useQuery('request-file', loadForm);
   const grids = q.data?.grids ?? [];
   const categories = q.data?.categories ?? [];
-  // A worker with one grid files in it without having to pick.
+  // A worker with one grid files in it without having to pick; from a visit, in the visit's grid at the visited door.
   const onlyGrid = grids.length === 1 ? grids[0].id : null;
-  const form = useRequestDraft('file', q.data?.me.userId, (d: RequestDraft) => ({ ...d, gridId: onlyGrid }));
+  const fromVisit = (d: RequestDraft): RequestDraft => ({
+    ...d,
+    source: 'patrol',
+    gridId: params.gridId || d.gridId,
+    address: d.address || decodeURIComponent(params.address ?? ''),
+  });
+  const form = useRequestDraft('file', q.data?.me.userId, (d: RequestDraft) => (visitKey ? fromVisit({ ...d, gridId: onlyGrid }) : { ...d, gridId: onlyGrid }));
   const { draft, errors } = form;
   const { send, sending, uploading, setUploading, formError } = useDraftSend(form, {
     check: (d) => {
@@ -31,11 +44,17 @@ export default function FilePage() {
       if (d.gridId && !grids.some((g) => g.id === d.gridId)) found.grid = '请选择网格';
       return found;
     },
-    send: (d) => requestApi.file(toFileInput(d)),
+    send: (d) => requestApi.file(toFileInput(visitKey ? fromVisit(d) : d)),
     doneTitle: '已上报',
+    after: visitKey
+      ? (requestId) => {
+          Taro.eventCenter.trigger(VISIT_REQUEST_FILED, { visitKey, requestId } satisfies VisitRequestFiled);
+          void Taro.navigateBack();
+        }
+      : undefined,
   });
 
-  const proxy = draft?.source === 'proxy';
+  const proxy = !visitKey && draft?.source === 'proxy';
   return (
     <PageShell
       className="rq-file"
@@ -66,17 +85,24 @@ export default function FilePage() {
           )}
           {formError && <Text className="rq-form-error e2e-form-error">{formError}</Text>}
 
-          <View className="section rq-field">
-            <Text className="section__title">上报方式</Text>
-            <View className="rq-choices">
-              <View className={`rq-choice e2e-source-patrol ${draft.source === 'patrol' ? 'rq-choice--on e2e-on' : ''}`} onClick={() => form.update(() => ({ source: 'patrol' }), ['residentName', 'consentNote'])}>
-                巡查发现
-              </View>
-              <View className={`rq-choice e2e-source-proxy ${proxy ? 'rq-choice--on e2e-on' : ''}`} onClick={() => form.update(() => ({ source: 'proxy' }))}>
-                代居民上报
+          {visitKey && (
+            <View className="rq-notice e2e-file-from-visit">
+              <Text>走访中发现的问题：上报后回到走访记录，诉求计入主动发现并与这次走访关联。</Text>
+            </View>
+          )}
+          {!visitKey && (
+            <View className="section rq-field">
+              <Text className="section__title">上报方式</Text>
+              <View className="rq-choices">
+                <View className={`rq-choice e2e-source-patrol ${draft.source === 'patrol' ? 'rq-choice--on e2e-on' : ''}`} onClick={() => form.update(() => ({ source: 'patrol' }), ['residentName', 'consentNote'])}>
+                  巡查发现
+                </View>
+                <View className={`rq-choice e2e-source-proxy ${proxy ? 'rq-choice--on e2e-on' : ''}`} onClick={() => form.update(() => ({ source: 'proxy' }))}>
+                  代居民上报
+                </View>
               </View>
             </View>
-          </View>
+          )}
 
           {proxy && (
             <View className="section">
